@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+
+const configSchema = z.object({
+  db: z.string().default('sqlite:./data/custos.db'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  host: z.string().default('0.0.0.0'),
+  blobDir: z.string().default('./data/blobs'),
+  /** Secure cookies need HTTPS; on by default unless serving plain http on localhost. */
+  secureCookies: z.enum(['auto', 'always', 'never']).default('auto'),
+  sessionHours: z.coerce.number().positive().default(12),
+  bodyLimitBytes: z.coerce.number().int().positive().default(1_048_576),
+  uploadLimitBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1_048_576),
+  login: z
+    .object({
+      maxFailures: z.coerce.number().int().positive().default(5),
+      lockMinutes: z.coerce.number().positive().default(15),
+      perIpPerMinute: z.coerce.number().int().positive().default(20),
+    })
+    .default({ maxFailures: 5, lockMinutes: 15, perIpPerMinute: 20 }),
+  oidc: z
+    .object({
+      issuer: z.string().url(),
+      clientId: z.string().min(1),
+      clientSecret: z.string().min(1),
+      redirectUri: z.string().url(),
+      /** Role given to a first-time OIDC user; admins adjust it afterwards. */
+      defaultRole: z.string().default('viewer'),
+      label: z.string().default('Microsoft Entra ID'),
+    })
+    .optional(),
+  adminEmail: z.string().email().optional(),
+  adminPassword: z.string().min(12).optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  webDist: z.string().default('./web/dist'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/**
+ * Configuration from an optional custos.config.yaml (or CUSTOS_CONFIG), then environment
+ * variables, then explicit overrides (CLI flags), validated once here.
+ */
+export function loadConfig(
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+  env = process.env,
+): Config {
+  const file = env.CUSTOS_CONFIG ?? 'custos.config.yaml';
+  const fromFile = fs.existsSync(file)
+    ? (YAML.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  const oidcFromEnv = env.CUSTOS_OIDC_ISSUER
+    ? {
+        issuer: env.CUSTOS_OIDC_ISSUER,
+        clientId: env.CUSTOS_OIDC_CLIENT_ID,
+        clientSecret: env.CUSTOS_OIDC_CLIENT_SECRET,
+        redirectUri: env.CUSTOS_OIDC_REDIRECT_URI,
+        defaultRole: env.CUSTOS_OIDC_DEFAULT_ROLE,
+      }
+    : undefined;
+  const fromEnv = dropUndefined({
+    db: env.CUSTOS_DB,
+    port: env.PORT,
+    host: env.HOST,
+    blobDir: env.CUSTOS_BLOB_DIR,
+    secureCookies: env.CUSTOS_SECURE_COOKIES,
+    adminEmail: env.CUSTOS_ADMIN_EMAIL,
+    adminPassword: env.CUSTOS_ADMIN_PASSWORD,
+    logLevel: env.LOG_LEVEL,
+    oidc: oidcFromEnv && dropUndefined(oidcFromEnv),
+  });
+  const result = configSchema.safeParse({ ...fromFile, ...fromEnv, ...dropUndefined(overrides) });
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration (${path.resolve(file)} / environment): ${problems}`);
+  }
+  return result.data;
+}
+
+function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,23 @@
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../db/database.js';
+import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { RegionService } from '../modules/org/region.service.js';
+import type { Config } from './config.js';
+
+/** The composition root: every service, wired with its dependencies explicitly. */
+export function createServices(db: Db, clock: Clock, config: Config) {
+  const deps = { db, clock };
+  return {
+    db,
+    clock,
+    config,
+    accounts: new AccountsService(deps, {
+      maxFailures: config.login.maxFailures,
+      lockMinutes: config.login.lockMinutes,
+      sessionHours: config.sessionHours,
+    }),
+    regions: new RegionService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

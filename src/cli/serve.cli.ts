@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import pino from 'pino';
+import { openRuntime } from '../app/runtime.js';
+import { buildServer } from '../http/server.js';
+import { cliConfig, print } from './output.js';
+import { openDb } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Migrate the database and serve the web app and API')
+    .option('--port <port>', 'port to listen on (default: PORT or 8080)')
+    .option('--host <host>', 'address to bind (default: 0.0.0.0)')
+    .action(async (options: { port?: string; host?: string }, command: Command) => {
+      const config = cliConfig(command, { port: options.port, host: options.host });
+      const logger = pino({ level: config.logLevel });
+      const services = await openRuntime(config);
+      const admin = await services.accounts.bootstrapAdmin(config.adminEmail, config.adminPassword);
+      if (admin) {
+        process.stdout.write(
+          admin.password
+            ? `\nFirst start: created the admin account\n  e-mail:   ${admin.email}\n  password: ${admin.password}\n(shown once; you will be asked to change it)\n\n`
+            : `\nFirst start: created the admin account ${admin.email} with CUSTOS_ADMIN_PASSWORD\n\n`,
+        );
+      }
+      const app = await buildServer({ services, logger, webDist: config.webDist });
+      const shutdown = async () => {
+        await app.close();
+        await services.db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      await app.listen({ port: config.port, host: config.host });
+      process.stdout.write(
+        `Custos is serving on http://localhost:${config.port} (database: ${services.db.dialect})\n`,
+      );
+    });
+
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date')
+    .option('--json', 'machine-readable output')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const db = openDb(cliConfig(command).db);
+      try {
+        const result = await migrateToLatest(db);
+        print(options.json, result, (r) =>
+          r.applied.length ? `Applied: ${r.applied.join(', ')}` : 'Schema is up to date',
+        );
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,91 @@
+import { errors } from './errors.js';
+
+export const ROLES = [
+  'admin',
+  'governance_officer',
+  'regional_focal_point',
+  'office_focal_point',
+  'data_custodian',
+  'auditor',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.structure.write', // regions and offices: create, rename, delete
+  'org.office.write', // edit an office in scope and its departments
+  'people.read',
+  'people.write',
+  'people.import',
+  'users.manage',
+  'audit.read',
+  'audit.verify',
+  'system.admin', // backup, restore, settings
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ONLY: Permission[] = ['org.read', 'people.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  governance_officer: [
+    ...READ_ONLY,
+    'org.structure.write',
+    'org.office.write',
+    'people.write',
+    'people.import',
+    'audit.read',
+  ],
+  regional_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'people.import', 'audit.read'],
+  office_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'audit.read'],
+  data_custodian: [...READ_ONLY, 'audit.read'],
+  auditor: [...READ_ONLY, 'audit.read', 'audit.verify'],
+  viewer: READ_ONLY,
+};
+
+/** Roles whose data scope is the whole organisation, whatever scope lists they carry. */
+export const ORGANISATION_WIDE_ROLES: readonly Role[] = ['admin', 'governance_officer', 'auditor'];
+
+/**
+ * Where a caller may look. `all` for organisation-wide roles; otherwise the resolved set of
+ * office ids (regions are expanded to their offices when the caller is loaded).
+ */
+export type Scope =
+  { kind: 'all' } | { kind: 'offices'; officeIds: ReadonlySet<string>; regionIds: ReadonlySet<string> };
+
+/** Who is calling: a signed-in user, an API token, or the local CLI operator. */
+export interface Actor {
+  userId: string | null;
+  label: string; // e-mail or "cli"; what the audit trail shows
+  role: Role;
+  scope: Scope;
+  personId: string | null;
+  /** Tokens may be read-only: writes are refused even when the role allows them. */
+  readOnly: boolean;
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  if (actor.readOnly && !permission.endsWith('.read')) return false;
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+/** First line of every service method. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!hasPermission(actor, permission)) throw errors.forbidden(permission);
+}
+
+export function inScope(actor: Actor, officeId: string | null | undefined): boolean {
+  if (actor.scope.kind === 'all') return true;
+  return officeId != null && actor.scope.officeIds.has(officeId);
+}
+
+export function regionInScope(actor: Actor, regionId: string | null | undefined): boolean {
+  if (actor.scope.kind === 'all') return true;
+  return regionId != null && actor.scope.regionIds.has(regionId);
+}
+
+/** The local operator running `custos` on the server: full rights, as the shell user already has the file. */
+export function systemActor(label = 'cli'): Actor {
+  return { userId: null, label, role: 'admin', scope: { kind: 'all' }, personId: null, readOnly: false };
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+
+// count(*) and bigint columns arrive as strings by default; our counts fit in a double.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** For the embedded database only: the file path (or ':memory:'). */
+  sqlitePath: string | null;
+  close(): Promise<void>;
+}
+
+export interface DbUrl {
+  dialect: DialectName;
+  target: string;
+}
+
+/** `sqlite:PATH`, `sqlite::memory:`, or a `postgres://` / `postgresql://` URL. */
+export function parseDbUrl(url: string): DbUrl {
+  if (url.startsWith('sqlite:')) {
+    const target = url.slice('sqlite:'.length);
+    if (!target) throw new Error('CUSTOS_DB "sqlite:" needs a file path, e.g. sqlite:./data/custos.db');
+    return { dialect: 'sqlite', target };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+    return { dialect: 'postgres', target: url };
+  throw new Error(`CUSTOS_DB must start with sqlite: or postgres:// (got "${url.split(':')[0]}:")`);
+}
+
+export interface OpenDbOptions {
+  /** PostgreSQL: run every query in this schema (used by tests for isolation). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+export function openDb(url: string, options: OpenDbOptions = {}): Db {
+  const { dialect, target } = parseDbUrl(url);
+  if (dialect === 'sqlite') {
+    if (target !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    const sqlite = new SqliteDatabase(target);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      kysely,
+      dialect,
+      sqlitePath: target,
+      close: () => kysely.destroy(),
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: target,
+    max: options.poolSize ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect, sqlitePath: null, close: () => kysely.destroy() };
+}

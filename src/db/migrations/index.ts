@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261130010000 from './20261130010000_foundation.js';
+
+/**
+ * Every migration, by name, in order. Listed statically so the compiled server and the tests load
+ * the same set; `migrations.test.ts` fails when a file in this folder is missing from the list.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261130010000_foundation': m20261130010000,
+};

@@ -1,0 +1,130 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Portable schema: text, integer, real; JSON as text; booleans as 0/1;
+ * timestamps ISO-8601 UTC text; ids UUIDv7 text.
+ */
+export interface RegionTable {
+  id: string;
+  code: string;
+  name: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OfficeTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'country_office' | 'hq_department';
+  region_id: string | null;
+  country_code: string | null;
+  city: string | null;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DepartmentTable {
+  id: string;
+  office_id: string;
+  code: string;
+  name: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  full_name: string;
+  email: string;
+  office_id: string;
+  department_id: string | null;
+  job_title: string | null;
+  governance_roles: string; // JSON array of GovernanceRole
+  active: number;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  scope_region_ids: string; // JSON array
+  scope_office_ids: string; // JSON array
+  person_id: string | null;
+  password_hash: string | null;
+  must_change_password: number;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  last_login_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string; // SHA-256 of the cookie value
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  read_only: number;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  office_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  regions: RegionTable;
+  offices: OfficeTable;
+  departments: DepartmentTable;
+  people: PersonTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_events: AuditEventTable;
+  custos_meta: MetaTable;
+}

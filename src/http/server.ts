@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../app/services.js';
+import { newId } from '../core/ids.js';
+import { regionRoutes } from '../modules/org/region.routes.js';
+import { registerAuth } from './auth.js';
+import { authRoutes } from './auth.routes.js';
+import { registerErrorHandler } from './error-handler.js';
+
+export interface ServerOptions {
+  services: Services;
+  /** pino logger options, or false for none (tests). */
+  logger?: boolean | object;
+  /** Serve the built web app from this folder when it exists. */
+  webDist?: string | null;
+}
+
+export const API_VERSION = '0.1.0';
+
+export async function buildServer({
+  services,
+  logger = false,
+  webDist = null,
+}: ServerOptions): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Mantine sets inline style attributes
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.secureCookies === 'always',
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Custos API', version: API_VERSION, description: 'Data & AI Governance workbench' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'custos_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandler(app);
+  registerAuth(app, services.accounts);
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), version: z.string(), db: z.string() }) },
+      },
+    },
+    async () => {
+      await services.db.kysely.selectFrom('custos_meta').select('key').limit(1).execute();
+      return { status: 'ok' as const, version: API_VERSION, db: services.db.dialect };
+    },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const secureCookies = config.secureCookies === 'always';
+  await app.register(authRoutes, { services, secureCookies });
+  await app.register(regionRoutes, { services });
+
+  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
+    // The web app routes on the client: unknown non-API paths get index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({
+          error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+        });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+
+  return app;
+}
