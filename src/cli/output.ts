@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppError, isAppError } from '../core/errors.js';
+import { type AppError, isAppError } from '../core/errors.js';
 import { loadConfig, type Config } from '../app/config.js';
 import { openRuntime } from '../app/runtime.js';
 import type { Services } from '../app/services.js';
