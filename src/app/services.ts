@@ -1,6 +1,9 @@
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/database.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { DepartmentService } from '../modules/org/department.service.js';
+import { OfficeService } from '../modules/org/office.service.js';
+import { PersonService } from '../modules/org/person.service.js';
 import { RegionService } from '../modules/org/region.service.js';
 import type { Config } from './config.js';
 
@@ -17,6 +20,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       sessionHours: config.sessionHours,
     }),
     regions: new RegionService(deps),
+    offices: new OfficeService(deps),
+    departments: new DepartmentService(deps),
+    people: new PersonService(deps),
   };
 }
 

@@ -60,6 +60,9 @@ export const errors = {
       entity,
       id,
     }),
+  /** A field points at a record that does not exist or that the caller may not see (the same answer for both). */
+  unknownReference: (entity: string, id: string, field: string) =>
+    new AppError('not_found', `${field}: ${entity} ${id} was not found`, { entity, id, field }),
   forbidden: (permission: string) =>
     new AppError('forbidden', `You do not have the permission "${permission}"`, { permission }),
   unauthenticated: () => new AppError('unauthenticated', 'Sign in first'),

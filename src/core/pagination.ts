@@ -36,7 +36,7 @@ export function parseSort<C extends string>(
   return { column, direction };
 }
 
-interface Cursor {
+export interface Cursor {
   v: string | number | null;
   id: string;
 }

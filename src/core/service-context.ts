@@ -11,11 +11,14 @@ export interface ServiceDeps {
   clock: Clock;
 }
 
+/** Appends one audit event to the transaction it was made for. */
+export type AuditWriter = (input: AuditInput) => Promise<void>;
+
 /** Run a change and its audit events in one transaction. */
 export function inTransaction<T>(
   deps: ServiceDeps,
   ctx: RequestContext,
-  work: (trx: Transaction<Database>, audit: (input: AuditInput) => Promise<void>) => Promise<T>,
+  work: (trx: Transaction<Database>, audit: AuditWriter) => Promise<T>,
 ): Promise<T> {
   return deps.db.kysely
     .transaction()

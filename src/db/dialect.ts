@@ -32,6 +32,17 @@ export async function withMigrationLock<T>(
 }
 
 /**
+ * The schema unqualified names resolve to (PostgreSQL; SQLite has none). Kysely's migrator looks for
+ * its bookkeeping tables in every schema unless told which one, so a second Custos (or test) schema
+ * in the same database would make it skip creating its own.
+ */
+export async function currentSchema(db: Kysely<Database>, dialect: DialectName): Promise<string | undefined> {
+  if (dialect !== 'postgres') return undefined;
+  const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(db);
+  return rows[0]?.name;
+}
+
+/**
  * Normalise text for portable case- and accent-insensitive search: SQLite's LIKE folds ASCII only,
  * so we store a folded copy (`search_text`) and fold the query the same way.
  */

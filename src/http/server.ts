@@ -16,6 +16,9 @@ import {
 import { z } from 'zod';
 import type { Services } from '../app/services.js';
 import { newId } from '../core/ids.js';
+import { departmentRoutes } from '../modules/org/department.routes.js';
+import { officeRoutes } from '../modules/org/office.routes.js';
+import { personRoutes } from '../modules/org/person.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
@@ -110,6 +113,9 @@ export async function buildServer({
   const secureCookies = config.secureCookies === 'always';
   await app.register(authRoutes, { services, secureCookies });
   await app.register(regionRoutes, { services });
+  await app.register(officeRoutes, { services });
+  await app.register(departmentRoutes, { services });
+  await app.register(personRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });

@@ -48,7 +48,13 @@ export async function openTestDb(dialect: DialectName, pgUrl: string | null = in
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await adminQuery(pgUrl, `create schema ${schema}`);
   const db = openDb(pgUrl, { searchPath: schema, poolSize: 4 });
-  await migrateToLatest(db);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.close();
+    await adminQuery(pgUrl, `drop schema if exists ${schema} cascade`);
+    throw error;
+  }
   return {
     ...db,
     close: async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCountryCode } from './countries.js';
 
 /** Shared with the web app: request and response shapes of the organisation module. */
 
@@ -33,7 +34,7 @@ export const countryCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'use an ISO 3166-1 alpha-2 code such as KE');
+  .refine(isCountryCode, 'use an ISO 3166-1 alpha-2 country code such as KE');
 export const officeCodeSchema = z
   .string()
   .trim()
@@ -64,10 +65,12 @@ export type OfficeCreate = z.infer<typeof officeCreateSchema>;
 export type OfficeUpdate = z.infer<typeof officeUpdateSchema>;
 export const officeListQuerySchema = z.object({
   q: z.string().max(200).optional(),
-  region_id: z.string().optional(),
+  region_id: z.string().uuid().optional(),
   kind: z.enum(OFFICE_KINDS).optional(),
+  /** code, name or created_at; prefix - for descending. */
   sort: z.string().optional(),
 });
+export type OfficeListQuery = z.infer<typeof officeListQuerySchema>;
 
 // Departments / units inside an office
 export const departmentSchema = z.object({
@@ -90,7 +93,12 @@ export const departmentUpdateSchema = z.strictObject({
 });
 export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
 export type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
-export const departmentListQuerySchema = z.object({ office_id: z.string().optional() });
+export const departmentListQuerySchema = z.object({
+  office_id: z.string().uuid().optional(),
+  /** code, name or created_at; prefix - for descending. */
+  sort: z.string().optional(),
+});
+export type DepartmentListQuery = z.infer<typeof departmentListQuerySchema>;
 
 // People
 export const personSchema = z.object({
@@ -120,11 +128,12 @@ export type PersonCreate = z.infer<typeof personCreateSchema>;
 export type PersonUpdate = z.infer<typeof personUpdateSchema>;
 export const personListQuerySchema = z.object({
   q: z.string().max(200).optional(),
-  office_id: z.string().optional(),
-  region_id: z.string().optional(),
-  department_id: z.string().optional(),
+  office_id: z.string().uuid().optional(),
+  region_id: z.string().uuid().optional(),
+  department_id: z.string().uuid().optional(),
   governance_role: governanceRoleSchema.optional(),
   active: z.enum(['true', 'false']).optional(),
+  /** full_name, email or created_at; prefix - for descending. */
   sort: z.string().optional(),
 });
 export type PersonListQuery = z.infer<typeof personListQuerySchema>;

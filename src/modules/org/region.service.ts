@@ -34,6 +34,13 @@ export class RegionService {
     return row;
   }
 
+  /** For imports and the demo loader: the region with this code in the caller's scope, if any. */
+  async findByCode(ctx: RequestContext, code: string): Promise<Region | undefined> {
+    requirePermission(ctx.actor, 'org.read');
+    const row = await this.repo().findByCode(code.trim().toUpperCase());
+    return row && regionInScope(ctx.actor, row.id) ? row : undefined;
+  }
+
   async create(ctx: RequestContext, input: RegionCreate): Promise<Region> {
     requirePermission(ctx.actor, 'org.structure.write');
     const now = isoNow(this.deps.clock);

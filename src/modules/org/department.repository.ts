@@ -1,0 +1,95 @@
+import type { Kysely, Selectable } from 'kysely';
+import { afterCursor } from '../../core/pagination.js';
+import type { Database, DepartmentTable } from '../../db/schema.js';
+import { chunks, type ListWindow, type OfficeScope } from './org.queries.js';
+
+export type DepartmentRow = Selectable<DepartmentTable>;
+
+export const DEPARTMENT_SORT_COLUMNS = ['code', 'name', 'created_at'] as const;
+export type DepartmentSortColumn = (typeof DEPARTMENT_SORT_COLUMNS)[number];
+
+export interface DepartmentFilter {
+  scope: OfficeScope;
+  officeId?: string;
+}
+
+/** SQL for departments (units inside an office); no rules. `db` may be a transaction. */
+export class DepartmentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
+  async list(filter: DepartmentFilter, window: ListWindow<DepartmentSortColumn>): Promise<DepartmentRow[]> {
+    if (filter.scope?.size === 0) return [];
+    const { column, direction } = window.sort;
+    let query = this.db.selectFrom('departments').selectAll();
+    if (filter.scope) query = query.where('office_id', 'in', [...filter.scope]);
+    if (filter.officeId) query = query.where('office_id', '=', filter.officeId);
+    if (window.cursor) query = query.where(afterCursor(column, direction, window.cursor));
+    return query
+      .orderBy(column, direction)
+      .orderBy('id', direction)
+      .limit(window.limit + 1)
+      .execute();
+  }
+
+  findById(id: string): Promise<DepartmentRow | undefined> {
+    return this.db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByCode(officeId: string, code: string): Promise<DepartmentRow | undefined> {
+    return this.db
+      .selectFrom('departments')
+      .selectAll()
+      .where('office_id', '=', officeId)
+      .where('code', '=', code)
+      .executeTakeFirst();
+  }
+
+  /** The codes already used in one office, among those given. */
+  async existingCodes(officeId: string, codes: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const chunk of chunks(codes)) {
+      const rows = await this.db
+        .selectFrom('departments')
+        .select('code')
+        .where('office_id', '=', officeId)
+        .where('code', 'in', chunk)
+        .execute();
+      for (const row of rows) found.add(row.code);
+    }
+    return found;
+  }
+
+  async insert(rows: DepartmentRow[]): Promise<void> {
+    for (const chunk of chunks(rows, 100)) await this.db.insertInto('departments').values(chunk).execute();
+  }
+
+  /** Returns false when the version did not match (nothing changed). */
+  async update(id: string, version: number, changes: Partial<DepartmentRow>): Promise<boolean> {
+    const result = await this.db
+      .updateTable('departments')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async delete(id: string, version: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('departments')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  async countPeople(id: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('department_id', '=', id)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

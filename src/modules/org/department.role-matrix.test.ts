@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDialect } from '../../db/testing/dialects.js';
+import { createTestApp, type TestApp, type TestClient } from '../../http/testing/test-app.js';
+import type { Department } from './org.schema.js';
+import { OFFICE_KEYS, seedOrgWorld, type OfficeKey, type OrgWorld } from './testing/org-world.js';
+import { hiddenFrom, ROLE_CASES, writeStatus } from './testing/role-matrix.js';
+
+describeEachDialect('departments: role matrix', ({ db }) => {
+  let t: TestApp;
+  let admin: TestClient;
+  let world: OrgWorld;
+
+  beforeAll(async () => {
+    t = await createTestApp(db());
+    admin = await t.signIn('admin');
+    world = await seedOrgWorld(t.services, 'RMD');
+  });
+  afterAll(async () => {
+    await t.app.close();
+  });
+
+  const current = async (id: string): Promise<Department> =>
+    (await admin.request({ method: 'GET', url: `/api/departments/${id}` })).json();
+  const worldDepartment = (key: OfficeKey) => current(world.departments[key].id);
+
+  for (const roleCase of ROLE_CASES) {
+    describe(roleCase.describe, () => {
+      let client: TestClient;
+      beforeAll(async () => {
+        client = await t.signIn(roleCase.role, roleCase.scope(world));
+      });
+
+      it('reads exactly the departments of offices in its scope', async () => {
+        const res = await client.request({ method: 'GET', url: '/api/departments?limit=500' });
+        expect(res.statusCode).toBe(200);
+        const listed = new Set(res.json().items.map((d: Department) => d.id));
+        expect(OFFICE_KEYS.filter((key) => listed.has(world.departments[key].id))).toEqual([
+          ...roleCase.sees,
+        ]);
+        for (const key of OFFICE_KEYS) {
+          const one = await client.request({
+            method: 'GET',
+            url: `/api/departments/${world.departments[key].id}`,
+          });
+          expect(one.statusCode, key).toBe(roleCase.sees.includes(key) ? 200 : 404);
+        }
+        for (const key of hiddenFrom(roleCase)) {
+          const filtered = await client.request({
+            method: 'GET',
+            url: `/api/departments?office_id=${world.offices[key].id}`,
+          });
+          expect(filtered.json().items, key).toEqual([]);
+        }
+      });
+
+      it('can neither change nor delete departments outside its scope', async () => {
+        for (const key of hiddenFrom(roleCase)) {
+          const before = await worldDepartment(key);
+          const patched = await client.request({
+            method: 'PATCH',
+            url: `/api/departments/${before.id}`,
+            payload: { name: 'Renamed from outside', version: before.version },
+          });
+          expect(patched.statusCode, key).toBe(writeStatus(roleCase.writesOffices, 404));
+          const deleted = await client.request({
+            method: 'DELETE',
+            url: `/api/departments/${before.id}?version=${before.version}`,
+          });
+          expect(deleted.statusCode, key).toBe(writeStatus(roleCase.writesOffices, 404));
+          expect(await worldDepartment(key)).toEqual(before);
+        }
+      });
+
+      it(
+        roleCase.writesOffices
+          ? 'creates, changes and deletes departments in its scope'
+          : 'is refused with 403 when writing departments in its scope',
+        async () => {
+          const key = roleCase.sees[0]!;
+          const created = await client.request({
+            method: 'POST',
+            url: '/api/departments',
+            payload: {
+              office_id: world.offices[key].id,
+              code: `NEW-${roleCase.role.slice(0, 8)}`,
+              name: 'New unit',
+            },
+          });
+          expect(created.statusCode, created.body).toBe(writeStatus(roleCase.writesOffices, 201));
+          const target = roleCase.writesOffices ? created.json() : await worldDepartment(key);
+          const patched = await client.request({
+            method: 'PATCH',
+            url: `/api/departments/${target.id}`,
+            payload: { name: 'Renamed', version: target.version },
+          });
+          expect(patched.statusCode).toBe(writeStatus(roleCase.writesOffices, 200));
+          const version = roleCase.writesOffices ? target.version + 1 : target.version;
+          const deleted = await client.request({
+            method: 'DELETE',
+            url: `/api/departments/${target.id}?version=${version}`,
+          });
+          expect(deleted.statusCode).toBe(writeStatus(roleCase.writesOffices, 204));
+          if (!roleCase.writesOffices) expect(await current(target.id)).toEqual(target);
+        },
+      );
+
+      if (roleCase.writesOffices && hiddenFrom(roleCase).length > 0) {
+        it('cannot add departments to offices outside its scope (404 on office_id)', async () => {
+          for (const key of hiddenFrom(roleCase)) {
+            const created = await client.request({
+              method: 'POST',
+              url: '/api/departments',
+              payload: { office_id: world.offices[key].id, code: 'SMUGGLED', name: 'Smuggled' },
+            });
+            expect(created.statusCode, key).toBe(404);
+            expect(created.json().error.details).toMatchObject({ entity: 'office', field: 'office_id' });
+          }
+          const smuggled = await admin.request({ method: 'GET', url: '/api/departments?limit=500' });
+          expect(smuggled.json().items.filter((d: Department) => d.code === 'SMUGGLED')).toEqual([]);
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,106 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { afterCursor } from '../../core/pagination.js';
+import { likeContains } from '../../db/dialect.js';
+import type { Database, PersonTable } from '../../db/schema.js';
+import type { GovernanceRole } from './org.schema.js';
+import { chunks, type ListWindow, type OfficeScope } from './org.queries.js';
+
+export type PersonRow = Selectable<PersonTable>;
+
+export const PERSON_SORT_COLUMNS = ['full_name', 'email', 'created_at'] as const;
+export type PersonSortColumn = (typeof PERSON_SORT_COLUMNS)[number];
+
+export interface PersonFilter {
+  scope: OfficeScope;
+  q?: string;
+  officeId?: string;
+  regionId?: string;
+  departmentId?: string;
+  governanceRole?: GovernanceRole;
+  active?: boolean;
+}
+
+/** SQL for people; no rules. `db` may be a transaction. */
+export class PersonRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
+  async list(filter: PersonFilter, window: ListWindow<PersonSortColumn>): Promise<PersonRow[]> {
+    if (filter.scope?.size === 0) return [];
+    const { column, direction } = window.sort;
+    let query = this.db.selectFrom('people').selectAll();
+    if (filter.scope) query = query.where('office_id', 'in', [...filter.scope]);
+    if (filter.q) query = query.where(sql<boolean>`search_text like ${likeContains(filter.q)} escape '\\'`);
+    if (filter.officeId) query = query.where('office_id', '=', filter.officeId);
+    if (filter.regionId) {
+      const regionId = filter.regionId;
+      query = query.where('office_id', 'in', (eb) =>
+        eb.selectFrom('offices').select('id').where('region_id', '=', regionId),
+      );
+    }
+    if (filter.departmentId) query = query.where('department_id', '=', filter.departmentId);
+    if (filter.governanceRole) {
+      // Roles are stored as a JSON array of quoted names, so the quoted name matches one element only.
+      const pattern = likeContains(JSON.stringify(filter.governanceRole));
+      query = query.where(sql<boolean>`governance_roles like ${pattern} escape '\\'`);
+    }
+    if (filter.active !== undefined) query = query.where('active', '=', filter.active ? 1 : 0);
+    if (window.cursor) query = query.where(afterCursor(column, direction, window.cursor));
+    return query
+      .orderBy(column, direction)
+      .orderBy('id', direction)
+      .limit(window.limit + 1)
+      .execute();
+  }
+
+  findById(id: string): Promise<PersonRow | undefined> {
+    return this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByEmail(email: string): Promise<PersonRow | undefined> {
+    return this.db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();
+  }
+
+  async existingEmails(emails: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const chunk of chunks(emails)) {
+      const rows = await this.db.selectFrom('people').select('email').where('email', 'in', chunk).execute();
+      for (const row of rows) found.add(row.email);
+    }
+    return found;
+  }
+
+  async insert(rows: PersonRow[]): Promise<void> {
+    for (const chunk of chunks(rows, 100)) await this.db.insertInto('people').values(chunk).execute();
+  }
+
+  /** Returns false when the version did not match (nothing changed). */
+  async update(id: string, version: number, changes: Partial<PersonRow>): Promise<boolean> {
+    const result = await this.db
+      .updateTable('people')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async delete(id: string, version: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('people')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  /** User accounts linked to this person: they block its deletion. */
+  async countLinkedUsers(id: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('person_id', '=', id)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
