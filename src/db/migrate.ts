@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.js';
 import { withMigrationLock } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -15,6 +15,10 @@ export async function migrateToLatest(db: Db): Promise<MigrateResult> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Kysely looks for its migration tables in every schema unless told which one: a second
+    // Custos schema in the same PostgreSQL database (or a parallel test schema) would make it
+    // skip creating its own tables and fail. Pin them to the schema the connection works in.
+    migrationTableSchema: await currentSchema(db),
   });
   const result: MigrationResultSet = await withMigrationLock(db.kysely, db.dialect, () =>
     migrator.migrateToLatest(),
@@ -27,4 +31,10 @@ export async function migrateToLatest(db: Db): Promise<MigrateResult> {
   return {
     applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
   };
+}
+
+async function currentSchema(db: Db): Promise<string | undefined> {
+  if (db.dialect !== 'postgres') return undefined;
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely);
+  return result.rows[0]?.schema;
 }
