@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { Db } from '../db/database.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { AuditService } from '../modules/audit/audit.service.js';
 import { RegionService } from '../modules/org/region.service.js';
 import type { Config } from './config.js';
 
@@ -17,6 +18,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       sessionHours: config.sessionHours,
     }),
     regions: new RegionService(deps),
+    audit: new AuditService(deps),
   };
 }
 

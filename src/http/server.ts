@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Services } from '../app/services.js';
 import { newId } from '../core/ids.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
@@ -110,6 +111,7 @@ export async function buildServer({
   const secureCookies = config.secureCookies === 'always';
   await app.register(authRoutes, { services, secureCookies });
   await app.register(regionRoutes, { services });
+  await app.register(auditRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
