@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit.cli.js';
+import { registerBackupCommands } from './backup.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { runCli } from './output.js';
 
@@ -14,5 +15,6 @@ const program = new Command()
 
 registerServeCommands(program);
 registerAuditCommands(program);
+registerBackupCommands(program);
 
 await runCli(program, process.argv);
