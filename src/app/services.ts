@@ -4,6 +4,7 @@ import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { DepartmentService } from '../modules/org/department.service.js';
 import { OfficeService } from '../modules/org/office.service.js';
 import { PersonService } from '../modules/org/person.service.js';
+import { AuditService } from '../modules/audit/audit.service.js';
 import { RegionService } from '../modules/org/region.service.js';
 import type { Config } from './config.js';
 
@@ -23,6 +24,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     offices: new OfficeService(deps),
     departments: new DepartmentService(deps),
     people: new PersonService(deps),
+    audit: new AuditService(deps),
   };
 }
 

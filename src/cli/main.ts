@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './audit.cli.js';
+import { registerBackupCommands } from './backup.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { runCli } from './output.js';
 
@@ -12,5 +14,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServeCommands(program);
+registerAuditCommands(program);
+registerBackupCommands(program);
 
 await runCli(program, process.argv);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { type AppError, isAppError } from '../core/errors.js';
+import type { z } from 'zod';
+import { type AppError, errors, isAppError } from '../core/errors.js';
 import { loadConfig, type Config } from '../app/config.js';
 import { openRuntime } from '../app/runtime.js';
 import type { Services } from '../app/services.js';
@@ -12,6 +13,11 @@ export function cliConfig(command: Command, overrides: Partial<Record<keyof Conf
   return loadConfig({ db: root.db, ...overrides });
 }
 
+/** The local operator as actor: the shell user already holds the database. */
+export function cliContext(): RequestContext {
+  return { actor: systemActor(`cli:${process.env.USER ?? 'operator'}`), requestId: null };
+}
+
 /** Open the database, run the work with the local operator as actor, always close. */
 export async function withServices<T>(
   command: Command,
@@ -19,13 +25,26 @@ export async function withServices<T>(
 ): Promise<T> {
   const services = await openRuntime(cliConfig(command));
   try {
-    return await work(services, {
-      actor: systemActor(`cli:${process.env.USER ?? 'operator'}`),
-      requestId: null,
-    });
+    return await work(services, cliContext());
   } finally {
     await services.db.close();
   }
+}
+
+/** Validate command-line options with the same zod schema the API uses; issues name the flag. */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    const flag = field ? `--${field.replaceAll('_', '-')}` : '(options)';
+    return {
+      path: flag,
+      message:
+        issue.code === 'unrecognized_keys' ? `unknown option(s): ${issue.keys.join(', ')}` : issue.message,
+    };
+  });
+  throw errors.validation(`Invalid option ${issues.map((i) => i.path).join(', ')}`, issues);
 }
 
 /** Print a result: JSON when asked, else the human rendering. */

@@ -15,6 +15,9 @@ export async function migrateToLatest(db: Db): Promise<MigrateResult> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Kysely looks for its migration tables in every schema unless told which one: a second
+    // Custos schema in the same PostgreSQL database (or a parallel test schema) would make it
+    // skip creating its own tables and fail. Pin them to the schema the connection works in.
     migrationTableSchema: await currentSchema(db.kysely, db.dialect),
   });
   const result: MigrationResultSet = await withMigrationLock(db.kysely, db.dialect, () =>

@@ -19,6 +19,7 @@ import { newId } from '../core/ids.js';
 import { departmentRoutes } from '../modules/org/department.routes.js';
 import { officeRoutes } from '../modules/org/office.routes.js';
 import { personRoutes } from '../modules/org/person.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
@@ -116,6 +117,7 @@ export async function buildServer({
   await app.register(officeRoutes, { services });
   await app.register(departmentRoutes, { services });
   await app.register(personRoutes, { services });
+  await app.register(auditRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
