@@ -32,6 +32,20 @@ export async function withMigrationLock<T>(
 }
 
 /**
+ * The schema Kysely's migrator should keep its own tables in. Without it, the migrator looks for its
+ * tables in every schema of the database, finds another schema's (a second Custos, a parallel test
+ * run) and then fails to lock its own: name the current schema on PostgreSQL.
+ */
+export async function migrationTableSchema(
+  db: Kysely<Database>,
+  dialect: DialectName,
+): Promise<string | undefined> {
+  if (dialect !== 'postgres') return undefined;
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return result.rows[0]?.schema;
+}
+
+/**
  * Normalise text for portable case- and accent-insensitive search: SQLite's LIKE folds ASCII only,
  * so we store a folded copy (`search_text`) and fold the query the same way.
  */

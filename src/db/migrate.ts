@@ -1,6 +1,6 @@
 import { Migrator, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.js';
-import { withMigrationLock } from './dialect.js';
+import { migrationTableSchema, withMigrationLock } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface MigrateResult {
@@ -15,6 +15,7 @@ export async function migrateToLatest(db: Db): Promise<MigrateResult> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableSchema: await migrationTableSchema(db.kysely, db.dialect),
   });
   const result: MigrationResultSet = await withMigrationLock(db.kysely, db.dialect, () =>
     migrator.migrateToLatest(),
