@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261130010000 from './20261130010000_foundation.js';
+import * as m20261130030000 from './20261130030000_auth.js';
 
 /**
  * Every migration, by name, in order. Listed statically so the compiled server and the tests load
@@ -7,4 +8,5 @@ import * as m20261130010000 from './20261130010000_foundation.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261130010000_foundation': m20261130010000,
+  '20261130030000_auth': m20261130030000,
 };
