@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerServeCommands } from './serve.cli.js';
+import { registerTokenCommands } from './token.cli.js';
+import { registerUserCommands } from './user.cli.js';
 import { runCli } from './output.js';
 
 const program = new Command()
@@ -12,5 +14,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServeCommands(program);
+registerUserCommands(program);
+registerTokenCommands(program);
 
 await runCli(program, process.argv);
