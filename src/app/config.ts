@@ -2,14 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { ROLES } from '../core/permissions.js';
 
 const configSchema = z.object({
   db: z.string().default('sqlite:./data/custos.db'),
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   host: z.string().default('0.0.0.0'),
   blobDir: z.string().default('./data/blobs'),
-  /** Secure cookies need HTTPS; on by default unless serving plain http on localhost. */
+  /** Secure cookies need HTTPS; `auto` marks them Secure when the request came over HTTPS (or a trusted proxy says so). */
   secureCookies: z.enum(['auto', 'always', 'never']).default('auto'),
+  /**
+   * Which peers may set X-Forwarded-For/-Proto: `loopback` (a proxy on the same host), a comma list of
+   * addresses or CIDRs, `true` (any: only behind a proxy that overwrites the header) or `false`.
+   * The per-address sign-in limit keys on the resulting address, so trusting too much lets it be dodged.
+   */
+  trustProxy: z
+    .union([z.boolean(), z.string()])
+    .default('loopback')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : v)),
   sessionHours: z.coerce.number().positive().default(12),
   bodyLimitBytes: z.coerce.number().int().positive().default(1_048_576),
   uploadLimitBytes: z.coerce
@@ -31,7 +41,7 @@ const configSchema = z.object({
       clientSecret: z.string().min(1),
       redirectUri: z.string().url(),
       /** Role given to a first-time OIDC user; admins adjust it afterwards. */
-      defaultRole: z.string().default('viewer'),
+      defaultRole: z.enum(ROLES).default('viewer'),
       label: z.string().default('Microsoft Entra ID'),
     })
     .optional(),
@@ -62,6 +72,7 @@ export function loadConfig(
         clientSecret: env.CUSTOS_OIDC_CLIENT_SECRET,
         redirectUri: env.CUSTOS_OIDC_REDIRECT_URI,
         defaultRole: env.CUSTOS_OIDC_DEFAULT_ROLE,
+        label: env.CUSTOS_OIDC_LABEL,
       }
     : undefined;
   const fromEnv = dropUndefined({
@@ -70,6 +81,7 @@ export function loadConfig(
     host: env.HOST,
     blobDir: env.CUSTOS_BLOB_DIR,
     secureCookies: env.CUSTOS_SECURE_COOKIES,
+    trustProxy: env.CUSTOS_TRUST_PROXY,
     adminEmail: env.CUSTOS_ADMIN_EMAIL,
     adminPassword: env.CUSTOS_ADMIN_PASSWORD,
     logLevel: env.LOG_LEVEL,

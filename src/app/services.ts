@@ -5,21 +5,28 @@ import { DepartmentService } from '../modules/org/department.service.js';
 import { OfficeService } from '../modules/org/office.service.js';
 import { PersonService } from '../modules/org/person.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
+import { OidcService } from '../modules/accounts/oidc.service.js';
+import { TokenService } from '../modules/accounts/token.service.js';
+import { UserService } from '../modules/accounts/user.service.js';
 import { RegionService } from '../modules/org/region.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
 export function createServices(db: Db, clock: Clock, config: Config) {
   const deps = { db, clock };
+  const accounts = new AccountsService(deps, {
+    maxFailures: config.login.maxFailures,
+    lockMinutes: config.login.lockMinutes,
+    sessionHours: config.sessionHours,
+  });
   return {
     db,
     clock,
     config,
-    accounts: new AccountsService(deps, {
-      maxFailures: config.login.maxFailures,
-      lockMinutes: config.login.lockMinutes,
-      sessionHours: config.sessionHours,
-    }),
+    accounts,
+    users: new UserService(deps, accounts),
+    tokens: new TokenService(deps),
+    oidc: new OidcService(deps, accounts, config.oidc),
     regions: new RegionService(deps),
     offices: new OfficeService(deps),
     departments: new DepartmentService(deps),

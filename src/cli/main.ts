@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
 import { registerServeCommands } from './serve.cli.js';
+import { registerTokenCommands } from './token.cli.js';
+import { registerUserCommands } from './user.cli.js';
 import { runCli } from './output.js';
 
 const program = new Command()
@@ -16,5 +18,7 @@ const program = new Command()
 registerServeCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
+registerUserCommands(program);
+registerTokenCommands(program);
 
 await runCli(program, process.argv);

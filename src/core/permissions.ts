@@ -19,13 +19,15 @@ export const PERMISSIONS = [
   'people.write',
   'people.import',
   'users.manage',
+  'account.self', // one's own password and API tokens
   'audit.read',
   'audit.verify',
   'system.admin', // backup, restore, settings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ONLY: Permission[] = ['org.read', 'people.read'];
+// Every role starts from these: reading the organisation, and managing one's own password and tokens.
+const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,

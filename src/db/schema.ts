@@ -95,6 +95,14 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+export interface OidcStateTable {
+  id: string; // SHA-256 of the state value
+  code_verifier: string;
+  nonce: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface AuditEventTable {
   seq: Generated<number>;
   id: string;
@@ -125,6 +133,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  oidc_states: OidcStateTable;
   audit_events: AuditEventTable;
   custos_meta: MetaTable;
 }

@@ -1,36 +1,44 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_PERMISSIONS } from '../core/permissions.js';
-import { loginSchema, meSchema } from '../modules/accounts/accounts.schema.js';
+import {
+  loginSchema,
+  meSchema,
+  passwordChangeSchema,
+  userSchema,
+} from '../modules/accounts/accounts.schema.js';
 import { presentUser } from '../modules/accounts/accounts.service.js';
 import type { Services } from '../app/services.js';
-import { clearSessionCookie, requestContext, setSessionCookie } from './auth.js';
+import { clearSessionCookie, requestContext, secureCookie, setSessionCookie } from './auth.js';
 
 export interface AuthRouteOptions {
   services: Services;
-  secureCookies: boolean;
 }
 
-export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
-  app,
-  { services, secureCookies },
-) => {
+const tags = ['auth'];
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { services }) => {
+  const cookieMode = services.config.secureCookies;
+  // Per client address, in this process: the account lock-out covers guessing spread over addresses.
+  const perAddressLimit = {
+    rateLimit: { max: services.config.login.perIpPerMinute, timeWindow: '1 minute' },
+  };
+
   app.post(
     '/api/auth/login',
     {
       schema: {
-        tags: ['auth'],
+        tags,
         summary: 'Sign in with e-mail and password; sets the session cookie',
+        security: [],
         body: loginSchema,
         response: { 200: meSchema },
       },
-      config: {
-        rateLimit: { max: services.config.login.perIpPerMinute, timeWindow: '1 minute' },
-      },
+      config: perAddressLimit,
     },
     async (request, reply) => {
       const grant = await services.accounts.login(request.body.email, request.body.password, request.id);
-      setSessionCookie(reply, grant.token, grant.expiresAt, secureCookies);
+      setSessionCookie(reply, grant.token, grant.expiresAt, secureCookie(request, cookieMode));
       return {
         user: grant.user,
         permissions: [...ROLE_PERMISSIONS[grant.user.role]],
@@ -42,20 +50,35 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } } },
+    { schema: { tags, summary: 'End the current session on the server', response: { 204: z.null() } } },
     async (request, reply) => {
       const ctx = requestContext(request);
       if (request.auth?.sessionToken) await services.accounts.logout(ctx, request.auth.sessionToken);
-      clearSessionCookie(reply, secureCookies);
+      clearSessionCookie(reply, secureCookie(request, cookieMode));
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your own password (ends your other sessions)',
+        body: passwordChangeSchema,
+        response: { 200: userSchema },
+      },
+      config: perAddressLimit,
+    },
+    async (request) =>
+      services.accounts.changePassword(requestContext(request), request.body, request.auth?.sessionToken),
   );
 
   app.get(
     '/api/me',
     {
       schema: {
-        tags: ['auth'],
+        tags,
         summary: 'The signed-in user, permissions and CSRF token',
         response: { 200: meSchema },
       },

@@ -8,6 +8,14 @@ import type { AccountsService } from '../modules/accounts/accounts.service.js';
 
 export const SESSION_COOKIE = 'custos_session';
 
+/** Routes a user who must change their password may still call. */
+const PASSWORD_CHANGE_ROUTES = new Set([
+  'GET /api/me',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+  'GET /api/auth/providers',
+]);
+
 export interface AuthState {
   actor: Actor;
   user: UserRow;
@@ -34,7 +42,9 @@ function sameSecret(a: string, b: string): boolean {
 /**
  * Resolve who is calling (session cookie or `Authorization: Bearer` API token) on every /api
  * request, and enforce CSRF on cookie-authenticated writes: the `x-csrf-token` header must carry the
- * session's token, which a cross-site page cannot read.
+ * session's token, which a cross-site page cannot read. Tokens need no CSRF check (a browser never
+ * sends them by itself), but a read-only token is refused on every write here, whatever the route.
+ * A session whose user must change the password reaches only the routes needed to do so.
  */
 export function registerAuth(app: FastifyInstance, accounts: AccountsService): void {
   app.decorateRequest('auth', null);
@@ -49,6 +59,8 @@ export function registerAuth(app: FastifyInstance, accounts: AccountsService): v
         user: resolved.user,
         via: 'token',
       };
+      if (resolved.readOnly && !SAFE_METHODS.has(request.method))
+        throw new AppError('forbidden', 'This API token is read-only', { read_only: true });
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -71,7 +83,18 @@ export function registerAuth(app: FastifyInstance, accounts: AccountsService): v
         );
       }
     }
+    if (
+      resolved.user.must_change_password &&
+      !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)
+    ) {
+      throw new AppError('password_change_required', 'Change your password first (POST /api/auth/password)');
+    }
   });
+}
+
+/** Whether cookies get the Secure flag: always, never, or (auto) when the request came over HTTPS. */
+export function secureCookie(request: FastifyRequest, mode: 'auto' | 'always' | 'never'): boolean {
+  return mode === 'always' || (mode === 'auto' && request.protocol === 'https');
 }
 
 /** The caller of a route that needs a signed-in user. */

@@ -21,8 +21,11 @@ import { officeRoutes } from '../modules/org/office.routes.js';
 import { personRoutes } from '../modules/org/person.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
+import { tokenRoutes } from '../modules/accounts/token.routes.js';
+import { userRoutes } from '../modules/accounts/user.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
+import { oidcRoutes } from './oidc.routes.js';
 import { registerErrorHandler } from './error-handler.js';
 
 export interface ServerOptions {
@@ -46,7 +49,7 @@ export async function buildServer({
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => newId(),
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -111,8 +114,10 @@ export async function buildServer({
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const secureCookies = config.secureCookies === 'always';
-  await app.register(authRoutes, { services, secureCookies });
+  await app.register(authRoutes, { services });
+  await app.register(oidcRoutes, { services });
+  await app.register(userRoutes, { services });
+  await app.register(tokenRoutes, { services });
   await app.register(regionRoutes, { services });
   await app.register(officeRoutes, { services });
   await app.register(departmentRoutes, { services });

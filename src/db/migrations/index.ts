@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261130010000 from './20261130010000_foundation.js';
+import * as m20261130030000 from './20261130030000_auth.js';
 import * as m20261130040000 from './20261130040000_instance_marker.js';
 
 /**
@@ -8,5 +9,6 @@ import * as m20261130040000 from './20261130040000_instance_marker.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '20261130010000_foundation': m20261130010000,
+  '20261130030000_auth': m20261130030000,
   '20261130040000_instance_marker': m20261130040000,
 };

@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../../app/config.js';
+import { loadConfig, type Config } from '../../app/config.js';
 import { createServices, type Services } from '../../app/services.js';
 import { fixedClock } from '../../core/clock.js';
 import { systemActor, type Role } from '../../core/permissions.js';
@@ -15,30 +15,41 @@ export interface TestApp {
   clock: ReturnType<typeof fixedClock>;
   /** Create a user with the role and scope, sign in, and return a client that sends its cookie and CSRF token. */
   signIn(role: Role, scope?: { regions?: string[]; offices?: string[] }): Promise<TestClient>;
+  /** Sign in an existing user; fails the test when the sign-in is refused. */
+  signInAs(email: string, password: string): Promise<TestClient>;
 }
 
 export interface TestClient {
   user: User;
+  /** The raw session cookie value and CSRF token, for tests that craft requests themselves. */
+  session: string;
+  csrf: string;
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 let counter = 0;
 
-/** A server over an already migrated database, as `app.inject` targets for HTTP tests. */
-export async function createTestApp(db: Db): Promise<TestApp> {
+/**
+ * A server over an already migrated database, as `app.inject` targets for HTTP tests. `overrides`
+ * change the configuration (e.g. `login`, `oidc`).
+ */
+export async function createTestApp(
+  db: Db,
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+): Promise<TestApp> {
   const clock = fixedClock('2026-11-30T09:00:00.000Z');
-  const config = loadConfig({ db: 'sqlite::memory:' }, {});
+  const config = loadConfig({ db: 'sqlite::memory:', ...overrides }, {});
   const services = createServices(db, clock, config);
   const app = await buildServer({ services });
   await app.ready();
-  return {
+  const testApp: TestApp = {
     app,
     services,
     clock,
     async signIn(role, scope = {}) {
       counter += 1;
       const email = `${role}.${counter}.${Date.now()}@example.org`;
-      const user = await services.accounts.createUser(
+      await services.accounts.createUser(
         { actor: systemActor('test'), requestId: null },
         {
           email,
@@ -49,26 +60,35 @@ export async function createTestApp(db: Db): Promise<TestApp> {
           scope_office_ids: scope.offices ?? [],
         },
       );
+      return testApp.signInAs(email, TEST_PASSWORD);
+    },
+    async signInAs(email, password) {
+      counter += 1;
       const login = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { email, password: TEST_PASSWORD },
+        payload: { email, password },
+        // Each sign-in comes from its own address, so the per-address sign-in limit never trips.
+        remoteAddress: `198.51.100.${counter % 250}`,
       });
       if (login.statusCode !== 200) throw new Error(`test sign-in failed: ${login.body}`);
-      const cookie = login.cookies.find((c) => c.name === 'custos_session');
-      const csrf = (login.json() as { csrf_token: string }).csrf_token;
+      const session = login.cookies.find((c) => c.name === 'custos_session')?.value ?? '';
+      const body = login.json() as { csrf_token: string; user: User };
       return {
-        user,
+        user: body.user,
+        session,
+        csrf: body.csrf_token,
         request: (options) =>
           app.inject({
             ...options,
             headers: {
-              cookie: `custos_session=${cookie?.value}`,
-              'x-csrf-token': csrf,
+              cookie: `custos_session=${session}`,
+              'x-csrf-token': body.csrf_token,
               ...(options.headers ?? {}),
             },
           }),
       };
     },
   };
+  return testApp;
 }

@@ -1,10 +1,19 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { ApiTokenTable, Database, SessionTable, UserTable } from '../../db/schema.js';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { afterCursor, decodeCursor } from '../../core/pagination.js';
+import type { Database, SessionTable, UserTable } from '../../db/schema.js';
 
 export type UserRow = Selectable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
-export type ApiTokenRow = Selectable<ApiTokenTable>;
 
+export interface UserFilter {
+  q?: string;
+  role?: string;
+  disabled?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** SQL for users and sessions; no rules. `db` may be a transaction. */
 export class AccountsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -33,6 +42,65 @@ export class AccountsRepository {
     return this.db.selectFrom('users').selectAll().orderBy('email').execute();
   }
 
+  /** One page ordered by e-mail (unique), fetching limit + 1 rows so the caller knows if more follow. */
+  listUsersPage(filter: UserFilter): Promise<UserRow[]> {
+    let query = this.db
+      .selectFrom('users')
+      .selectAll()
+      .orderBy('email')
+      .orderBy('id')
+      .limit(filter.limit + 1);
+    if (filter.q) {
+      const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where(
+        sql<SqlBool>`(lower(email) like ${pattern} escape '\\' or lower(display_name) like ${pattern} escape '\\')`,
+      );
+    }
+    if (filter.role) query = query.where('role', '=', filter.role);
+    if (filter.disabled !== undefined) query = query.where('disabled', '=', filter.disabled ? 1 : 0);
+    if (filter.cursor) query = query.where(afterCursor('email', 'asc', decodeCursor(filter.cursor)));
+    return query.execute();
+  }
+
+  /** Admins who can still sign in, other than `exceptId`: the last one must not lock everybody out. */
+  async countEnabledAdmins(exceptId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('disabled', '=', 0)
+      .where('id', '!=', exceptId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async existingRegionIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('regions').select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async existingOfficeIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('offices').select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async personExists(id: string): Promise<boolean> {
+    const row = await this.db.selectFrom('people').select('id').where('id', '=', id).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  regionsByCode(codes: readonly string[]): Promise<{ id: string; code: string }[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('regions').select(['id', 'code']).where('code', 'in', codes).execute();
+  }
+
+  officesByCode(codes: readonly string[]): Promise<{ id: string; code: string }[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('offices').select(['id', 'code']).where('code', 'in', codes).execute();
+  }
+
   async countUsers(): Promise<number> {
     const row = await this.db
       .selectFrom('users')
@@ -53,6 +121,33 @@ export class AccountsRepository {
       .where('version', '=', version)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * A change that must not fail because someone else edited the user meanwhile (a password reset or
+   * change, an OpenID Connect link): still bumps `version` so open edit forms notice it.
+   */
+  async updateUserBumpingVersion(id: string, changes: Partial<UserRow>): Promise<boolean> {
+    const result = await this.db
+      .updateTable('users')
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Count one more failed sign-in atomically (concurrent guesses must not overwrite each other's count)
+   * and return the new count. Login bookkeeping is not a versioned edit: it leaves `version` alone.
+   */
+  async recordFailedLogin(id: string): Promise<number> {
+    const row = await this.db
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .returning('failed_logins')
+      .executeTakeFirstOrThrow();
+    return Number(row.failed_logins);
   }
 
   /** Login bookkeeping is not a versioned edit: it must not make a user's open form stale. */
@@ -100,19 +195,32 @@ export class AccountsRepository {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
-  async deleteSessionsOfUser(userId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  /** Every session of the user, except `keepId` when given (the one changing its own password). */
+  async deleteSessionsOfUser(userId: string, keepId?: string): Promise<number> {
+    let query = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepId) query = query.where('id', '!=', keepId);
+    const result = await query.executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async countSessionsOfUser(userId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async deleteExpiredSessionsOfUser(userId: string, now: string): Promise<void> {
+    await this.db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('expires_at', '<=', now)
+      .execute();
   }
 
   async deleteExpiredSessions(now: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-  }
-
-  findTokenByHash(hash: string): Promise<ApiTokenRow | undefined> {
-    return this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
-  }
-
-  async touchToken(id: string, at: string): Promise<void> {
-    await this.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   }
 }
