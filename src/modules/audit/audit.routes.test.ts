@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../core/ids.js';
+import { systemActor } from '../../core/permissions.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp, type TestClient } from '../../http/testing/test-app.js';
 import { appendEvents, eventsInOrder, tamper } from './testing/audit-fixtures.js';
@@ -8,11 +9,16 @@ import { appendEvents, eventsInOrder, tamper } from './testing/audit-fixtures.js
 describeEachDialect('audit trail over HTTP', ({ db }) => {
   let t: TestApp;
   let auditor: TestClient;
-  const officeA = newId();
+  let officeA = '';
   const officeB = newId();
 
   beforeAll(async () => {
     t = await createTestApp(db());
+    const office = await t.services.offices.create(
+      { actor: systemActor('test'), requestId: null },
+      { code: 'HQ-AUD', name: 'Audit unit', kind: 'hq_department' },
+    );
+    officeA = office.id;
     auditor = await t.signIn('auditor');
     await appendEvents(db(), t.clock, [
       { entityType: 'person', entityId: 'p-a', officeId: officeA },
@@ -55,7 +61,9 @@ describeEachDialect('audit trail over HTTP', ({ db }) => {
     const focal = await t.signIn('office_focal_point', { offices: [officeA] });
     const res = await focal.request({ method: 'GET', url: '/api/audit' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().items.map((e: { entity_id: string }) => e.entity_id)).toEqual(['p-a']);
+    const items = res.json().items as { entity_type: string; entity_id: string; office_id: string }[];
+    expect(items.filter((e) => e.entity_type === 'person').map((e) => e.entity_id)).toEqual(['p-a']);
+    expect(items.every((e) => e.office_id === officeA)).toBe(true);
   });
 
   it('refuses a viewer (403) and an anonymous caller (401)', async () => {
