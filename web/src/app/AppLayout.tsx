@@ -1,0 +1,78 @@
+import { AppShell, Burger, em, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconBuilding, IconMap2, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { Me } from '../api/session';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { UserMenu } from '../components/UserMenu';
+import { SkipLink } from './SkipLink';
+
+export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  // Below the `sm` breakpoint a closed navbar only slides off-screen: keep its links out of the tab order.
+  const narrow = useMediaQuery(`(max-width: ${em(767.98)})`);
+  const links = [
+    { to: '/regions', label: t('nav.regions'), icon: IconMap2 },
+    { to: '/offices', label: t('nav.offices'), icon: IconBuilding },
+    { to: '/people', label: t('nav.people'), icon: IconUsers },
+  ];
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <SkipLink />
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+            />
+            <IconShieldLock size={24} aria-hidden />
+            <Text fw={700} size="lg">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu me={me} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')} inert={narrow && !opened}>
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py="xs" id="nav-organisation">
+          {t('nav.organisation')}
+        </Text>
+        <div role="group" aria-labelledby="nav-organisation">
+          {links.map((link) => {
+            const active = location.pathname.startsWith(link.to);
+            return (
+              <NavLink
+                key={link.to}
+                component={Link}
+                to={link.to}
+                label={link.label}
+                leftSection={<link.icon size={18} aria-hidden />}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={close}
+              />
+            );
+          })}
+        </div>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,28 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError, isApiError, setCsrfToken } from '../api/client';
+import { ME_KEY } from '../api/session';
+
+/**
+ * One client for the app. A 401 anywhere means the session ended (expired, signed out in another
+ * tab): forget the user so the sign-in page shows. Client errors are not retried; they would only fail again.
+ */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: sessionEnded }),
+    mutationCache: new MutationCache({ onError: sessionEnded }),
+    defaultOptions: {
+      queries: {
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+  function sessionEnded(error: unknown): void {
+    if (isApiError(error, 'unauthenticated')) {
+      setCsrfToken(null);
+      client.setQueryData(ME_KEY, null);
+    }
+  }
+  return client;
+}

@@ -1,0 +1,79 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { isApiError } from '../../api/client';
+
+/** Messages per field name (the first segment of an issue path). */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** Per-field hints for pattern checks ("use 2–16 capital letters…"), already translated. */
+export type FormatHints = Partial<Record<string, string>>;
+
+function translateIssue(t: TFunction, issue: z.core.$ZodIssue, hints: FormatHints): string {
+  const field = String(issue.path[0] ?? '');
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return t('validation.required');
+      return t('validation.tooShort', { min: Number(issue.minimum) });
+    case 'too_big':
+      return t('validation.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      if (issue.format === 'email') return t('validation.email');
+      return hints[field] ?? t('validation.invalid');
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null
+        ? t('validation.required')
+        : t('validation.invalid');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+export type Validation<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/**
+ * Check form values with the API's own zod schema before sending them, so the reader gets
+ * translated messages beside each field; the API checks again and stays the authority.
+ */
+export function validate<S extends z.ZodType>(
+  t: TFunction,
+  schema: S,
+  values: unknown,
+  hints: FormatHints = {},
+): Validation<z.output<S>> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    errors[field] ??= translateIssue(t, issue, hints);
+  }
+  return { ok: false, errors };
+}
+
+/**
+ * Split a failed write into messages beside fields and one message for the whole form.
+ * Validation issues go to their fields; a duplicate (409 conflict naming a field) goes to that field.
+ */
+export function apiFieldErrors(t: TFunction, error: unknown): { fields: FieldErrors; general: unknown } {
+  if (isApiError(error, 'validation_failed')) {
+    const fields: FieldErrors = {};
+    for (const issue of error.issues) {
+      const field = issue.path.split('.')[0] ?? '';
+      fields[field] ??= issue.message;
+    }
+    return { fields, general: error };
+  }
+  const conflictField = isApiError(error, 'conflict')
+    ? (error.details as { field?: unknown } | undefined)?.field
+    : undefined;
+  if (typeof conflictField === 'string') {
+    return { fields: { [conflictField]: t('validation.taken') }, general: null };
+  }
+  return { fields: {}, general: error };
+}
+
+/** Optional text inputs: an empty field means "none". */
+export function orNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
