@@ -126,9 +126,10 @@ export async function buildServer({
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
-    // The web app routes on the client: unknown non-API paths get index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // The web app routes on the client: unknown non-API paths get index.html. A catch-all route,
+    // not a second not-found handler (the error handler already owns that one).
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) {
         return reply.status(404).send({
           error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
         });
