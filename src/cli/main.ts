@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { runCli } from './output.js';
 
@@ -12,5 +13,6 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServeCommands(program);
+registerOrgCommands(program);
 
 await runCli(program, process.argv);
