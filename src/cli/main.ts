@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
+import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { registerTokenCommands } from './token.cli.js';
 import { registerUserCommands } from './user.cli.js';
@@ -20,5 +21,6 @@ registerAuditCommands(program);
 registerBackupCommands(program);
 registerUserCommands(program);
 registerTokenCommands(program);
+registerOrgCommands(program);
 
 await runCli(program, process.argv);
