@@ -69,7 +69,8 @@ describe('writeXlsx', () => {
     if (!sheet || !lists) throw new Error('missing sheets');
     const kind = sheet.getCell('B2').dataValidation;
     expect(kind).toMatchObject({ type: 'list', formulae: ['Lists!$A$1:$A$2'], showErrorMessage: true });
-    expect(sheet.getCell('B5000').dataValidation).toMatchObject({ type: 'list' });
+    expect(sheet.getCell('B10001').dataValidation).toMatchObject({ type: 'list' });
+    expect(sheet.getCell('B10002').dataValidation).toBeUndefined();
     const roles = sheet.getCell('C2').dataValidation;
     expect(roles).toMatchObject({ type: 'list', formulae: ['Lists!$B$1:$B$4'] });
     expect(roles.showErrorMessage).toBeFalsy();

@@ -9,8 +9,12 @@ export interface XlsxWriteOptions {
   title?: string;
 }
 
-/** Excel's last row; drop-downs cover the whole column so rows added later get them too. */
 const EXCEL_MAX_ROWS = 1_048_576;
+/**
+ * Drop-downs cover the rows written plus room for rows added later. Not the whole column: some
+ * readers (exceljs's own in-memory loader among them) expand a validation range cell by cell.
+ */
+const DROP_DOWN_SPARE_ROWS = 10_000;
 const DATE_FORMAT = 'yyyy-mm-dd';
 const LISTS_SHEET = 'Lists';
 
@@ -34,7 +38,7 @@ interface ValidatedSheet {
   dataValidations: { add(range: string, validation: DataValidation): void };
 }
 
-function addDropDowns(worksheet: Worksheet, columns: readonly AnyColumn[]): void {
+function addDropDowns(worksheet: Worksheet, columns: readonly AnyColumn[], lastRow: number): void {
   const sheet = worksheet as unknown as ValidatedSheet;
   let listIndex = 0;
   columns.forEach((column, i) => {
@@ -42,7 +46,7 @@ function addDropDowns(worksheet: Worksheet, columns: readonly AnyColumn[]): void
     listIndex++;
     const listColumn = columnLetter(listIndex);
     const letter = columnLetter(i + 1);
-    sheet.dataValidations.add(`${letter}2:${letter}${EXCEL_MAX_ROWS}`, {
+    sheet.dataValidations.add(`${letter}2:${letter}${lastRow}`, {
       type: 'list',
       allowBlank: true,
       formulae: [`${LISTS_SHEET}!$${listColumn}$1:$${listColumn}$${column.choices.length}`],
@@ -103,7 +107,7 @@ export function writeXlsx<Cs extends readonly AnyColumn[]>(
       });
       added.commit();
     }
-    addDropDowns(sheet, columns);
+    addDropDowns(sheet, columns, Math.min(EXCEL_MAX_ROWS, count + 1 + DROP_DOWN_SPARE_ROWS));
     sheet.commit();
 
     writeInstructionsSheet(workbook, spec, options.title);
