@@ -42,29 +42,61 @@ export async function collectBytes(input: ByteInput, maxBytes: number): Promise<
 
 /**
  * Look at the first `size` bytes without losing them: `head` holds up to `size` bytes and `all`
- * yields the complete input again, head included. Only the chunks needed for the head are buffered.
+ * yields the complete input again, head included. Only the chunks needed for the head are
+ * buffered. Closing `all` (or calling `close` when `all` is never read) closes the input.
  */
 export async function peekBytes(
   input: ByteInput,
   size: number,
-): Promise<{ head: Buffer; all: AsyncGenerator<Buffer> }> {
-  const iterator = byteChunks(input);
-  const buffered: Buffer[] = [];
-  let length = 0;
+): Promise<{ head: Buffer; all: AsyncGenerator<Buffer>; close: () => Promise<void> }> {
+  const source = byteChunks(input);
+  const { buffered, rest } = await peek(source, (chunks) => sum(chunks) >= size);
+  return { head: Buffer.concat(buffered).subarray(0, size), all: rest, close: () => closeQuietly(source) };
+}
+
+function sum(chunks: readonly { length: number }[]): number {
+  return chunks.reduce((total, chunk) => total + chunk.length, 0);
+}
+
+/**
+ * Take items from `source` until `enough`, and give back a generator replaying them before the
+ * rest. Its `finally` closes `source` even when it stops while replaying the buffered items.
+ */
+export async function peek<T>(
+  source: AsyncGenerator<T>,
+  enough: (buffered: readonly T[]) => boolean,
+): Promise<{ buffered: T[]; rest: AsyncGenerator<T> }> {
+  const buffered: T[] = [];
   let done = false;
-  while (length < size) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
+  try {
+    while (!enough(buffered)) {
+      const next = await source.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      buffered.push(next.value);
     }
-    buffered.push(next.value);
-    length += next.value.length;
+  } catch (error) {
+    await closeQuietly(source);
+    throw error;
   }
-  const head = Buffer.concat(buffered).subarray(0, size);
-  async function* all(): AsyncGenerator<Buffer> {
-    yield* buffered;
-    if (!done) yield* iterator;
+  async function* rest(): AsyncGenerator<T> {
+    try {
+      yield* buffered;
+      if (!done) yield* source;
+    } finally {
+      await source.return(undefined);
+    }
   }
-  return { head, all: all() };
+  return { buffered, rest: rest() };
+}
+
+/** Close a generator, e.g. one that was never started, for cleanup on an error path. */
+export async function closeQuietly(generator: AsyncGenerator<unknown>): Promise<void> {
+  try {
+    await generator.return(undefined);
+  } catch {
+    return;
+  }
 }

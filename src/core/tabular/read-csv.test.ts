@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ByteInput } from './byte-source.js';
@@ -168,5 +169,22 @@ describe('readCsv: refusals', () => {
     const error = await rejected(readRows(Buffer.from(csv)));
     expect(error.code).toBe('import_invalid');
     expect(issueMessages(error)[0]).toMatch(/^Row 2: the row is too long/);
+  });
+
+  it('closes a streamed upload when it refuses the header, without reading the rest', async () => {
+    let produced = 0;
+    const upload = Readable.from(
+      (function* endless() {
+        yield Buffer.from('email,email\n');
+        for (;;) {
+          produced++;
+          yield Buffer.from('a@x.org,b@x.org\n'.repeat(1000));
+        }
+      })(),
+    );
+    expect((await rejected(readCsv(upload))).code).toBe('import_invalid');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(upload.destroyed).toBe(true);
+    expect(produced).toBeLessThan(100);
   });
 });

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { errors, isAppError } from '../errors.js';
-import { byteChunks, limitBytes, peekBytes, type ByteInput } from './byte-source.js';
+import { byteChunks, limitBytes, peek, peekBytes, type ByteInput } from './byte-source.js';
 import { sniffDelimiter, type CsvDelimiter } from './delimiter.js';
 import { decodeText, guessUtf16WithoutBom, SpreadsheetTextDecoder, type TextEncoding } from './encoding.js';
 import { unguardFormula } from './formula-guard.js';
@@ -45,21 +45,23 @@ export async function readCsv(input: ByteInput, options: CsvReadOptions = {}): P
   const limits = resolveLimits(options.limits);
   const { head, all } = await peekBytes(limitBytes(byteChunks(input), limits.maxBytes), SNIFF_BYTES);
   const decoder = new SpreadsheetTextDecoder(options.encoding ?? guessUtf16WithoutBom(head) ?? undefined);
-  const { sample, text } = await peekText(decodeText(all, decoder), DELIMITER_SAMPLE_CHARS);
-  const delimiter = options.delimiter ?? sniffDelimiter(sample);
+  const { buffered, rest: text } = await peek(
+    decodeText(all, decoder),
+    (chunks) => chunks.reduce((n, chunk) => n + chunk.length, 0) >= DELIMITER_SAMPLE_CHARS,
+  );
+  const delimiter = options.delimiter ?? sniffDelimiter(buffered.join(''));
   const records = parseRecords(text, delimiter, limits);
 
   let header: CsvRecord | undefined;
-  for (;;) {
-    const next = await records.next();
-    if (next.done) break;
-    if (!isBlankRow(next.value.values)) {
-      header = next.value;
-      break;
-    }
+  let headers: (string | null)[];
+  try {
+    header = await firstNonBlank(records);
+    if (!header) throw noHeaderRow();
+    headers = readHeaderRow(header.values, header.row, limits.maxColumns);
+  } catch (error) {
+    await records.return(undefined); // closes the input stream
+    throw error;
   }
-  if (!header) throw noHeaderRow();
-  const headers = readHeaderRow(header.values, header.row, limits.maxColumns);
 
   async function* dataRows(): AsyncGenerator<TabularRow> {
     let count = 0;
@@ -80,27 +82,12 @@ export async function readCsv(input: ByteInput, options: CsvReadOptions = {}): P
   };
 }
 
-async function peekText(
-  chunks: AsyncGenerator<string>,
-  size: number,
-): Promise<{ sample: string; text: AsyncGenerator<string> }> {
-  const buffered: string[] = [];
-  let length = 0;
-  let done = false;
-  while (length < size) {
-    const next = await chunks.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    buffered.push(next.value);
-    length += next.value.length;
+async function firstNonBlank(records: AsyncGenerator<CsvRecord>): Promise<CsvRecord | undefined> {
+  for (;;) {
+    const next = await records.next();
+    if (next.done) return undefined;
+    if (!isBlankRow(next.value.values)) return next.value;
   }
-  async function* text(): AsyncGenerator<string> {
-    yield* buffered;
-    if (!done) yield* chunks;
-  }
-  return { sample: buffered.join(''), text: text() };
 }
 
 async function* parseRecords(

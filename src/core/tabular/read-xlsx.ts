@@ -64,19 +64,15 @@ export async function readXlsx(input: ByteInput, options: XlsxReadOptions = {}):
   const records = sheetRecords(sheet, limits);
 
   let header: SheetRecord | undefined;
-  for (;;) {
-    const next = await records.next();
-    if (next.done) break;
-    if (!isBlankRow(next.value.values)) {
-      header = next.value;
-      break;
-    }
-  }
-  if (!header) {
+  let headers: (string | null)[];
+  try {
+    header = await firstNonBlank(records);
+    if (!header) throw noHeaderRow();
+    headers = readHeaderRow(header.values, header.row, limits.maxColumns);
+  } catch (error) {
     await finish(sheets);
-    throw noHeaderRow();
+    throw error;
   }
-  const headers = readHeaderRow(header.values, header.row, limits.maxColumns);
 
   async function* dataRows(): AsyncGenerator<TabularRow> {
     let count = 0;
@@ -97,6 +93,14 @@ export async function readXlsx(input: ByteInput, options: XlsxReadOptions = {}):
     rows: dataRows(),
     source: { format: 'xlsx', sheet: sheetName },
   };
+}
+
+async function firstNonBlank(records: AsyncGenerator<SheetRecord>): Promise<SheetRecord | undefined> {
+  for (;;) {
+    const next = await records.next();
+    if (next.done) return undefined;
+    if (!isBlankRow(next.value.values)) return next.value;
+  }
 }
 
 async function findSheet(

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from './read.js';
@@ -34,5 +35,21 @@ describe('readSpreadsheet', () => {
       'payload_too_large',
     );
     expect((await rejected(readSpreadsheet(bytes, { sheet: 'Nope' }))).code).toBe('import_invalid');
+  });
+
+  it.each([
+    ['a refused PDF', Buffer.from('%PDF-1.4\n'), {}],
+    ['an XLSX over the size limit', Buffer.from('PK\u0003\u0004'), { limits: { maxBytes: 50_000 } }],
+    ['a CSV over the size limit', Buffer.from('a,b\n'), { limits: { maxBytes: 50_000 } }],
+  ])('closes the uploaded stream after %s', async (_name, first, options) => {
+    const upload = Readable.from(
+      (function* endless() {
+        yield first;
+        for (;;) yield Buffer.alloc(1024, 0x61);
+      })(),
+    );
+    await rejected((async () => readAll(await readSpreadsheet(upload, options)))());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(upload.destroyed).toBe(true);
   });
 });

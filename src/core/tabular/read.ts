@@ -1,7 +1,7 @@
 import { peekBytes, type ByteInput } from './byte-source.js';
 import { readCsv, type CsvReadOptions } from './read-csv.js';
 import { readXlsx, type XlsxReadOptions } from './read-xlsx.js';
-import { SNIFF_BYTES, sniffSpreadsheet } from './sniff.js';
+import { SNIFF_BYTES, sniffSpreadsheet, type SpreadsheetFormat } from './sniff.js';
 import type { TabularTable } from './table.js';
 
 export type SpreadsheetReadOptions = CsvReadOptions & XlsxReadOptions;
@@ -14,7 +14,13 @@ export async function readSpreadsheet(
   input: ByteInput,
   options: SpreadsheetReadOptions = {},
 ): Promise<TabularTable> {
-  const { head, all } = await peekBytes(input, SNIFF_BYTES);
-  const format = sniffSpreadsheet(head);
+  const { head, all, close } = await peekBytes(input, SNIFF_BYTES);
+  let format: SpreadsheetFormat;
+  try {
+    format = sniffSpreadsheet(head);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return format === 'xlsx' ? readXlsx(all, options) : readCsv(all, options);
 }

@@ -14,8 +14,9 @@ export type TabularSource =
   { format: 'csv'; encoding: string; delimiter: string } | { format: 'xlsx'; sheet: string };
 
 /**
- * A sheet being read. `rows` streams and can be iterated once; `source` is final after the rows
- * have been read (a CSV's encoding may only be settled deep into the file).
+ * A sheet being read. `rows` streams and can be iterated once; iterate it to the end or break
+ * out of the loop (validateRows does) so the input stream and any temporary files are released.
+ * `source` is final after the rows have been read (a CSV's encoding may be settled late).
  */
 export interface TabularTable {
   headers: string[];
