@@ -76,6 +76,10 @@ export const errors = {
       { entity, id, expected, actual },
     ),
   conflict: (message: string, details?: unknown) => new AppError('conflict', message, details),
+  payloadTooLarge: (message: string, details?: unknown) =>
+    new AppError('payload_too_large', message, details),
+  unsupportedMediaType: (message: string, details?: unknown) =>
+    new AppError('unsupported_media_type', message, details),
   importInvalid: (issues: FieldIssue[]) =>
     new AppError('import_invalid', `The file has ${issues.length} problem(s); nothing was imported`, {
       issues,
