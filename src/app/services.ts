@@ -9,6 +9,7 @@ import { OidcService } from '../modules/accounts/oidc.service.js';
 import { TokenService } from '../modules/accounts/token.service.js';
 import { UserService } from '../modules/accounts/user.service.js';
 import { RegionService } from '../modules/org/region.service.js';
+import { DemoService } from '../modules/demo/demo.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -19,6 +20,12 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     lockMinutes: config.login.lockMinutes,
     sessionHours: config.sessionHours,
   });
+  const org = {
+    regions: new RegionService(deps),
+    offices: new OfficeService(deps),
+    departments: new DepartmentService(deps),
+    people: new PersonService(deps),
+  };
   return {
     db,
     clock,
@@ -27,10 +34,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     users: new UserService(deps, accounts),
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
-    regions: new RegionService(deps),
-    offices: new OfficeService(deps),
-    departments: new DepartmentService(deps),
-    people: new PersonService(deps),
+    ...org,
+    demo: new DemoService(deps, { ...org, accounts }),
     audit: new AuditService(deps),
   };
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
+import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { registerTokenCommands } from './token.cli.js';
 import { registerUserCommands } from './user.cli.js';
@@ -22,5 +23,6 @@ registerBackupCommands(program);
 registerUserCommands(program);
 registerTokenCommands(program);
 registerOrgCommands(program);
+registerDemoCommands(program);
 
 await runCli(program, process.argv);

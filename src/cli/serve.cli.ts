@@ -5,6 +5,8 @@ import { buildServer } from '../http/server.js';
 import { cliConfig, print } from './output.js';
 import { openDb } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { systemActor } from '../core/permissions.js';
+import { describeDemoLoad } from '../modules/demo/demo.cli.js';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -12,10 +14,15 @@ export function registerServeCommands(program: Command): void {
     .description('Migrate the database and serve the web app and API')
     .option('--port <port>', 'port to listen on (default: PORT or 8080)')
     .option('--host <host>', 'address to bind (default: 0.0.0.0)')
-    .action(async (options: { port?: string; host?: string }, command: Command) => {
+    .option('--demo', 'load the fictional demo organisation first (see `custos demo`)')
+    .action(async (options: { port?: string; host?: string; demo?: boolean }, command: Command) => {
       const config = cliConfig(command, { port: options.port, host: options.host });
       const logger = pino({ level: config.logLevel });
       const services = await openRuntime(config);
+      if (options.demo) {
+        const result = await services.demo.load({ actor: systemActor('demo'), requestId: null });
+        process.stdout.write(`\n${describeDemoLoad(result)}\n`);
+      }
       const admin = await services.accounts.bootstrapAdmin(config.adminEmail, config.adminPassword);
       if (admin) {
         process.stdout.write(

@@ -331,6 +331,10 @@ export class AccountsService {
     return { ...base, scope: { kind: 'offices', officeIds, regionIds: visibleRegions } };
   }
 
+  async findUserByEmail(email: string): Promise<UserRow | undefined> {
+    return this.repo().findUserByEmail(email);
+  }
+
   async getUser(id: string): Promise<UserRow | undefined> {
     return this.repo().findUserById(id);
   }

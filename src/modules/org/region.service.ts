@@ -7,9 +7,12 @@ import {
   inTransaction,
   isUniqueViolation,
   throwStale,
+  type AuditWriter,
   type ServiceDeps,
 } from '../../core/service-context.js';
-import type { Region, RegionCreate, RegionUpdate } from './org.schema.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { regionCreateSchema, type Region, type RegionCreate, type RegionUpdate } from './org.schema.js';
 import { RegionRepository, type RegionRow } from './region.repository.js';
 
 const ENTITY = 'region';
@@ -50,6 +53,32 @@ export class RegionService {
       await audit({ action: 'create', entityType: ENTITY, entityId: row.id, after: row });
     });
     return row;
+  }
+
+  /** `create` for many regions inside the caller's transaction (the demo loader, imports). */
+  async createManyIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    inputs: readonly RegionCreate[],
+  ): Promise<Region[]> {
+    requirePermission(ctx.actor, 'org.structure.write');
+    const repo = new RegionRepository(trx);
+    const now = isoNow(this.deps.clock);
+    const created: Region[] = [];
+    for (const input of inputs) {
+      const row: RegionRow = {
+        id: newId(),
+        ...regionCreateSchema.parse(input),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      await this.insertUnique(repo, row);
+      await audit({ action: 'create', entityType: ENTITY, entityId: row.id, after: row });
+      created.push(row);
+    }
+    return created;
   }
 
   async update(ctx: RequestContext, id: string, input: RegionUpdate): Promise<Region> {

@@ -1,0 +1,143 @@
+import type { RequestContext } from '../../core/audit.js';
+import { requirePermission } from '../../core/permissions.js';
+import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import { generatePassword } from '../accounts/passwords.js';
+import type { DepartmentService } from '../org/department.service.js';
+import type { OfficeService } from '../org/office.service.js';
+import type { PersonService } from '../org/person.service.js';
+import type { RegionService } from '../org/region.service.js';
+import { buildDemoOrganisation } from './demo-organisation.js';
+import type { DemoOrganisation } from './demo-types.js';
+
+export interface DemoOrgServices {
+  regions: RegionService;
+  offices: OfficeService;
+  departments: DepartmentService;
+  people: PersonService;
+  accounts: AccountsService;
+}
+
+export interface DemoLoadResult {
+  /** False when the demo organisation was already there (nothing was changed). */
+  loaded_organisation: boolean;
+  counts: { regions: number; offices: number; departments: number; people: number };
+  /** The demo sign-ins created by this call; their shared password is shown only now. */
+  logins: { role: string; email: string }[];
+  password: string | null;
+}
+
+function idsByKey<T extends { id: string }>(items: T[], key: (item: T) => string): Map<string, string> {
+  return new Map(items.map((item) => [key(item), item.id]));
+}
+
+function lookup(map: Map<string, string>, key: string, what: string): string {
+  const id = map.get(key);
+  if (!id) throw new Error(`demo data refers to an unknown ${what} ${key}`);
+  return id;
+}
+
+/**
+ * Loads the fictional demo organisation through the organisation services (permissions, rules and
+ * audit events as for any other change), in one transaction, then one sign-in per role.
+ * Running it again changes nothing and creates only sign-ins that are missing.
+ */
+export class DemoService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly services: DemoOrgServices,
+  ) {}
+
+  async load(ctx: RequestContext, seed = 1): Promise<DemoLoadResult> {
+    requirePermission(ctx.actor, 'system.admin');
+    const demo = buildDemoOrganisation(seed);
+    const firstRegion = demo.regions[0];
+    const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
+    if (!present) await this.loadOrganisation(ctx, demo);
+    const password = generatePassword();
+    const logins: DemoLoadResult['logins'] = [];
+    for (const login of demo.logins) {
+      if (await this.services.accounts.findUserByEmail(login.email)) continue;
+      const person = await this.services.people.findByEmail(ctx, login.person_email);
+      await this.services.accounts.createUser(ctx, {
+        email: login.email,
+        display_name: login.display_name,
+        role: login.role,
+        password,
+        person_id: person?.id ?? null,
+        scope_region_ids: await this.regionIds(ctx, login.region_codes ?? []),
+        scope_office_ids: await this.officeIds(ctx, login.office_codes ?? []),
+      });
+      logins.push({ role: login.role, email: login.email });
+    }
+    return {
+      loaded_organisation: !present,
+      counts: {
+        regions: demo.regions.length,
+        offices: demo.offices.length,
+        departments: demo.departments.length,
+        people: demo.people.length,
+      },
+      logins,
+      password: logins.length > 0 ? password : null,
+    };
+  }
+
+  private async loadOrganisation(ctx: RequestContext, demo: DemoOrganisation): Promise<void> {
+    const { regions, offices, departments, people } = this.services;
+    await inTransaction(this.deps, ctx, async (trx, audit) => {
+      const regionIds = idsByKey(await regions.createManyIn(trx, audit, ctx, demo.regions), (r) => r.code);
+      const createdOffices = await offices.createManyIn(
+        trx,
+        audit,
+        ctx,
+        demo.offices.map((o) => ({
+          code: o.code,
+          name: o.name,
+          kind: o.kind,
+          region_id: o.region_code ? lookup(regionIds, o.region_code, 'region') : null,
+          country_code: o.country_code,
+          city: o.city,
+        })),
+      );
+      const officeIds = idsByKey(createdOffices, (o) => o.code);
+      const createdDepartments = await departments.createManyIn(
+        trx,
+        audit,
+        ctx,
+        demo.departments.map((d) => ({
+          office_id: lookup(officeIds, d.office_code, 'office'),
+          code: d.code,
+          name: d.name,
+        })),
+      );
+      const departmentIds = idsByKey(createdDepartments, (d) => `${d.office_id}/${d.code}`);
+      await people.createManyIn(
+        trx,
+        audit,
+        ctx,
+        demo.people.map((p) => {
+          const officeId = lookup(officeIds, p.office_code, 'office');
+          return {
+            full_name: p.full_name,
+            email: p.email,
+            office_id: officeId,
+            department_id: lookup(departmentIds, `${officeId}/${p.department_code}`, 'department'),
+            job_title: p.job_title,
+            governance_roles: p.governance_roles,
+          };
+        }),
+      );
+    });
+  }
+
+  private async regionIds(ctx: RequestContext, codes: string[]): Promise<string[]> {
+    const found = await Promise.all(codes.map((code) => this.services.regions.findByCode(ctx, code)));
+    return found.flatMap((r) => (r ? [r.id] : []));
+  }
+
+  private async officeIds(ctx: RequestContext, codes: string[]): Promise<string[]> {
+    const found = await Promise.all(codes.map((code) => this.services.offices.findByCode(ctx, code)));
+    return found.flatMap((o) => (o ? [o.id] : []));
+  }
+}
