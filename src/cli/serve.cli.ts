@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import pino from 'pino';
 import { openRuntime } from '../app/runtime.js';
 import { buildServer } from '../http/server.js';
 import { cliConfig, print } from './output.js';
@@ -17,7 +16,6 @@ export function registerServeCommands(program: Command): void {
     .option('--demo', 'load the fictional demo organisation first (see `custos demo`)')
     .action(async (options: { port?: string; host?: string; demo?: boolean }, command: Command) => {
       const config = cliConfig(command, { port: options.port, host: options.host });
-      const logger = pino({ level: config.logLevel });
       const services = await openRuntime(config);
       if (options.demo) {
         const result = await services.demo.load({ actor: systemActor('demo'), requestId: null });
@@ -31,7 +29,11 @@ export function registerServeCommands(program: Command): void {
             : `\nFirst start: created the admin account ${admin.email} with CUSTOS_ADMIN_PASSWORD\n\n`,
         );
       }
-      const app = await buildServer({ services, logger, webDist: config.webDist });
+      const app = await buildServer({
+        services,
+        logger: { level: config.logLevel },
+        webDist: config.webDist,
+      });
       const shutdown = async () => {
         await app.close();
         await services.db.close();
@@ -40,8 +42,10 @@ export function registerServeCommands(program: Command): void {
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
       await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
       process.stdout.write(
-        `Custos is serving on http://localhost:${config.port} (database: ${services.db.dialect})\n`,
+        `Custos is serving on http://localhost:${port} (database: ${services.db.dialect})\n`,
       );
     });
 

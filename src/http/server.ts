@@ -30,8 +30,8 @@ import { registerErrorHandler } from './error-handler.js';
 
 export interface ServerOptions {
   services: Services;
-  /** pino logger options, or false for none (tests). */
-  logger?: boolean | object;
+  /** pino logger options (Fastify builds the logger), or false for none (tests). */
+  logger?: boolean | { level: string };
   /** Serve the built web app from this folder when it exists. */
   webDist?: string | null;
 }
