@@ -1,32 +1,36 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { api, type Page } from './client';
+import type { AuditEvent, AuditListQuery, AuditVerifyResult } from '@server/modules/audit/audit.schema';
+import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { api, type Page, type QueryValue } from './client';
 
-export interface AuditEvent {
-  id: string;
-  seq: number;
-  at: string;
-  actor_label: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  /** The record before and after the change; JSON text on some servers, parsed objects on others. */
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
+export type { AuditEvent };
+
+const PATH = '/api/audit';
+
+export type AuditFilters = Pick<AuditListQuery, 'entity_type' | 'action' | 'from' | 'to'>;
+
+/** `keepShowing`: while new filters load, the previous list stays (one record's history must not). */
+function useAuditPages(key: unknown[], query: Record<string, QueryValue>, keepShowing: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['audit', ...key],
+    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(PATH, { ...query, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    placeholderData: keepShowing ? keepPreviousData : undefined,
+  });
 }
 
 /** The audit trail of one record, page by page. */
 export function useAuditEvents(entityType: string, entityId: string) {
-  return useInfiniteQuery({
-    queryKey: ['audit', entityType, entityId],
-    queryFn: ({ pageParam }) =>
-      api.get<Page<AuditEvent>>('/api/audit', {
-        entity_type: entityType,
-        entity_id: entityId,
-        limit: 50,
-        cursor: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const query = { entity_type: entityType, entity_id: entityId, limit: 50 };
+  return useAuditPages([entityType, entityId], query, false);
+}
+
+/** The whole audit trail in the reader's scope, newest first, filtered. */
+export function useAuditTrail(filters: AuditFilters) {
+  return useAuditPages(['trail', filters], { ...filters, limit: 50 }, true);
+}
+
+/** Walk the hash chain on demand: a check of the whole trail, not something to repeat on every visit. */
+export function useVerifyAudit() {
+  return useMutation({ mutationFn: () => api.get<AuditVerifyResult>(`${PATH}/verify`) });
 }

@@ -59,6 +59,7 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
 
 interface RequestOptions {
   query?: Record<string, QueryValue>;
+  /** JSON-encoded, except FormData, which the browser encodes as multipart with its own boundary. */
   body?: unknown;
 }
 
@@ -76,9 +77,18 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'internal', `HTTP ${response.status}`);
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+function encodeBody(body: unknown): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  return body instanceof FormData ? body : JSON.stringify(body);
+}
+
+/** The raw response of a successful call; failures become an ApiError. */
+export async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // FormData gets no content-type here: the browser sets multipart/form-data with the boundary.
+  if (options.body !== undefined && !(options.body instanceof FormData)) {
+    headers['content-type'] = 'application/json';
+  }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -86,12 +96,17 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: encodeBody(options.body),
     });
   } catch (error) {
     throw new ApiError(0, 'network' satisfies ClientErrorCode, String(error));
   }
   if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -101,6 +116,9 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: (path: string, query?: Record<string, QueryValue>) => request<void>('DELETE', path, { query }),
+  /** A multipart POST (file uploads), with the CSRF header like every write. */
+  upload: <T>(path: string, query: Record<string, QueryValue>, form: FormData) =>
+    request<T>('POST', path, { query, body: form }),
 };
 
 /** A page of a cursor-paginated list. */

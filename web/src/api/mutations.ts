@@ -5,7 +5,7 @@ import { api } from './client';
  * Write hooks shared by every resource: after a change the resource's queries and the audit
  * history are refetched, so lists, details and "History" tabs show the new state.
  */
-function useInvalidate(keys: QueryKey[]) {
+export function useInvalidate(keys: QueryKey[]) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([...keys, ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));

@@ -1,4 +1,9 @@
-import type { meSchema } from '@server/modules/accounts/accounts.schema';
+import type {
+  meSchema,
+  PasswordChange,
+  providersSchema,
+  User,
+} from '@server/modules/accounts/accounts.schema';
 import type { Permission } from '@server/core/permissions';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -60,9 +65,27 @@ export function useLogout() {
   });
 }
 
-export interface AuthProviders {
-  oidc: { label: string } | null;
+/**
+ * The signed-in user changes their own password. The session stays open (the server ends only the
+ * others) and no longer has to change it, so the app opens where the reader was going.
+ */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PasswordChange) => api.post<User>('/api/auth/password', input),
+    onSuccess: (user) => {
+      queryClient.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, user } : me));
+      return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+    },
+  });
 }
+
+export type AuthProviders = z.infer<typeof providersSchema>;
+
+const PASSWORD_ONLY: AuthProviders = {
+  password: true,
+  oidc: { enabled: false, label: null, login_url: null },
+};
 
 /** Sign-in options besides e-mail and password; a server without the endpoint offers none. */
 export function useAuthProviders() {
@@ -72,7 +95,7 @@ export function useAuthProviders() {
       try {
         return await api.get<AuthProviders>('/api/auth/providers');
       } catch (error) {
-        if (isApiError(error, 'not_found')) return { oidc: null };
+        if (isApiError(error, 'not_found')) return PASSWORD_ONLY;
         throw error;
       }
     },

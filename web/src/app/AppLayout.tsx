@@ -1,12 +1,13 @@
 import { AppShell, Burger, em, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconBuilding, IconMap2, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconShieldLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Me } from '../api/session';
+import { useCan, type Me } from '../api/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { UserMenu } from '../components/UserMenu';
+import { navSections } from './nav-sections';
 import { SkipLink } from './SkipLink';
 
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
@@ -15,11 +16,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   // Below the `sm` breakpoint a closed navbar only slides off-screen: keep its links out of the tab order.
   const narrow = useMediaQuery(`(max-width: ${em(767.98)})`);
-  const links = [
-    { to: '/regions', label: t('nav.regions'), icon: IconMap2 },
-    { to: '/offices', label: t('nav.offices'), icon: IconBuilding },
-    { to: '/people', label: t('nav.people'), icon: IconUsers },
-  ];
+  const sections = navSections(useCan());
   return (
     <AppShell
       header={{ height: 56 }}
@@ -49,26 +46,30 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')} inert={narrow && !opened}>
-        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py="xs" id="nav-organisation">
-          {t('nav.organisation')}
-        </Text>
-        <div role="group" aria-labelledby="nav-organisation">
-          {links.map((link) => {
-            const active = location.pathname.startsWith(link.to);
-            return (
-              <NavLink
-                key={link.to}
-                component={Link}
-                to={link.to}
-                label={link.label}
-                leftSection={<link.icon size={18} aria-hidden />}
-                active={active}
-                aria-current={active ? 'page' : undefined}
-                onClick={close}
-              />
-            );
-          })}
-        </div>
+        {sections.map((section) => (
+          <div key={section.id}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py="xs" id={`nav-${section.id}`}>
+              {t(section.label)}
+            </Text>
+            <div role="group" aria-labelledby={`nav-${section.id}`}>
+              {section.links.map((link) => {
+                const active = location.pathname.startsWith(link.to);
+                return (
+                  <NavLink
+                    key={link.to}
+                    component={Link}
+                    to={link.to}
+                    label={t(link.label)}
+                    leftSection={<link.icon size={18} aria-hidden />}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    onClick={close}
+                  />
+                );
+              })}
+            </div>
+          </div>
+        ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {children}

@@ -4,12 +4,14 @@ import { ME_KEY } from '../api/session';
 
 /**
  * One client for the app. A 401 anywhere means the session ended (expired, signed out in another
- * tab): forget the user so the sign-in page shows. Client errors are not retried; they would only fail again.
+ * tab): forget the user so the sign-in page shows. "Change your password first" (a reset done
+ * meanwhile) reloads the user, which shows the password page. Client errors are not retried; they
+ * would only fail again.
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError: sessionEnded }),
-    mutationCache: new MutationCache({ onError: sessionEnded }),
+    queryCache: new QueryCache({ onError: sessionChanged }),
+    mutationCache: new MutationCache({ onError: sessionChanged }),
     defaultOptions: {
       queries: {
         retry: (failures, error) =>
@@ -18,10 +20,12 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
-  function sessionEnded(error: unknown): void {
+  function sessionChanged(error: unknown): void {
     if (isApiError(error, 'unauthenticated')) {
       setCsrfToken(null);
       client.setQueryData(ME_KEY, null);
+    } else if (isApiError(error, 'password_change_required')) {
+      void client.invalidateQueries({ queryKey: ME_KEY });
     }
   }
   return client;

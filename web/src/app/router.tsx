@@ -1,5 +1,11 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import type { Permission } from '@server/core/permissions';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { TokensPage } from '../pages/accounts/tokens/TokensPage';
+import { UsersPage } from '../pages/accounts/users/UsersPage';
+import { AuditPage } from '../pages/audit/AuditPage';
 import { SignInPage } from '../pages/auth/SignInPage';
+import { ImportPage } from '../pages/org/import/ImportPage';
 import { OfficeDetailPage } from '../pages/org/offices/OfficeDetailPage';
 import { OfficesPage } from '../pages/org/offices/OfficesPage';
 import { PeoplePage } from '../pages/org/people/PeoplePage';
@@ -8,9 +14,21 @@ import { RegionDetailPage } from '../pages/org/regions/RegionDetailPage';
 import { RegionsPage } from '../pages/org/regions/RegionsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
+import { RequirePermission } from './RequirePermission';
+
+/** The server sends failed single sign-on to `/login?error=<code>`: the sign-in page shows why. */
+function LoginRedirect() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/sign-in', search }} replace />;
+}
+
+const only = (permission: Permission, page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/login', element: <LoginRedirect /> },
   {
     element: <RequireAuth />,
     children: [
@@ -21,6 +39,10 @@ export const router = createBrowserRouter([
       { path: 'offices/:id', element: <OfficeDetailPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonDetailPage /> },
+      { path: 'import', element: only('people.import', <ImportPage />) },
+      { path: 'users', element: only('users.manage', <UsersPage />) },
+      { path: 'audit', element: only('audit.read', <AuditPage />) },
+      { path: 'tokens', element: only('account.self', <TokensPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

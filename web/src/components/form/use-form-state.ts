@@ -9,6 +9,11 @@ export function useFormState<V extends object>(initial: () => V) {
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<unknown>(null);
+  const showFailure = (error: unknown, messages?: FieldErrors) => {
+    const split = apiFieldErrors(t, error, messages);
+    setErrors(split.fields);
+    setGeneral(split.general);
+  };
 
   return {
     values,
@@ -17,6 +22,15 @@ export function useFormState<V extends object>(initial: () => V) {
     set<K extends keyof V>(key: K, value: V[K]) {
       setValues((current) => ({ ...current, [key]: value }));
       setErrors((current) => ({ ...current, [key]: undefined }));
+    },
+    /** Several fields at once (a part of the form kept in its own component). */
+    update(changes: Partial<V>) {
+      setValues((current) => ({ ...current, ...changes }));
+      setErrors((current) => {
+        const next = { ...current };
+        for (const key of Object.keys(changes)) delete next[key];
+        return next;
+      });
     },
     reset(next: V) {
       setValues(next);
@@ -34,10 +48,17 @@ export function useFormState<V extends object>(initial: () => V) {
       setErrors(result.errors);
       return null;
     },
+    /** A message beside one field, from a check the schema cannot make (two fields that must match). */
+    setError(key: keyof V & string, message: string) {
+      setErrors((current) => ({ ...current, [key]: message }));
+    },
+    /** Show a refused write (usable directly as a mutation's onError). */
     fail(error: unknown) {
-      const split = apiFieldErrors(t, error);
-      setErrors(split.fields);
-      setGeneral(split.general);
+      showFailure(error);
+    },
+    /** Like `fail`, with the form's own words for fields the API names (its messages are English). */
+    failWith(messages: FieldErrors) {
+      return (error: unknown) => showFailure(error, messages);
     },
   };
 }

@@ -12,9 +12,11 @@ function translateIssue(t: TFunction, issue: z.core.$ZodIssue, hints: FormatHint
   const field = String(issue.path[0] ?? '');
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'number') return t('validation.atLeast', { min: Number(issue.minimum) });
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return t('validation.required');
       return t('validation.tooShort', { min: Number(issue.minimum) });
     case 'too_big':
+      if (issue.origin === 'number') return t('validation.atMost', { max: Number(issue.maximum) });
       return t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':
       if (issue.format === 'email') return t('validation.email');
@@ -53,13 +55,18 @@ export function validate<S extends z.ZodType>(
 /**
  * Split a failed write into messages beside fields and one message for the whole form.
  * Validation issues go to their fields; a duplicate (409 conflict naming a field) goes to that field.
+ * `messages` gives a form's own translated message for a field the API refused (the API's are English).
  */
-export function apiFieldErrors(t: TFunction, error: unknown): { fields: FieldErrors; general: unknown } {
+export function apiFieldErrors(
+  t: TFunction,
+  error: unknown,
+  messages: FieldErrors = {},
+): { fields: FieldErrors; general: unknown } {
   if (isApiError(error, 'validation_failed')) {
     const fields: FieldErrors = {};
     for (const issue of error.issues) {
       const field = issue.path.split('.')[0] ?? '';
-      fields[field] ??= issue.message;
+      fields[field] ??= messages[field] ?? issue.message;
     }
     return { fields, general: error };
   }
@@ -67,7 +74,7 @@ export function apiFieldErrors(t: TFunction, error: unknown): { fields: FieldErr
     ? (error.details as { field?: unknown } | undefined)?.field
     : undefined;
   if (typeof conflictField === 'string') {
-    return { fields: { [conflictField]: t('validation.taken') }, general: null };
+    return { fields: { [conflictField]: messages[conflictField] ?? t('validation.taken') }, general: null };
   }
   return { fields: {}, general: error };
 }

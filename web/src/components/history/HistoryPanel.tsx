@@ -1,11 +1,11 @@
-import { List, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAuditEvents, type AuditEvent } from '../../api/audit';
+import { useAuditEvents } from '../../api/audit';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../ErrorAlert';
 import { LoadMore } from '../LoadMore';
 import { Loading } from '../Loading';
-import { changedFields } from './history-diff';
+import { HistoryChanges } from './HistoryChanges';
 import { useHistoryLabels } from './history-labels';
 
 interface HistoryPanelProps {
@@ -15,25 +15,6 @@ interface HistoryPanelProps {
   name: string;
   /** Names for ids the snapshots hold besides regions and offices (a person's department). */
   names?: Record<string, string>;
-}
-
-function Changes({ event, labels }: { event: AuditEvent; labels: ReturnType<typeof useHistoryLabels> }) {
-  const { t } = useTranslation();
-  const changes = changedFields(event.before, event.after);
-  if (changes.length === 0) return <Text c="dimmed">{t('history.noFieldChanges')}</Text>;
-  return (
-    <List size="sm" listStyleType="none" spacing={2}>
-      {changes.map((change) => (
-        <List.Item key={change.field}>
-          {t('history.change', {
-            field: labels.field(change.field),
-            before: labels.value(change.field, change.before),
-            after: labels.value(change.field, change.after),
-          })}
-        </List.Item>
-      ))}
-    </List>
-  );
 }
 
 /** The audit trail of one record: who did what, when, and which fields changed from what to what. */
@@ -66,7 +47,7 @@ export function HistoryPanel({ entityType, entityId, name, names }: HistoryPanel
                 <Table.Td>{event.actor_label}</Table.Td>
                 <Table.Td>{labels.action(event.action)}</Table.Td>
                 <Table.Td>
-                  <Changes event={event} labels={labels} />
+                  <HistoryChanges event={event} labels={labels} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS, type Role } from '../../../src/core/permissions';
+import { navSections } from './nav-sections';
+
+const linksOf = (role: Role) => {
+  const granted = new Set(ROLE_PERMISSIONS[role]);
+  return navSections((permission) => granted.has(permission)).map((section) => [
+    section.id,
+    section.links.map((link) => link.to),
+  ]);
+};
+
+describe('navSections', () => {
+  it('shows an administrator every page', () => {
+    expect(linksOf('admin')).toEqual([
+      ['organisation', ['/regions', '/offices', '/people', '/import']],
+      ['administration', ['/users', '/audit']],
+      ['account', ['/tokens']],
+    ]);
+  });
+
+  it('shows a viewer the organisation and their own tokens only', () => {
+    expect(linksOf('viewer')).toEqual([
+      ['organisation', ['/regions', '/offices', '/people']],
+      ['account', ['/tokens']],
+    ]);
+  });
+
+  it('shows an auditor the audit trail but neither users nor import', () => {
+    expect(linksOf('auditor')).toEqual([
+      ['organisation', ['/regions', '/offices', '/people']],
+      ['administration', ['/audit']],
+      ['account', ['/tokens']],
+    ]);
+  });
+
+  it('leaves out sections with no permitted link', () => {
+    expect(navSections(() => false)).toEqual([]);
+  });
+});

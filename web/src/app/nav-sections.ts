@@ -1,0 +1,60 @@
+import type { Permission } from '@server/core/permissions';
+import {
+  IconBuilding,
+  IconFileImport,
+  IconHistory,
+  IconKey,
+  IconMap2,
+  IconUserCog,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavLinkItem {
+  to: string;
+  label:
+    'nav.regions' | 'nav.offices' | 'nav.people' | 'nav.import' | 'nav.users' | 'nav.audit' | 'nav.tokens';
+  icon: Icon;
+  /** Shown only to holders of this permission; the page checks again, and so does the API. */
+  permission: Permission;
+}
+
+export interface NavSection {
+  id: string;
+  label: 'nav.organisation' | 'nav.administration' | 'nav.account';
+  links: NavLinkItem[];
+}
+
+const SECTIONS: NavSection[] = [
+  {
+    id: 'organisation',
+    label: 'nav.organisation',
+    links: [
+      { to: '/regions', label: 'nav.regions', icon: IconMap2, permission: 'org.read' },
+      { to: '/offices', label: 'nav.offices', icon: IconBuilding, permission: 'org.read' },
+      { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
+      { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
+    ],
+  },
+  {
+    id: 'administration',
+    label: 'nav.administration',
+    links: [
+      { to: '/users', label: 'nav.users', icon: IconUserCog, permission: 'users.manage' },
+      { to: '/audit', label: 'nav.audit', icon: IconHistory, permission: 'audit.read' },
+    ],
+  },
+  {
+    id: 'account',
+    label: 'nav.account',
+    links: [{ to: '/tokens', label: 'nav.tokens', icon: IconKey, permission: 'account.self' }],
+  },
+];
+
+/** The navigation the reader may use: links they lack the permission for, and empty sections, left out. */
+export function navSections(can: (permission: Permission) => boolean): NavSection[] {
+  return SECTIONS.map((section) => ({
+    ...section,
+    links: section.links.filter((link) => can(link.permission)),
+  })).filter((section) => section.links.length > 0);
+}

@@ -1,0 +1,110 @@
+import { Button, Group, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import { apiTokenCreateSchema, type ApiTokenCreated } from '@server/modules/accounts/token.schema';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCreateToken } from '../../../api/tokens';
+import { FormBody, FormModal } from '../../../components/form/FormModal';
+import { useFormState } from '../../../components/form/use-form-state';
+import { OneTimeSecret } from '../../../components/OneTimeSecret';
+
+interface TokenValues {
+  name: string;
+  read_only: boolean;
+  /** Empty: the token does not expire. */
+  expires_in_days: number | string;
+}
+
+const INITIAL: TokenValues = { name: '', read_only: true, expires_in_days: 90 };
+
+function TokenCreateForm({
+  onCreated,
+  onClose,
+}: {
+  onCreated: (t: ApiTokenCreated) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateToken();
+  const form = useFormState(() => INITIAL);
+
+  const submit = () => {
+    const days = form.values.expires_in_days;
+    const payload = {
+      name: form.values.name,
+      read_only: form.values.read_only,
+      ...(days === '' ? {} : { expires_in_days: Number(days) }),
+    };
+    const input = form.check(apiTokenCreateSchema, payload);
+    if (!input) return;
+    create.mutate(input, { onSuccess: onCreated, onError: form.fail });
+  };
+
+  return (
+    <FormBody
+      onSubmit={submit}
+      onCancel={onClose}
+      busy={create.isPending}
+      submitLabel={t('common.create')}
+      error={form.general}
+    >
+      <TextInput
+        label={t('tokens.name')}
+        description={t('tokens.nameHint')}
+        required
+        data-autofocus
+        value={form.values.name}
+        error={form.errors.name}
+        onChange={(event) => form.set('name', event.currentTarget.value)}
+      />
+      <Switch
+        label={t('tokens.readOnly')}
+        description={t('tokens.readOnlyHint')}
+        checked={form.values.read_only}
+        onChange={(event) => form.set('read_only', event.currentTarget.checked)}
+      />
+      <NumberInput
+        label={t('tokens.expiresInDays')}
+        description={t('tokens.expiresHint')}
+        min={1}
+        max={3650}
+        allowDecimal={false}
+        allowNegative={false}
+        value={form.values.expires_in_days}
+        error={form.errors.expires_in_days}
+        onChange={(value) => form.set('expires_in_days', value)}
+      />
+    </FormBody>
+  );
+}
+
+/** Create a token for oneself; its secret is shown in the same dialog, once. */
+export function TokenCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [created, setCreated] = useState<ApiTokenCreated | null>(null);
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
+  return (
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={created ? t('tokens.createdTitle') : t('tokens.createTitle')}
+    >
+      {created ? (
+        <Stack>
+          <OneTimeSecret
+            label={t('tokens.secretLabel')}
+            value={created.token}
+            warning={t('tokens.secretWarning')}
+          />
+          <Group justify="flex-end">
+            <Button onClick={close}>{t('users.done')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <TokenCreateForm onCreated={setCreated} onClose={close} />
+      )}
+    </FormModal>
+  );
+}

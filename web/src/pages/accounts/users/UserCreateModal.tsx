@@ -1,0 +1,131 @@
+import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { userCreateSchema } from '@server/modules/accounts/accounts.schema';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuthProviders } from '../../../api/session';
+import { useCreateUser, type UserCreated } from '../../../api/users';
+import { FormBody, FormModal } from '../../../components/form/FormModal';
+import { useFormState } from '../../../components/form/use-form-state';
+import { OneTimeSecret } from '../../../components/OneTimeSecret';
+import { accessPayload, UserAccessFields, type AccessValues } from './UserAccessFields';
+
+interface CreateValues extends AccessValues {
+  email: string;
+  display_name: string;
+  sso_only: boolean;
+}
+
+const EMPTY: CreateValues = {
+  email: '',
+  display_name: '',
+  role: 'viewer',
+  scope_region_ids: [],
+  scope_office_ids: [],
+  sso_only: false,
+};
+
+function UserCreateForm({
+  onCreated,
+  onClose,
+}: {
+  onCreated: (c: UserCreated) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const providers = useAuthProviders();
+  const form = useFormState(() => EMPTY);
+
+  const submit = () => {
+    const { sso_only, email, ...rest } = form.values;
+    // No password field at all: the server generates a one-time password; null means none (single sign-on).
+    const payload = { ...accessPayload(rest), email: email.trim(), ...(sso_only ? { password: null } : {}) };
+    const input = form.check(userCreateSchema, payload);
+    if (!input) return;
+    create.mutate(input, { onSuccess: onCreated, onError: form.failWith({ email: t('users.emailTaken') }) });
+  };
+
+  return (
+    <FormBody
+      onSubmit={submit}
+      onCancel={onClose}
+      busy={create.isPending}
+      submitLabel={t('common.create')}
+      error={form.general}
+    >
+      <TextInput
+        label={t('fields.email')}
+        type="email"
+        required
+        data-autofocus
+        value={form.values.email}
+        error={form.errors.email}
+        onChange={(event) => form.set('email', event.currentTarget.value)}
+      />
+      <TextInput
+        label={t('fields.display_name')}
+        required
+        value={form.values.display_name}
+        error={form.errors.display_name}
+        onChange={(event) => form.set('display_name', event.currentTarget.value)}
+      />
+      <UserAccessFields values={form.values} errors={form.errors} onChange={form.update} />
+      {providers.data?.oidc.enabled && (
+        <Switch
+          label={t('users.ssoOnly')}
+          checked={form.values.sso_only}
+          onChange={(event) => form.set('sso_only', event.currentTarget.checked)}
+        />
+      )}
+      {!form.values.sso_only && (
+        <Text size="sm" c="dimmed">
+          {t('users.passwordHint')}
+        </Text>
+      )}
+    </FormBody>
+  );
+}
+
+function CreatedUser({ created, onClose }: { created: UserCreated; onClose: () => void }) {
+  const { t } = useTranslation();
+  const email = created.user.email;
+  return (
+    <Stack>
+      {created.generated_password ? (
+        <OneTimeSecret
+          label={t('users.oneTimePassword')}
+          value={created.generated_password}
+          warning={t('users.createdBody', { email })}
+        />
+      ) : (
+        <Text>{t('users.createdSso', { email })}</Text>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={onClose}>{t('users.done')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Create an account; its one-time password is shown in the same dialog, once. */
+export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [created, setCreated] = useState<UserCreated | null>(null);
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
+  return (
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={created ? t('users.createdTitle') : t('users.createTitle')}
+    >
+      {created ? (
+        <CreatedUser created={created} onClose={close} />
+      ) : (
+        <UserCreateForm onCreated={setCreated} onClose={close} />
+      )}
+    </FormModal>
+  );
+}

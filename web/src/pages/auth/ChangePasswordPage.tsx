@@ -1,0 +1,95 @@
+import { Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { passwordChangeSchema } from '@server/modules/accounts/accounts.schema';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useChangePassword, useLogout, type Me } from '../../api/session';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormState } from '../../components/form/use-form-state';
+import { notifySuccess } from '../../components/notify';
+import { AuthFrame } from './AuthFrame';
+
+const EMPTY = { current_password: '', new_password: '', confirm: '' };
+
+/**
+ * Shown instead of the app while the account must change its password (a generated first password,
+ * or one an administrator reset): the API refuses everything else until it is done.
+ */
+export function ChangePasswordPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const change = useChangePassword();
+  const logout = useLogout();
+  const form = useFormState(() => EMPTY);
+  const toggle = { 'aria-label': t('signIn.showPassword') };
+
+  const submit = () => {
+    const { confirm, ...payload } = form.values;
+    const input = form.check(passwordChangeSchema, payload);
+    const matches = confirm === payload.new_password;
+    if (!matches) form.setError('confirm', t('passwordChange.mismatch'));
+    if (!input || !matches) return;
+    change.mutate(input, {
+      onSuccess: () => notifySuccess(t('passwordChange.done')),
+      onError: form.failWith({
+        current_password: t('passwordChange.wrongCurrent'),
+        new_password: t('passwordChange.sameAsCurrent'),
+      }),
+    });
+  };
+  const signOut = () =>
+    logout.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
+
+  return (
+    <AuthFrame title={t('passwordChange.title')}>
+      <Text size="sm">{t('passwordChange.intro', { email: me.user.email })}</Text>
+      {form.general !== null && <ErrorAlert error={form.general} />}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          {/* For password managers: the account whose password changes. */}
+          <input type="email" name="username" autoComplete="username" value={me.user.email} hidden readOnly />
+          <PasswordInput
+            label={t('passwordChange.current')}
+            autoComplete="current-password"
+            required
+            data-autofocus
+            value={form.values.current_password}
+            error={form.errors.current_password}
+            onChange={(event) => form.set('current_password', event.currentTarget.value)}
+            visibilityToggleButtonProps={toggle}
+          />
+          <PasswordInput
+            label={t('passwordChange.new')}
+            description={t('passwordChange.newHint')}
+            autoComplete="new-password"
+            required
+            value={form.values.new_password}
+            error={form.errors.new_password}
+            onChange={(event) => form.set('new_password', event.currentTarget.value)}
+            visibilityToggleButtonProps={toggle}
+          />
+          <PasswordInput
+            label={t('passwordChange.confirm')}
+            autoComplete="new-password"
+            required
+            value={form.values.confirm}
+            error={form.errors.confirm}
+            onChange={(event) => form.set('confirm', event.currentTarget.value)}
+            visibilityToggleButtonProps={toggle}
+          />
+          <Button type="submit" loading={change.isPending} fullWidth>
+            {t('passwordChange.submit')}
+          </Button>
+          <Button variant="subtle" color="gray" onClick={signOut} loading={logout.isPending}>
+            {t('userMenu.signOut')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}
