@@ -4,6 +4,7 @@ import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { DepartmentService } from '../modules/org/department.service.js';
 import { OfficeService } from '../modules/org/office.service.js';
 import { PersonService } from '../modules/org/person.service.js';
+import { OrgImportService } from '../modules/org/org-import.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { OidcService } from '../modules/accounts/oidc.service.js';
 import { TokenService } from '../modules/accounts/token.service.js';
@@ -19,6 +20,12 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     lockMinutes: config.login.lockMinutes,
     sessionHours: config.sessionHours,
   });
+  const org = {
+    regions: new RegionService(deps),
+    offices: new OfficeService(deps),
+    departments: new DepartmentService(deps),
+    people: new PersonService(deps),
+  };
   return {
     db,
     clock,
@@ -27,10 +34,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     users: new UserService(deps, accounts),
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
-    regions: new RegionService(deps),
-    offices: new OfficeService(deps),
-    departments: new DepartmentService(deps),
-    people: new PersonService(deps),
+    ...org,
+    orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
   };
 }
