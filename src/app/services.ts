@@ -4,6 +4,7 @@ import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { DepartmentService } from '../modules/org/department.service.js';
 import { OfficeService } from '../modules/org/office.service.js';
 import { PersonService } from '../modules/org/person.service.js';
+import { OrgImportService } from '../modules/org/org-import.service.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { OidcService } from '../modules/accounts/oidc.service.js';
 import { TokenService } from '../modules/accounts/token.service.js';
@@ -36,6 +37,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
     demo: new DemoService(deps, { ...org, accounts }),
+    orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
   };
 }

@@ -18,6 +18,7 @@ import type { Services } from '../app/services.js';
 import { newId } from '../core/ids.js';
 import { departmentRoutes } from '../modules/org/department.routes.js';
 import { officeRoutes } from '../modules/org/office.routes.js';
+import { orgImportRoutes } from '../modules/org/org-import.routes.js';
 import { personRoutes } from '../modules/org/person.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
@@ -122,6 +123,7 @@ export async function buildServer({
   await app.register(officeRoutes, { services });
   await app.register(departmentRoutes, { services });
   await app.register(personRoutes, { services });
+  await app.register(orgImportRoutes, { services });
   await app.register(auditRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {

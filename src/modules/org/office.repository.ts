@@ -45,6 +45,16 @@ export class OfficeRepository {
     return this.db.selectFrom('offices').selectAll().where('code', '=', code).executeTakeFirst();
   }
 
+  /** The offices with these ids, by id (ids not found are absent). */
+  async findByIds(ids: readonly string[]): Promise<Map<string, OfficeRow>> {
+    const found = new Map<string, OfficeRow>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      const rows = await this.db.selectFrom('offices').selectAll().where('id', 'in', chunk).execute();
+      for (const row of rows) found.set(row.id, row);
+    }
+    return found;
+  }
+
   async existingCodes(codes: string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (const chunk of chunks(codes)) {

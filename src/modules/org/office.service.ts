@@ -1,9 +1,7 @@
-import type { Transaction } from 'kysely';
-import type { z } from 'zod';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
 import { isoNow } from '../../core/clock.js';
-import { AppError, errors, type FieldIssue } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
+import { AppError, errors } from '../../core/errors.js';
 import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../../core/pagination.js';
 import { inScope, regionInScope, requirePermission, type Actor } from '../../core/permissions.js';
 import {
@@ -14,32 +12,28 @@ import {
   type AuditWriter,
   type ServiceDeps,
 } from '../../core/service-context.js';
-import { foldForSearch } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
+import {
+  LEAVE_REGION_MESSAGE,
+  newOfficeRow,
+  OfficeBatchRules,
+  officeSearchText,
+  type OfficeBatchUpdate,
+  type OfficeCreateInput,
+} from './office.batch.js';
 import { OFFICE_SORT_COLUMNS, OfficeRepository, type OfficeRow } from './office.repository.js';
 import { officePlacementIssues } from './office.rules.js';
-import {
-  officeCreateSchema,
-  type Office,
-  type OfficeCreate,
-  type OfficeListQuery,
-  type OfficeUpdate,
-} from './org.schema.js';
+import type { Office, OfficeCreate, OfficeListQuery, OfficeUpdate } from './org.schema.js';
 import { officeScope } from './org.queries.js';
-import { FirstSeen, rowIssues, throwIfIssues, throwIfRowIssues } from './org.validation.js';
+import { throwIfIssues, throwIfRowIssues, type BatchIssues } from './org.validation.js';
+
+export type { OfficeBatchUpdate, OfficeCreateInput } from './office.batch.js';
 
 const ENTITY = 'office';
-
-/** An office as a caller may send it before validation (e.g. a row read from a file). */
-export type OfficeCreateInput = z.input<typeof officeCreateSchema>;
 
 export function presentOffice(row: OfficeRow): Office {
   const { search_text: _searchText, ...office } = row;
   return office;
-}
-
-function searchText(office: Pick<OfficeRow, 'code' | 'name' | 'city' | 'country_code'>): string {
-  return foldForSearch(office.code, office.name, office.city, office.country_code);
 }
 
 /**
@@ -80,7 +74,7 @@ export class OfficeService {
 
   async create(ctx: RequestContext, input: OfficeCreate): Promise<Office> {
     requirePermission(ctx.actor, 'org.structure.write');
-    const row = this.newRow(input);
+    const row = newOfficeRow(input, isoNow(this.deps.clock));
     throwIfIssues(officePlacementIssues(row));
     return inTransaction(this.deps, ctx, async (trx, audit) => {
       const repo = new OfficeRepository(trx);
@@ -121,39 +115,10 @@ export class OfficeService {
     inputs: readonly OfficeCreateInput[],
   ): Promise<Office[]> {
     requirePermission(ctx.actor, 'org.structure.write');
-    const repo = new OfficeRepository(trx);
-    const issues: FieldIssue[] = [];
-    const rows: { row: number; office: OfficeRow }[] = [];
-    const codes = new FirstSeen();
-    for (const [index, raw] of inputs.entries()) {
-      const row = index + 1;
-      const parsed = officeCreateSchema.safeParse(raw);
-      if (!parsed.success) {
-        issues.push(...rowIssues(parsed.error, row));
-        continue;
-      }
-      const office = this.newRow(parsed.data);
-      issues.push(...officePlacementIssues(office).map((issue) => ({ ...issue, row })));
-      const earlier = codes.claim(office.code, row);
-      if (earlier !== null)
-        issues.push({ row, path: 'code', message: `code ${office.code} is also on row ${earlier}` });
-      rows.push({ row, office });
-    }
-    const taken = await repo.existingCodes(rows.map((r) => r.office.code));
-    const regionOk = new Map<string, boolean>();
-    for (const { row, office } of rows) {
-      if (taken.has(office.code))
-        issues.push({ row, path: 'code', message: `an office with code ${office.code} already exists` });
-      const regionId = office.region_id;
-      if (regionId === null) continue;
-      if (!regionOk.has(regionId))
-        regionOk.set(regionId, regionInScope(ctx.actor, regionId) && (await repo.regionExists(regionId)));
-      if (!regionOk.get(regionId))
-        issues.push({ row, path: 'region_id', message: `region ${regionId} was not found` });
-    }
+    const { rows, issues } = await this.rules(trx, ctx.actor).creates(inputs);
     throwIfRowIssues(issues);
-    await repo.insert(rows.map((r) => r.office));
-    const created = rows.map((r) => presentOffice(r.office));
+    await new OfficeRepository(trx).insert(rows);
+    const created = rows.map(presentOffice);
     for (const office of created)
       await audit({
         action: 'create',
@@ -163,6 +128,62 @@ export class OfficeService {
         after: office,
       });
     return created;
+  }
+
+  /**
+   * For imports: change several offices inside the caller's transaction, all or none, with the rules
+   * of `update` (scope, version, placement, visible region, unique code). Problems are reported per
+   * record (`row` = 1-based position in `updates`) as one import_invalid error; one audit event each.
+   */
+  async updateManyIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    updates: readonly OfficeBatchUpdate[],
+  ): Promise<Office[]> {
+    requirePermission(ctx.actor, 'org.office.write');
+    const { checked, issues } = await this.rules(trx, ctx.actor).updates(updates);
+    throwIfRowIssues(issues);
+    const repo = new OfficeRepository(trx);
+    const updated: Office[] = [];
+    for (const { before, version, stored, after } of checked) {
+      try {
+        if (!(await repo.update(before.id, version, stored)))
+          throwStale(ENTITY, before.id, version, await repo.findById(before.id));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicateCode(after.code);
+        throw error;
+      }
+      const office = presentOffice(after);
+      await audit({
+        action: 'update',
+        entityType: ENTITY,
+        entityId: before.id,
+        officeId: before.id,
+        before: presentOffice(before),
+        after: office,
+      });
+      updated.push(office);
+    }
+    return updated;
+  }
+
+  /**
+   * The problems `createManyIn` and `updateManyIn` would report for these batches, without writing:
+   * for a dry run (on the database) or before writing (inside the caller's transaction).
+   */
+  async checkManyIn(
+    db: Kysely<Database>,
+    ctx: RequestContext,
+    batch: { creates: readonly OfficeCreateInput[]; updates: readonly OfficeBatchUpdate[] },
+  ): Promise<BatchIssues> {
+    requirePermission(ctx.actor, 'org.office.write');
+    if (batch.creates.length > 0) requirePermission(ctx.actor, 'org.structure.write');
+    const rules = this.rules(db, ctx.actor);
+    return {
+      creates: (await rules.creates(batch.creates)).issues,
+      updates: (await rules.updates(batch.updates)).issues,
+    };
   }
 
   /** Edit an office in scope. A scoped caller may move it only to a region in its own scope. */
@@ -179,18 +200,12 @@ export class OfficeService {
       throwIfIssues(officePlacementIssues(merged));
       if (merged.region_id !== before.region_id) {
         if (merged.region_id === null && ctx.actor.scope.kind !== 'all')
-          throw new AppError(
-            'forbidden',
-            'Only organisation-wide roles may take an office out of its region',
-            {
-              field: 'region_id',
-            },
-          );
+          throw new AppError('forbidden', LEAVE_REGION_MESSAGE, { field: 'region_id' });
         await requireRegion(repo, ctx.actor, merged.region_id);
       }
       const stored = {
         ...changes,
-        search_text: searchText(merged),
+        search_text: officeSearchText(merged),
         updated_at: isoNow(this.deps.clock),
       };
       try {
@@ -240,24 +255,8 @@ export class OfficeService {
     });
   }
 
-  private newRow(input: OfficeCreate): OfficeRow {
-    const now = isoNow(this.deps.clock);
-    const fields = {
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      region_id: input.region_id ?? null,
-      country_code: input.country_code ?? null,
-      city: input.city || null,
-    };
-    return {
-      id: newId(),
-      ...fields,
-      search_text: searchText(fields),
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
+  private rules(db: Kysely<Database>, actor: Actor): OfficeBatchRules {
+    return new OfficeBatchRules(db, actor, isoNow(this.deps.clock));
   }
 }
 

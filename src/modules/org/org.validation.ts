@@ -36,3 +36,9 @@ export class FirstSeen {
     return null;
   }
 }
+
+/** A batch checked without writing: the problems of each list, `row` = 1-based position in that list. */
+export interface BatchIssues {
+  creates: FieldIssue[];
+  updates: FieldIssue[];
+}

@@ -61,6 +61,24 @@ export class PersonRepository {
     return this.db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();
   }
 
+  /** The people with these ids, by id (ids not found are absent). */
+  async findByIds(ids: readonly string[]): Promise<Map<string, PersonRow>> {
+    const found = new Map<string, PersonRow>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      const rows = await this.db.selectFrom('people').selectAll().where('id', 'in', chunk).execute();
+      for (const row of rows) found.set(row.id, row);
+    }
+    return found;
+  }
+
+  /** The people with these (lower-case) e-mails. */
+  async findByEmails(emails: readonly string[]): Promise<PersonRow[]> {
+    const found: PersonRow[] = [];
+    for (const chunk of chunks([...new Set(emails)]))
+      found.push(...(await this.db.selectFrom('people').selectAll().where('email', 'in', chunk).execute()));
+    return found;
+  }
+
   async existingEmails(emails: string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (const chunk of chunks(emails)) {

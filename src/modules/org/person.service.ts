@@ -1,9 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { z } from 'zod';
 import type { RequestContext } from '../../core/audit.js';
 import { isoNow } from '../../core/clock.js';
-import { errors, type AppError, type FieldIssue } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
+import { errors, type AppError } from '../../core/errors.js';
 import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../../core/pagination.js';
 import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
 import {
@@ -15,24 +13,25 @@ import {
   type ServiceDeps,
 } from '../../core/service-context.js';
 import type { Database } from '../../db/schema.js';
-import { DepartmentRepository, type DepartmentRow } from './department.repository.js';
-import {
-  personCreateSchema,
-  type Person,
-  type PersonCreate,
-  type PersonListQuery,
-  type PersonUpdate,
-} from './org.schema.js';
+import { DepartmentRepository } from './department.repository.js';
+import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from './org.schema.js';
 import { officeScope } from './org.queries.js';
-import { requireVisibleOffice, VisibleOffices } from './org.references.js';
-import { FirstSeen, rowIssues, throwIfIssues, throwIfRowIssues } from './org.validation.js';
-import { personSearchText, presentPerson, storedRoles } from './person.present.js';
-import { PERSON_SORT_COLUMNS, PersonRepository, type PersonRow } from './person.repository.js';
+import { requireVisibleOffice } from './org.references.js';
+import { throwIfIssues, throwIfRowIssues, type BatchIssues } from './org.validation.js';
+import {
+  newPersonRow,
+  notInOffice,
+  PersonBatchRules,
+  storedPersonChanges,
+  type PersonBatchUpdate,
+  type PersonCreateInput,
+} from './person.batch.js';
+import { personSearchText, presentPerson } from './person.present.js';
+import { PERSON_SORT_COLUMNS, PersonRepository } from './person.repository.js';
+
+export type { PersonBatchUpdate, PersonCreateInput } from './person.batch.js';
 
 const ENTITY = 'person';
-
-/** A person as a caller may send it before validation (e.g. a row read from a file). */
-export type PersonCreateInput = z.input<typeof personCreateSchema>;
 
 /**
  * People of the organisation. 'people.read' / 'people.write', and the person's office must be in the
@@ -80,11 +79,18 @@ export class PersonService {
     return row && inScope(ctx.actor, row.office_id) ? presentPerson(row) : undefined;
   }
 
+  /** For imports: the people with these e-mails in the caller's scope (e-mails not found are absent). */
+  async findManyByEmail(ctx: RequestContext, emails: readonly string[]): Promise<Person[]> {
+    requirePermission(ctx.actor, 'people.read');
+    const rows = await this.repo().findByEmails(emails.map((email) => email.trim().toLowerCase()));
+    return rows.filter((row) => inScope(ctx.actor, row.office_id)).map(presentPerson);
+  }
+
   async create(ctx: RequestContext, input: PersonCreate): Promise<Person> {
     requirePermission(ctx.actor, 'people.write');
     return inTransaction(this.deps, ctx, async (trx, audit) => {
       await requirePlacement(trx, ctx.actor, input.office_id, input.department_id ?? null);
-      const row = this.newRow(input);
+      const row = newPersonRow(input, isoNow(this.deps.clock));
       try {
         await new PersonRepository(trx).insert([row]);
       } catch (error) {
@@ -121,44 +127,10 @@ export class PersonService {
     inputs: readonly PersonCreateInput[],
   ): Promise<Person[]> {
     requirePermission(ctx.actor, 'people.write');
-    const repo = new PersonRepository(trx);
-    const offices = new VisibleOffices(trx, ctx.actor);
-    const departments = new DepartmentLookup(trx);
-    const issues: FieldIssue[] = [];
-    const rows: { row: number; person: PersonRow }[] = [];
-    const emails = new FirstSeen();
-    for (const [index, raw] of inputs.entries()) {
-      const row = index + 1;
-      const parsed = personCreateSchema.safeParse(raw);
-      if (!parsed.success) {
-        issues.push(...rowIssues(parsed.error, row));
-        continue;
-      }
-      const person = this.newRow(parsed.data);
-      const office = await offices.get(person.office_id);
-      if (!office)
-        issues.push({ row, path: 'office_id', message: `office ${person.office_id} was not found` });
-      else if (person.department_id !== null) {
-        const department = await departments.get(person.department_id);
-        if (department?.office_id !== office.id)
-          issues.push({
-            row,
-            path: 'department_id',
-            message: notInOffice(person.department_id, office.code),
-          });
-      }
-      const earlier = emails.claim(person.email, row);
-      if (earlier !== null)
-        issues.push({ row, path: 'email', message: `${person.email} is also on row ${earlier}` });
-      rows.push({ row, person });
-    }
-    const taken = await repo.existingEmails(rows.map((r) => r.person.email));
-    for (const { row, person } of rows)
-      if (taken.has(person.email))
-        issues.push({ row, path: 'email', message: `a person with e-mail ${person.email} already exists` });
+    const { rows, issues } = await this.rules(trx, ctx.actor).creates(inputs);
     throwIfRowIssues(issues);
-    await repo.insert(rows.map((r) => r.person));
-    const created = rows.map((r) => presentPerson(r.person));
+    await new PersonRepository(trx).insert(rows);
+    const created = rows.map(presentPerson);
     for (const person of created)
       await audit({
         action: 'create',
@@ -168,6 +140,61 @@ export class PersonService {
         after: person,
       });
     return created;
+  }
+
+  /**
+   * For imports: change several people inside the caller's transaction, all or none, with the rules
+   * of `update` (scope, version, placement, unique e-mail). Problems are reported per record (`row`
+   * = 1-based position in `updates`) as one import_invalid error; one audit event per person.
+   */
+  async updateManyIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    updates: readonly PersonBatchUpdate[],
+  ): Promise<Person[]> {
+    requirePermission(ctx.actor, 'people.write');
+    const { checked, issues } = await this.rules(trx, ctx.actor).updates(updates);
+    throwIfRowIssues(issues);
+    const repo = new PersonRepository(trx);
+    const updated: Person[] = [];
+    for (const { before, version, stored, after } of checked) {
+      try {
+        if (!(await repo.update(before.id, version, stored)))
+          throwStale(ENTITY, before.id, version, await repo.findById(before.id));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicateEmail(after.email);
+        throw error;
+      }
+      const person = presentPerson(after);
+      await audit({
+        action: 'update',
+        entityType: ENTITY,
+        entityId: before.id,
+        officeId: person.office_id,
+        before: presentPerson(before),
+        after: person,
+      });
+      updated.push(person);
+    }
+    return updated;
+  }
+
+  /**
+   * The problems `createManyIn` and `updateManyIn` would report for these batches, without writing:
+   * for a dry run (on the database) or before writing (inside the caller's transaction).
+   */
+  async checkManyIn(
+    db: Kysely<Database>,
+    ctx: RequestContext,
+    batch: { creates: readonly PersonCreateInput[]; updates: readonly PersonBatchUpdate[] },
+  ): Promise<BatchIssues> {
+    requirePermission(ctx.actor, 'people.write');
+    const rules = this.rules(db, ctx.actor);
+    return {
+      creates: (await rules.creates(batch.creates)).issues,
+      updates: (await rules.updates(batch.updates)).issues,
+    };
   }
 
   async update(ctx: RequestContext, id: string, input: PersonUpdate): Promise<Person> {
@@ -182,7 +209,7 @@ export class PersonService {
       const departmentId = changes.department_id === undefined ? before.department_id : changes.department_id;
       if (officeId !== before.office_id || departmentId !== before.department_id)
         await requirePlacement(trx, ctx.actor, officeId, departmentId);
-      const columns = this.storedChanges(changes);
+      const columns = storedPersonChanges(changes);
       const merged = { ...before, ...columns };
       const stored = {
         ...columns,
@@ -236,36 +263,8 @@ export class PersonService {
     });
   }
 
-  private newRow(input: PersonCreate): PersonRow {
-    const now = isoNow(this.deps.clock);
-    const fields = {
-      full_name: input.full_name,
-      email: input.email,
-      office_id: input.office_id,
-      department_id: input.department_id ?? null,
-      job_title: input.job_title || null,
-      governance_roles: storedRoles(input.governance_roles ?? []),
-      active: input.active === false ? 0 : 1,
-    };
-    return {
-      id: newId(),
-      ...fields,
-      search_text: personSearchText(fields),
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-  }
-
-  /** The columns an update sends, in their stored form. */
-  private storedChanges(changes: Omit<PersonUpdate, 'version'>): Partial<PersonRow> {
-    const { governance_roles, active, job_title, ...plain } = changes;
-    return {
-      ...plain,
-      ...(job_title === undefined ? {} : { job_title: job_title || null }),
-      ...(governance_roles === undefined ? {} : { governance_roles: storedRoles(governance_roles) }),
-      ...(active === undefined ? {} : { active: active ? 1 : 0 }),
-    };
+  private rules(db: Kysely<Database>, actor: Actor): PersonBatchRules {
+    return new PersonBatchRules(db, actor, isoNow(this.deps.clock));
   }
 }
 
@@ -281,26 +280,6 @@ async function requirePlacement(
   const department = await new DepartmentRepository(db).findById(departmentId);
   if (department?.office_id !== office.id)
     throwIfIssues([{ path: 'department_id', message: notInOffice(departmentId, office.code) }]);
-}
-
-function notInOffice(departmentId: string, officeCode: string): string {
-  return `department ${departmentId} is not a department of office ${officeCode}; send department_id (or null) with office_id`;
-}
-
-/** Looks each department up once per batch. */
-class DepartmentLookup {
-  private readonly cache = new Map<string, Promise<DepartmentRow | undefined>>();
-
-  constructor(private readonly db: Kysely<Database>) {}
-
-  get(id: string): Promise<DepartmentRow | undefined> {
-    let found = this.cache.get(id);
-    if (!found) {
-      found = new DepartmentRepository(this.db).findById(id);
-      this.cache.set(id, found);
-    }
-    return found;
-  }
 }
 
 function duplicateEmail(email: string): AppError {

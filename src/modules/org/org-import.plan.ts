@@ -1,0 +1,90 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { RequestContext } from '../../core/audit.js';
+import type { FieldIssue } from '../../core/errors.js';
+import type { AuditWriter } from '../../core/service-context.js';
+import type { AnyColumn, RowOf, TableSpec } from '../../core/tabular/columns.js';
+import type { Database } from '../../db/schema.js';
+import type { DepartmentService } from './department.service.js';
+import type { OfficeService } from './office.service.js';
+import type { BatchIssues } from './org.validation.js';
+import type { PersonService } from './person.service.js';
+import type { RegionService } from './region.service.js';
+
+/* What an import of one kind plans from the rows of a file, before the services check and write it. */
+
+/** The organisation services an import resolves codes with and writes through. */
+export interface OrgServices {
+  regions: RegionService;
+  offices: OfficeService;
+  departments: DepartmentService;
+  people: PersonService;
+}
+
+/** A record to write and the sheet row it came from. */
+export interface Planned<T> {
+  row: number;
+  value: T;
+}
+
+export interface ImportPlan<C, U> {
+  creates: Planned<C>[];
+  updates: Planned<U>[];
+  unchanged: number;
+  /** Codes that name nothing the caller may see, and the like, by sheet row and column. */
+  issues: FieldIssue[];
+}
+
+/** The batches a plan hands to the services. */
+export interface Batch<C, U> {
+  creates: C[];
+  updates: U[];
+}
+
+/**
+ * One kind of record (people, offices): how rows become a plan, and how the services check and
+ * write that plan. `check` and `write` report problems by position in each list.
+ */
+export interface Importer<Cs extends readonly AnyColumn[], C, U> {
+  spec: TableSpec<Cs>;
+  plan(
+    ctx: RequestContext,
+    rows: readonly RowOf<Cs>[],
+    rowNumbers: readonly number[],
+    columns: FileColumns,
+    onRow: () => void,
+  ): Promise<ImportPlan<C, U>>;
+  check(db: Kysely<Database>, ctx: RequestContext, batch: Batch<C, U>): Promise<BatchIssues>;
+  create(trx: Transaction<Database>, audit: AuditWriter, ctx: RequestContext, creates: C[]): Promise<unknown>;
+  update(trx: Transaction<Database>, audit: AuditWriter, ctx: RequestContext, updates: U[]): Promise<unknown>;
+  /** The column of the file a service field is read from (`office_id` → `office_code`). */
+  columnOf(field: string): string | undefined;
+}
+
+/**
+ * The columns a file has, with the headers as the file spells them, so problems name the column
+ * the user sees ("Courriel", not "email"). A column the file lacks is named by its English header.
+ */
+export class FileColumns {
+  private readonly headers: Map<string, string>;
+
+  constructor(
+    private readonly spec: TableSpec<readonly AnyColumn[]>,
+    matched: ReadonlyArray<{ header: string; column: AnyColumn }>,
+  ) {
+    this.headers = new Map(matched.map(({ header, column }) => [column.key, header]));
+  }
+
+  /** Whether the file has this column: a missing column leaves the stored values alone. */
+  has(key: string): boolean {
+    return this.headers.has(key);
+  }
+
+  header(key: string): string {
+    return this.headers.get(key) ?? this.spec.columns.find((c) => c.key === key)?.header ?? key;
+  }
+
+  /** A problem on one cell of the file. */
+  issue(row: number, key: string, message: string): FieldIssue {
+    return { row, path: key, column: this.header(key), message };
+  }
+}
