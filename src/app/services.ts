@@ -11,6 +11,7 @@ import { TokenService } from '../modules/accounts/token.service.js';
 import { UserService } from '../modules/accounts/user.service.js';
 import { RegionService } from '../modules/org/region.service.js';
 import { DemoService } from '../modules/demo/demo.service.js';
+import { FrameworkService } from '../modules/frameworks/frameworks.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -39,6 +40,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     demo: new DemoService(deps, { ...org, accounts }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
+    frameworks: new FrameworkService(deps),
   };
 }
 
