@@ -4,9 +4,13 @@
  */
 import os from 'node:os';
 import { benchPeopleSearch } from './people-search.bench.js';
+import { benchScorecard } from './scorecard.bench.js';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<void>> = { 'people-search': benchPeopleSearch };
+const benches: Record<string, () => Promise<void>> = {
+  'people-search': benchPeopleSearch,
+  scorecard: benchScorecard,
+};
 
 console.log(
   `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
