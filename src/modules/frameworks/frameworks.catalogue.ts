@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataPath } from '../../core/data-files.js';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import {
@@ -202,19 +202,9 @@ export function readCatalogue(dir: string): FrameworkCatalogue {
   return buildCatalogue(themes, frameworks);
 }
 
-/**
- * data/frameworks of this checkout or installation: the nearest one above this file, so that it is
- * found from the sources (src/modules/frameworks) and from the build (dist/src/modules/frameworks) alike.
- */
+/** data/frameworks of this checkout or installation. */
 export function defaultFrameworksDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'data', 'frameworks');
-    if (fs.existsSync(path.join(candidate, THEMES_FILE))) return candidate;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('data/frameworks was not found above the Custos installation');
-    dir = up;
-  }
+  return dataPath('frameworks');
 }
 
 const loaded = new Map<string, FrameworkCatalogue>();
