@@ -10,6 +10,8 @@ import { TokenService } from '../modules/accounts/token.service.js';
 import { UserService } from '../modules/accounts/user.service.js';
 import { RegionService } from '../modules/org/region.service.js';
 import { DemoService } from '../modules/demo/demo.service.js';
+import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
+import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -37,6 +39,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     ...org,
     demo: new DemoService(deps, { ...org, accounts }),
     audit: new AuditService(deps),
+    aiAct: new AiActService(loadAiActQuestionnaire()),
   };
 }
 
