@@ -12,6 +12,8 @@ import { UserService } from '../modules/accounts/user.service.js';
 import { RegionService } from '../modules/org/region.service.js';
 import { DemoService } from '../modules/demo/demo.service.js';
 import { FrameworkService } from '../modules/frameworks/frameworks.service.js';
+import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
+import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -41,6 +43,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
+    aiAct: new AiActService(loadAiActQuestionnaire()),
   };
 }
 

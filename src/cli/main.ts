@@ -4,6 +4,7 @@ import { registerBackupCommands } from './backup.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
+import { registerAiActCommands } from '../modules/ai-registry/ai-act.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { registerTokenCommands } from './token.cli.js';
 import { registerUserCommands } from './user.cli.js';
@@ -26,5 +27,6 @@ registerTokenCommands(program);
 registerOrgCommands(program);
 registerDemoCommands(program);
 registerFrameworkCommands(program);
+registerAiActCommands(program);
 
 await runCli(program, process.argv);

@@ -23,11 +23,12 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'system.admin', // backup, restore, settings
+  'ai.read', // EU AI Act questionnaire, classification and suggestions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Every role starts from these: reading the organisation, and managing one's own password and tokens.
-const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self'];
+const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self', 'ai.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,

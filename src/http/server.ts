@@ -25,6 +25,7 @@ import { frameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
 import { userRoutes } from '../modules/accounts/user.routes.js';
+import { aiActRoutes } from '../modules/ai-registry/ai-act.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -127,6 +128,7 @@ export async function buildServer({
   await app.register(orgImportRoutes, { services });
   await app.register(auditRoutes, { services });
   await app.register(frameworkRoutes, { services });
+  await app.register(aiActRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
