@@ -10,6 +10,7 @@ import { TokenService } from '../modules/accounts/token.service.js';
 import { UserService } from '../modules/accounts/user.service.js';
 import { RegionService } from '../modules/org/region.service.js';
 import { DemoService } from '../modules/demo/demo.service.js';
+import { AssetService } from '../modules/inventory/asset.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -37,6 +38,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     ...org,
     demo: new DemoService(deps, { ...org, accounts }),
     audit: new AuditService(deps),
+    assets: new AssetService(deps),
   };
 }
 

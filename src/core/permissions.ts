@@ -23,11 +23,14 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'system.admin', // backup, restore, settings
+  'inventory.read', // data assets
+  'inventory.write', // add, change, delete data assets (data custodians: their own only)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-// Every role starts from these: reading the organisation, and managing one's own password and tokens.
-const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self'];
+// Every role starts from these: reading the organisation and the data inventory, and managing one's own
+// password and tokens.
+const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self', 'inventory.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -38,10 +41,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.write',
     'people.import',
     'audit.read',
+    'inventory.write',
   ],
-  regional_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'people.import', 'audit.read'],
-  office_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'audit.read'],
-  data_custodian: [...READ_ONLY, 'audit.read'],
+  regional_focal_point: [
+    ...READ_ONLY,
+    'org.office.write',
+    'people.write',
+    'people.import',
+    'audit.read',
+    'inventory.write',
+  ],
+  office_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'audit.read', 'inventory.write'],
+  data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify'],
   viewer: READ_ONLY,
 };

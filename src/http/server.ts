@@ -20,6 +20,7 @@ import { departmentRoutes } from '../modules/org/department.routes.js';
 import { officeRoutes } from '../modules/org/office.routes.js';
 import { personRoutes } from '../modules/org/person.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { assetRoutes } from '../modules/inventory/asset.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
 import { userRoutes } from '../modules/accounts/user.routes.js';
@@ -123,6 +124,7 @@ export async function buildServer({
   await app.register(departmentRoutes, { services });
   await app.register(personRoutes, { services });
   await app.register(auditRoutes, { services });
+  await app.register(assetRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
