@@ -14,6 +14,7 @@ import { DemoService } from '../modules/demo/demo.service.js';
 import { FrameworkService } from '../modules/frameworks/frameworks.service.js';
 import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
 import { AiActService } from '../modules/ai-registry/ai-act.service.js';
+import { AssetService } from '../modules/inventory/asset.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -44,6 +45,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
     aiAct: new AiActService(loadAiActQuestionnaire()),
+    assets: new AssetService(deps),
   };
 }
 

@@ -5,6 +5,7 @@ import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
 import { registerAiActCommands } from '../modules/ai-registry/ai-act.cli.js';
+import { registerInventoryCommands } from '../modules/inventory/inventory.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { registerTokenCommands } from './token.cli.js';
 import { registerUserCommands } from './user.cli.js';
@@ -28,5 +29,6 @@ registerOrgCommands(program);
 registerDemoCommands(program);
 registerFrameworkCommands(program);
 registerAiActCommands(program);
+registerInventoryCommands(program);
 
 await runCli(program, process.argv);

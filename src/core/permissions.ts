@@ -24,11 +24,14 @@ export const PERMISSIONS = [
   'audit.verify',
   'system.admin', // backup, restore, settings
   'ai.read', // EU AI Act questionnaire, classification and suggestions
+  'inventory.read', // data assets
+  'inventory.write', // add, change, delete data assets (data custodians: their own only)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-// Every role starts from these: reading the organisation, and managing one's own password and tokens.
-const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self', 'ai.read'];
+// Every role starts from these: reading the organisation, the data inventory and the AI Act guidance,
+// and managing one's own password and tokens.
+const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self', 'ai.read', 'inventory.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -39,10 +42,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.write',
     'people.import',
     'audit.read',
+    'inventory.write',
   ],
-  regional_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'people.import', 'audit.read'],
-  office_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'audit.read'],
-  data_custodian: [...READ_ONLY, 'audit.read'],
+  regional_focal_point: [
+    ...READ_ONLY,
+    'org.office.write',
+    'people.write',
+    'people.import',
+    'audit.read',
+    'inventory.write',
+  ],
+  office_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'audit.read', 'inventory.write'],
+  data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify'],
   viewer: READ_ONLY,
 };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
@@ -14,6 +15,7 @@ import { backupDatabase } from './backup.js';
 import { restoreDatabase, type RestoreOptions } from './restore.js';
 import { openDb, type Db } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 const clock = fixedClock('2026-11-30T09:00:00.000Z');
 const ctx = { actor: systemActor('test'), requestId: null };
@@ -229,14 +231,20 @@ describe('backupDatabase and restoreDatabase', () => {
 
   it('restores an older backup and reports the migrations still to apply', async () => {
     const backupFile = await makeBackup();
-    const old = new SqliteDatabase(backupFile);
-    old.prepare(`delete from kysely_migration where name = '20261130040000_instance_marker'`).run();
-    old.prepare(`delete from custos_meta where key in ('custos_instance', 'schema_family')`).run();
-    old.close();
+    // A backup made before the instance marker: that migration and every later one undone.
+    const later = Object.keys(MIGRATIONS).filter((name) => name >= '20261130040000_instance_marker');
+    const old = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: new SqliteDatabase(backupFile) }),
+    });
+    for (const name of later.toReversed()) {
+      await MIGRATIONS[name]!.down!(old);
+      await sql`delete from kysely_migration where name = ${name}`.execute(old);
+    }
+    await old.destroy();
     const result = await restoreDatabase({ dbUrl: url, file: backupFile, yes: true, clock, verifyChain });
-    expect(result).toMatchObject({ instance: null, pending_migrations: ['20261130040000_instance_marker'] });
+    expect(result).toMatchObject({ instance: null, pending_migrations: later });
     const db = openDb(url);
-    expect((await migrateToLatest(db)).applied).toEqual(['20261130040000_instance_marker']);
+    expect((await migrateToLatest(db)).applied).toEqual(later);
     await db.close();
   });
 });

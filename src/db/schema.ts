@@ -120,6 +120,37 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface AssetTable {
+  seq: Generated<number>; // integer key for the SQLite full-text index; never shown
+  id: string;
+  name: string;
+  description: string | null;
+  asset_type: string; // AssetType
+  system_id: string | null; // the parent system: an asset of type application or database
+  office_id: string;
+  department_id: string | null;
+  data_owner_id: string | null;
+  data_custodian_id: string | null;
+  data_steward_id: string | null;
+  focal_point_id: string | null;
+  sensitivity_label: string | null; // SensitivityLabel; null = unlabelled
+  personal_data: number;
+  special_categories: string; // JSON array of SpecialCategory
+  data_subjects: string; // JSON array of DataSubject
+  legal_basis: string | null;
+  purpose: string | null;
+  retention: string | null;
+  hosting_location: string | null;
+  sharing_agreements: string | null;
+  tags: string; // JSON array of strings
+  last_reviewed: string | null; // YYYY-MM-DD
+  last_access_review: string | null; // YYYY-MM-DD
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -136,4 +167,5 @@ export interface Database {
   oidc_states: OidcStateTable;
   audit_events: AuditEventTable;
   custos_meta: MetaTable;
+  assets: AssetTable;
 }

@@ -1,0 +1,213 @@
+import type { Kysely } from 'kysely';
+import { afterCursor, type Cursor, type SortDirection } from '../../core/pagination.js';
+import { ASSET_SEARCH, indexDocuments, matchesAllTerms, unindexDocuments } from '../../db/fulltext.js';
+import type { Database } from '../../db/schema.js';
+import type { AssetRow } from './asset.present.js';
+import type { AssetType, SensitivityLabel } from './asset.schema.js';
+
+export const ASSET_SORT_COLUMNS = ['name', 'created_at', 'updated_at'] as const;
+export type AssetSortColumn = (typeof ASSET_SORT_COLUMNS)[number];
+
+export interface AssetFilter {
+  /** Offices the caller may see: undefined for the whole organisation; an empty set sees nothing. */
+  scope: ReadonlySet<string> | undefined;
+  /** Full-text terms (from searchTerms): every one must start a word. */
+  terms?: readonly string[];
+  officeId?: string;
+  regionId?: string;
+  /** A label, or null for unlabelled assets. */
+  label?: SensitivityLabel | null;
+  personalData?: boolean;
+  ownerId?: string;
+  systemId?: string;
+  assetType?: AssetType;
+}
+
+export interface AssetWindow {
+  sort: { column: AssetSortColumn; direction: SortDirection };
+  cursor: Cursor | null;
+  limit: number;
+}
+
+/** The columns of a reference another record makes, for the checks of a write. */
+export interface OfficeRef {
+  id: string;
+  code: string;
+}
+export interface DepartmentRef {
+  id: string;
+  office_id: string;
+}
+export interface PersonRef {
+  id: string;
+  active: number;
+}
+
+/**
+ * SQL for assets; no rules. `db` may be a transaction. Every write keeps the full-text index in step
+ * (src/db/fulltext.ts), so callers never have to.
+ */
+export class AssetRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
+  async list(filter: AssetFilter, window: AssetWindow): Promise<AssetRow[]> {
+    if (filter.scope?.size === 0) return [];
+    const { column, direction } = window.sort;
+    let query = this.db.selectFrom('assets').selectAll();
+    if (filter.scope) query = query.where('office_id', 'in', [...filter.scope]);
+    if (filter.terms?.length) query = query.where(matchesAllTerms(this.db, ASSET_SEARCH, filter.terms));
+    if (filter.officeId) query = query.where('office_id', '=', filter.officeId);
+    if (filter.regionId) {
+      const regionId = filter.regionId;
+      query = query.where('office_id', 'in', (eb) =>
+        eb.selectFrom('offices').select('id').where('region_id', '=', regionId),
+      );
+    }
+    if (filter.label !== undefined)
+      query =
+        filter.label === null
+          ? query.where('sensitivity_label', 'is', null)
+          : query.where('sensitivity_label', '=', filter.label);
+    if (filter.personalData !== undefined)
+      query = query.where('personal_data', '=', filter.personalData ? 1 : 0);
+    if (filter.ownerId) query = query.where('data_owner_id', '=', filter.ownerId);
+    if (filter.systemId) query = query.where('system_id', '=', filter.systemId);
+    if (filter.assetType) query = query.where('asset_type', '=', filter.assetType);
+    if (window.cursor) query = query.where(afterCursor(column, direction, window.cursor));
+    return query
+      .orderBy(column, direction)
+      .orderBy('id', direction)
+      .limit(window.limit + 1)
+      .execute();
+  }
+
+  findById(id: string): Promise<AssetRow | undefined> {
+    return this.db.selectFrom('assets').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, AssetRow>> {
+    const found = new Map<string, AssetRow>();
+    for (const chunk of chunks(ids)) {
+      const rows = await this.db.selectFrom('assets').selectAll().where('id', 'in', chunk).execute();
+      for (const row of rows) found.set(row.id, row);
+    }
+    return found;
+  }
+
+  /** The assets a system holds (one level). */
+  children(systemId: string): Promise<AssetRow[]> {
+    return this.db.selectFrom('assets').selectAll().where('system_id', '=', systemId).orderBy('id').execute();
+  }
+
+  async countChildren(systemId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('assets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('system_id', '=', systemId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Rows without `seq`: the database assigns it. */
+  async insert(rows: readonly Omit<AssetRow, 'seq'>[]): Promise<void> {
+    for (const chunk of chunks(rows, 50)) await this.db.insertInto('assets').values(chunk).execute();
+    await indexDocuments(
+      this.db,
+      ASSET_SEARCH,
+      rows.map((row) => row.id),
+    );
+  }
+
+  /** Returns false when the version did not match (nothing changed). */
+  async update(
+    id: string,
+    version: number,
+    changes: Partial<Omit<AssetRow, 'seq' | 'id'>>,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('assets')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    const updated = Number(result.numUpdatedRows) === 1;
+    if (updated && changes.search_text !== undefined) await indexDocuments(this.db, ASSET_SEARCH, [id]);
+    return updated;
+  }
+
+  /**
+   * Store search text derived from another record (a system's new name on its assets): no new
+   * version, as nothing the asset says changed.
+   */
+  async setSearchText(updates: readonly { id: string; search_text: string }[]): Promise<void> {
+    for (const { id, search_text } of updates)
+      await this.db.updateTable('assets').set({ search_text }).where('id', '=', id).execute();
+    await indexDocuments(
+      this.db,
+      ASSET_SEARCH,
+      updates.map((u) => u.id),
+    );
+  }
+
+  async delete(id: string, version: number): Promise<boolean> {
+    const current = await this.db
+      .selectFrom('assets')
+      .select('id')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (!current) return false;
+    await unindexDocuments(this.db, ASSET_SEARCH, [id]);
+    const result = await this.db.deleteFrom('assets').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  // The records an asset points at, for the checks of a write (read in the writing transaction).
+
+  async offices(ids: readonly string[]): Promise<Map<string, OfficeRef>> {
+    const found = new Map<string, OfficeRef>();
+    for (const chunk of chunks(ids)) {
+      const rows = await this.db
+        .selectFrom('offices')
+        .select(['id', 'code'])
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows) found.set(row.id, row);
+    }
+    return found;
+  }
+
+  async departments(ids: readonly string[]): Promise<Map<string, DepartmentRef>> {
+    const found = new Map<string, DepartmentRef>();
+    for (const chunk of chunks(ids)) {
+      const rows = await this.db
+        .selectFrom('departments')
+        .select(['id', 'office_id'])
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows) found.set(row.id, row);
+    }
+    return found;
+  }
+
+  async people(ids: readonly string[]): Promise<Map<string, PersonRef>> {
+    const found = new Map<string, PersonRef>();
+    for (const chunk of chunks(ids)) {
+      const rows = await this.db
+        .selectFrom('people')
+        .select(['id', 'active'])
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows) found.set(row.id, row);
+    }
+    return found;
+  }
+}
+
+/** Split long `in (...)` lists and multi-row inserts below both dialects' parameter limits. */
+function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
