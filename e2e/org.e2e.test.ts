@@ -61,6 +61,8 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'Offices',
       'People',
       'Import and export',
+      'Library',
+      'Crosswalk',
       'Users',
       'Audit trail',
       'API tokens',

@@ -14,14 +14,16 @@ describe('navSections', () => {
   it('shows an administrator every page', () => {
     expect(linksOf('admin')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/import']],
+      ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
       ['account', ['/tokens']],
     ]);
   });
 
-  it('shows a viewer the organisation and their own tokens only', () => {
+  it('shows a viewer the organisation, the frameworks library and their own tokens only', () => {
     expect(linksOf('viewer')).toEqual([
       ['organisation', ['/regions', '/offices', '/people']],
+      ['frameworks', ['/frameworks', '/crosswalk']],
       ['account', ['/tokens']],
     ]);
   });
@@ -29,9 +31,16 @@ describe('navSections', () => {
   it('shows an auditor the audit trail but neither users nor import', () => {
     expect(linksOf('auditor')).toEqual([
       ['organisation', ['/regions', '/offices', '/people']],
+      ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/audit']],
       ['account', ['/tokens']],
     ]);
+  });
+
+  it('shows the frameworks library and crosswalk to every role, since all may read the organisation', () => {
+    for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
+      expect(linksOf(role), role).toContainEqual(['frameworks', ['/frameworks', '/crosswalk']]);
+    }
   });
 
   it('leaves out sections with no permitted link', () => {

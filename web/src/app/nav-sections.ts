@@ -1,10 +1,12 @@
 import type { Permission } from '@server/core/permissions';
 import {
+  IconBooks,
   IconBuilding,
   IconFileImport,
   IconHistory,
   IconKey,
   IconMap2,
+  IconTableColumn,
   IconUserCog,
   IconUsers,
   type Icon,
@@ -13,7 +15,15 @@ import {
 export interface NavLinkItem {
   to: string;
   label:
-    'nav.regions' | 'nav.offices' | 'nav.people' | 'nav.import' | 'nav.users' | 'nav.audit' | 'nav.tokens';
+    | 'nav.regions'
+    | 'nav.offices'
+    | 'nav.people'
+    | 'nav.import'
+    | 'nav.library'
+    | 'nav.crosswalk'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.tokens';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -21,7 +31,7 @@ export interface NavLinkItem {
 
 export interface NavSection {
   id: string;
-  label: 'nav.organisation' | 'nav.administration' | 'nav.account';
+  label: 'nav.organisation' | 'nav.frameworks' | 'nav.administration' | 'nav.account';
   links: NavLinkItem[];
 }
 
@@ -34,6 +44,14 @@ const SECTIONS: NavSection[] = [
       { to: '/offices', label: 'nav.offices', icon: IconBuilding, permission: 'org.read' },
       { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
       { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
+    ],
+  },
+  {
+    id: 'frameworks',
+    label: 'nav.frameworks',
+    links: [
+      { to: '/frameworks', label: 'nav.library', icon: IconBooks, permission: 'org.read' },
+      { to: '/crosswalk', label: 'nav.crosswalk', icon: IconTableColumn, permission: 'org.read' },
     ],
   },
   {

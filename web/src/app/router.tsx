@@ -4,6 +4,9 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { TokensPage } from '../pages/accounts/tokens/TokensPage';
 import { UsersPage } from '../pages/accounts/users/UsersPage';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
+import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
+import { LibraryPage } from '../pages/frameworks/LibraryPage';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { ImportPage } from '../pages/org/import/ImportPage';
 import { OfficeDetailPage } from '../pages/org/offices/OfficeDetailPage';
@@ -40,6 +43,9 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: only('people.import', <ImportPage />) },
+      { path: 'frameworks', element: only('org.read', <LibraryPage />) },
+      { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
+      { path: 'crosswalk', element: only('org.read', <CrosswalkPage />) },
       { path: 'users', element: only('users.manage', <UsersPage />) },
       { path: 'audit', element: only('audit.read', <AuditPage />) },
       { path: 'tokens', element: only('account.self', <TokensPage />) },

@@ -1,43 +1,19 @@
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
-import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Group, Paper, Stack, Title } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { downloadExport, downloadTemplate, type ImportKind } from '../../../api/org-import';
+import { DownloadButton } from '../../../components/DownloadButton';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useDownloads } from '../../../components/use-downloads';
 
 type Download = 'template' | 'xlsx' | 'csv';
 
 /** The template to fill in, and the current records to edit and import again. */
 export function ImportDownloads({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<Download | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const download = async (which: Download) => {
-    setBusy(which);
-    setError(null);
-    try {
-      await (which === 'template' ? downloadTemplate(kind) : downloadExport(kind, which));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
-  const button = (which: Download, label: string, icon: typeof IconDownload) => {
-    const Icon = icon;
-    return (
-      <Button
-        variant="default"
-        leftSection={<Icon size={16} aria-hidden />}
-        loading={busy === which}
-        disabled={busy !== null && busy !== which}
-        onClick={() => void download(which)}
-      >
-        {label}
-      </Button>
-    );
-  };
+  const { busy, error, start } = useDownloads<Download>();
+  const download = (which: Download) =>
+    void start(which, () => (which === 'template' ? downloadTemplate(kind) : downloadExport(kind, which)));
 
   return (
     <Paper withBorder p="md">
@@ -47,9 +23,15 @@ export function ImportDownloads({ kind }: { kind: ImportKind }) {
         </Title>
         {error !== null && <ErrorAlert error={error} />}
         <Group gap="xs">
-          {button('template', t('orgImport.template'), IconFileSpreadsheet)}
-          {button('xlsx', t('orgImport.exportXlsx'), IconDownload)}
-          {button('csv', t('orgImport.exportCsv'), IconDownload)}
+          <DownloadButton
+            which="template"
+            label={t('orgImport.template')}
+            icon={IconFileSpreadsheet}
+            busy={busy}
+            onDownload={download}
+          />
+          <DownloadButton which="xlsx" label={t('orgImport.exportXlsx')} busy={busy} onDownload={download} />
+          <DownloadButton which="csv" label={t('orgImport.exportCsv')} busy={busy} onDownload={download} />
         </Group>
       </Stack>
     </Paper>
