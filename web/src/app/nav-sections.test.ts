@@ -14,14 +14,16 @@ describe('navSections', () => {
   it('shows an administrator every page', () => {
     expect(linksOf('admin')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/import']],
+      ['ai', ['/ai-act']],
       ['administration', ['/users', '/audit']],
       ['account', ['/tokens']],
     ]);
   });
 
-  it('shows a viewer the organisation and their own tokens only', () => {
+  it('shows a viewer the organisation, the AI Act check and their own tokens only', () => {
     expect(linksOf('viewer')).toEqual([
       ['organisation', ['/regions', '/offices', '/people']],
+      ['ai', ['/ai-act']],
       ['account', ['/tokens']],
     ]);
   });
@@ -29,6 +31,7 @@ describe('navSections', () => {
   it('shows an auditor the audit trail but neither users nor import', () => {
     expect(linksOf('auditor')).toEqual([
       ['organisation', ['/regions', '/offices', '/people']],
+      ['ai', ['/ai-act']],
       ['administration', ['/audit']],
       ['account', ['/tokens']],
     ]);

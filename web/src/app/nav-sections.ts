@@ -5,6 +5,7 @@ import {
   IconHistory,
   IconKey,
   IconMap2,
+  IconScale,
   IconUserCog,
   IconUsers,
   type Icon,
@@ -13,7 +14,14 @@ import {
 export interface NavLinkItem {
   to: string;
   label:
-    'nav.regions' | 'nav.offices' | 'nav.people' | 'nav.import' | 'nav.users' | 'nav.audit' | 'nav.tokens';
+    | 'nav.regions'
+    | 'nav.offices'
+    | 'nav.people'
+    | 'nav.import'
+    | 'aiAct.nav.check'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.tokens';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -21,7 +29,7 @@ export interface NavLinkItem {
 
 export interface NavSection {
   id: string;
-  label: 'nav.organisation' | 'nav.administration' | 'nav.account';
+  label: 'nav.organisation' | 'aiAct.nav.section' | 'nav.administration' | 'nav.account';
   links: NavLinkItem[];
 }
 
@@ -35,6 +43,11 @@ const SECTIONS: NavSection[] = [
       { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
       { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
     ],
+  },
+  {
+    id: 'ai',
+    label: 'aiAct.nav.section',
+    links: [{ to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' }],
   },
   {
     id: 'administration',

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { TokensPage } from '../pages/accounts/tokens/TokensPage';
 import { UsersPage } from '../pages/accounts/users/UsersPage';
+import { AiActPage } from '../pages/ai-act/AiActPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { ImportPage } from '../pages/org/import/ImportPage';
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: only('people.import', <ImportPage />) },
+      { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'users', element: only('users.manage', <UsersPage />) },
       { path: 'audit', element: only('audit.read', <AuditPage />) },
       { path: 'tokens', element: only('account.self', <TokensPage />) },
