@@ -31,11 +31,16 @@ export async function downloadFile(
 ): Promise<void> {
   const response = await send('GET', path, { query });
   const blob = await response.blob();
+  saveBlob(blob, filenameFromDisposition(response.headers.get('content-disposition'), fallbackName));
+}
+
+/** Hand a file made in the page to the browser's download, under the given name. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');
     link.href = url;
-    link.download = filenameFromDisposition(response.headers.get('content-disposition'), fallbackName);
+    link.download = name;
     document.body.append(link);
     link.click();
     link.remove();

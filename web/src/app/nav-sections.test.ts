@@ -14,15 +14,17 @@ describe('navSections', () => {
   it('shows an administrator every page', () => {
     expect(linksOf('admin')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/import']],
+      ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
       ['account', ['/tokens']],
     ]);
   });
 
-  it('shows a viewer the organisation, the frameworks library and their own tokens only', () => {
+  it('shows a viewer the organisation, the AI Act check, the frameworks library and their own tokens only', () => {
     expect(linksOf('viewer')).toEqual([
       ['organisation', ['/regions', '/offices', '/people']],
+      ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['account', ['/tokens']],
     ]);
@@ -31,6 +33,7 @@ describe('navSections', () => {
   it('shows an auditor the audit trail but neither users nor import', () => {
     expect(linksOf('auditor')).toEqual([
       ['organisation', ['/regions', '/offices', '/people']],
+      ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/audit']],
       ['account', ['/tokens']],

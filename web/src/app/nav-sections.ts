@@ -7,6 +7,7 @@ import {
   IconKey,
   IconMap2,
   IconTableColumn,
+  IconScale,
   IconUserCog,
   IconUsers,
   type Icon,
@@ -21,6 +22,7 @@ export interface NavLinkItem {
     | 'nav.import'
     | 'nav.library'
     | 'nav.crosswalk'
+    | 'aiAct.nav.check'
     | 'nav.users'
     | 'nav.audit'
     | 'nav.tokens';
@@ -31,7 +33,7 @@ export interface NavLinkItem {
 
 export interface NavSection {
   id: string;
-  label: 'nav.organisation' | 'nav.frameworks' | 'nav.administration' | 'nav.account';
+  label: 'nav.organisation' | 'aiAct.nav.section' | 'nav.frameworks' | 'nav.administration' | 'nav.account';
   links: NavLinkItem[];
 }
 
@@ -45,6 +47,11 @@ const SECTIONS: NavSection[] = [
       { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
       { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
     ],
+  },
+  {
+    id: 'ai',
+    label: 'aiAct.nav.section',
+    links: [{ to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' }],
   },
   {
     id: 'frameworks',

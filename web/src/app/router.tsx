@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { TokensPage } from '../pages/accounts/tokens/TokensPage';
 import { UsersPage } from '../pages/accounts/users/UsersPage';
+import { AiActPage } from '../pages/ai-act/AiActPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
 import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: only('people.import', <ImportPage />) },
+      { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
       { path: 'crosswalk', element: only('org.read', <CrosswalkPage />) },
