@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
+import { registerClassificationCommands } from '../modules/classification/classification.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerServeCommands } from './serve.cli.js';
@@ -24,5 +25,6 @@ registerUserCommands(program);
 registerTokenCommands(program);
 registerOrgCommands(program);
 registerDemoCommands(program);
+registerClassificationCommands(program);
 
 await runCli(program, process.argv);
