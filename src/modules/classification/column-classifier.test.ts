@@ -42,6 +42,12 @@ describe('column classifier', () => {
     expect(a).toEqual(b);
   });
 
+  it('counts every occurrence of repeated values, checked once each', () => {
+    const sexes = values(20_000, (i) => (i % 3 ? 'M' : 'F'));
+    const result = run('sexo', sexes, { kind: 'full' });
+    expect(detectionOf(result.detections, 'gender')).toMatchObject({ matched: 20_000, sampled: 20_000 });
+  });
+
   it('ignores empty, blank and missing cells', () => {
     const result = run('email', ['', '  ', null, undefined, 'amina@example.org'], { kind: 'full' });
     expect(result).toMatchObject({ values: 1, sampled: 1 });

@@ -1,11 +1,12 @@
 import type { Detection, DetectionSignal } from './classification.schema.js';
 import {
-  DISTINCTIVE,
+  NONE,
   NO_HEADER,
   SHAPE,
   STRONG_HEADER,
   VALID,
   matchHeader,
+  profileOf,
   type Detector,
   type HeaderStrength,
   type MatchContext,
@@ -17,6 +18,7 @@ import { headerTokens } from './detectors/text.js';
 import { hxlEvidence, type HxlTag } from './hxl.js';
 import { maskValue } from './masking.js';
 import { Reservoir } from './reservoir.js';
+import { SIGNALLED, VerdictCache } from './verdict-cache.js';
 
 /**
  * `sample`: keep a uniform sample of up to `size` values over the whole stream and check those at
@@ -28,8 +30,11 @@ export type SamplingMode = { kind: 'sample'; size: number; seed: number } | { ki
 export const DEFAULT_SAMPLE_SIZE = 1000;
 export const DEFAULT_SAMPLING: SamplingMode = { kind: 'sample', size: DEFAULT_SAMPLE_SIZE, seed: 1 };
 
-/** Characters of one value that the detectors look at: a 50 MB cell cannot stall a scan. */
-export const MAX_VALUE_CHARS = 4096;
+/**
+ * Characters of one value that the detectors look at (and that a sample keeps): a 50 MB cell
+ * cannot stall a scan, and a sample of 1,000 values stays under about 2 MB per column.
+ */
+export const MAX_VALUE_CHARS = 1024;
 const MAX_EXAMPLES = 3;
 const MAX_EXAMPLE_TRIES = 64;
 
@@ -38,7 +43,7 @@ export interface ColumnClassifierOptions {
   name: string;
   /** The column's HXL hashtag, when the file has a hashtag row. */
   hxl?: HxlTag | null;
-  /** The dataset is about people (see `datasetContext`). */
+  /** The dataset is about people (see `isAboutPeople`). */
   personContext?: boolean;
   mode?: SamplingMode;
   match: MatchContext;
@@ -59,6 +64,8 @@ interface DetectorRun {
   header: HeaderStrength;
   /** The header names something else: values alone must not decide. */
   vetoed: boolean;
+  /** Whether values can change the outcome; if not, the matcher is never run. */
+  active: boolean;
   headerSignals: DetectionSignal[];
   matcher: Matcher | null;
   tally: Tally;
@@ -110,7 +117,13 @@ export class ColumnClassifier {
   private readonly reservoir: Reservoir<string> | null;
   private readonly sequence = new SequenceWatch();
   private readonly personContext: boolean;
+  private readonly cache = new VerdictCache();
+  /** Verdicts of a value that is not cached: reused, so checking a value allocates nothing. */
+  private readonly scratch: Uint8Array;
+  private readonly profile = { chars: 0, length: 0 };
   private values = 0;
+  /** Values checked by the detectors (every value, or the sample). */
+  private checked = 0;
   private finished = false;
 
   constructor(private readonly options: ColumnClassifierOptions) {
@@ -119,15 +132,19 @@ export class ColumnClassifier {
     const tokens = headerTokens(options.name);
     const hxl = hxlEvidence(options.hxl);
     this.personContext = (options.personContext ?? false) || hxl.aboutPeople;
-    this.runs = (options.detectors ?? DETECTORS).map((detector) => {
+    const detectors = options.detectors ?? DETECTORS;
+    this.scratch = new Uint8Array(detectors.length);
+    this.runs = detectors.map((detector) => {
       const fromHeader = matchHeader(tokens, detector.header);
       const fromHxl = hxl.strengths.get(detector.id) ?? NO_HEADER;
       const hxlVetoes = hxl.vetoed === 'all' || hxl.vetoed.has(detector.id);
       const header = Math.max(fromHxl, hxlVetoes ? NO_HEADER : fromHeader.strength) as HeaderStrength;
+      const vetoed = fromHxl === NO_HEADER && (fromHeader.vetoed || hxlVetoes);
       return {
         detector,
         header,
-        vetoed: fromHxl === NO_HEADER && (fromHeader.vetoed || hxlVetoes),
+        vetoed,
+        active: !vetoed && !!detector.matcher && (header > NO_HEADER || !detector.needsHeader),
         headerSignals: fromHeader.signals,
         matcher: null,
         tally: { nonEmpty: 0, shape: 0, valid: 0, distinctive: 0, signalled: 0 },
@@ -162,7 +179,7 @@ export class ColumnClassifier {
       if (this.sequence.isRowNumbers && run.header !== STRONG_HEADER) continue;
       if (run.vetoed) continue;
       const assessment = run.detector.assess({
-        tally: run.tally,
+        tally: { ...run.tally, nonEmpty: this.checked },
         header: run.header,
         personContext: this.personContext,
         headerSignals: run.headerSignals,
@@ -185,20 +202,39 @@ export class ColumnClassifier {
   }
 
   private check(value: string): void {
-    for (const run of this.runs) {
-      const matcher = (run.matcher ??= run.detector.matcher?.(this.options.match) ?? null);
-      run.tally.nonEmpty++;
-      if (!matcher) continue;
-      const verdict = matcher(value);
+    this.checked++;
+    let verdicts = this.cache.lookup(value);
+    if (!verdicts) {
+      verdicts = this.cache.wants(value) ? new Uint8Array(this.runs.length) : this.scratch;
+      const profile = profileOf(value, this.profile);
+      for (let i = 0; i < this.runs.length; i++) {
+        const run = this.runs[i]!;
+        if (
+          !run.active ||
+          (run.detector.prefilter && !run.detector.prefilter(profile, run.header > NO_HEADER))
+        ) {
+          verdicts[i] = NONE;
+          continue;
+        }
+        const matcher = (run.matcher ??= run.detector.matcher!(this.options.match));
+        const verdict = matcher(value);
+        verdicts[i] = verdict !== NONE && run.detector.signal?.(value) ? verdict | SIGNALLED : verdict;
+      }
+      if (verdicts !== this.scratch) this.cache.remember(value, verdicts);
+    }
+    for (let i = 0; i < this.runs.length; i++) {
+      const run = this.runs[i]!;
+      const verdict = verdicts[i]! & ~SIGNALLED;
+      if (verdict === NONE) continue;
       if (verdict === SHAPE) {
         run.tally.shape++;
         keepExample(run.shapeExamples, run.detector, value);
-      } else if (verdict === VALID || verdict === DISTINCTIVE) {
+      } else {
         if (verdict === VALID) run.tally.valid++;
         else run.tally.distinctive++;
         keepExample(run.validExamples, run.detector, value);
-      } else continue;
-      if (run.detector.signal?.(value)) run.tally.signalled++;
+      }
+      if (verdicts[i]! & SIGNALLED) run.tally.signalled++;
     }
   }
 }

@@ -1,5 +1,15 @@
 import { assessStandard } from './confidence.js';
-import { NONE, SHAPE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  HAS_AT,
+  HAS_DIGIT,
+  HAS_LETTER,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 import { Vocabulary, valueWords } from './text.js';
 
 /** Street types and postal words in English, French and Spanish. */
@@ -65,6 +75,8 @@ export const addressDetector: Detector = {
       'wallet',
     ],
   }),
+  prefilter: (p) =>
+    (p.chars & (HAS_DIGIT | HAS_LETTER)) === (HAS_DIGIT | HAS_LETTER) && (p.chars & HAS_AT) === 0,
   matcher: () => matchAddress,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium' }),
 };

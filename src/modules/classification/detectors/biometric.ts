@@ -51,5 +51,6 @@ export const biometricDetector: Detector = {
     veto: ['consent', 'consentement', 'consentimiento', 'date', 'fecha', 'device', 'appareil', 'dispositivo'],
   }),
   matcher: () => matchBiometric,
+  needsHeader: true,
   assess: (evidence) => assessStandard(evidence, { valueOnly: null }),
 };

@@ -85,5 +85,6 @@ export const caseIdDetector: Detector = {
     },
   }),
   matcher: () => matchCaseId,
+  needsHeader: true,
   assess: (evidence) => assessStandard(evidence, { valueOnly: null }),
 };

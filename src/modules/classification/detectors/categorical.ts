@@ -4,5 +4,9 @@
  */
 export function isShortAnswer(value: string): boolean {
   const text = value.trim();
-  return text.length > 0 && text.length <= 80 && text.split(/\s+/).length <= 8;
+  if (text.length === 0 || text.length > 80) return false;
+  let words = 1;
+  for (let i = 1; i < text.length; i++)
+    if (text[i] === ' ' && text[i - 1] !== ' ' && ++words > 8) return false;
+  return true;
 }

@@ -17,6 +17,9 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /\bSG\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}\b/, // SendGrid
 ];
 
+/** Any of the prefixes above: one cheap test before the specific patterns. */
+const TOKEN_HINT = /-----BEGIN|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza|sk-|eyJ|SG\./;
+
 /** Password hashes: not the password, but enough to attack it offline. */
 const PASSWORD_HASH =
   /^(?:\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$\S+|\$[156]\$\S{8,}|pbkdf2_sha256\$\S+)$/;
@@ -29,8 +32,9 @@ const PASSWORD_HASH =
 export function matchCredential(value: string): Verdict {
   const text = value.trim();
   if (text.length < 4) return NONE;
-  if (text.length >= 20 && TOKEN_PATTERNS.some((pattern) => pattern.test(text))) return DISTINCTIVE;
-  if (PASSWORD_HASH.test(text)) return VALID;
+  if (text.length >= 20 && TOKEN_HINT.test(text) && TOKEN_PATTERNS.some((pattern) => pattern.test(text)))
+    return DISTINCTIVE;
+  if (text.startsWith('$') || text.startsWith('pbkdf2')) return PASSWORD_HASH.test(text) ? VALID : SHAPE;
   return text.length <= 256 && !/\s/.test(text) ? SHAPE : NONE;
 }
 
@@ -83,6 +87,8 @@ export const credentialDetector: Detector = {
       'distribution',
     ],
   }),
+  // Without a header only provider tokens (20+ characters) and password hashes ($…) count.
+  prefilter: (p, withHeader) => withHeader || p.length >= 20,
   matcher: () => matchCredential,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium', distinctive: 'high' }),
   mask: maskSecret,

@@ -1,6 +1,7 @@
 import { assessStandard } from './confidence.js';
 import { compareDates, isoDay, parseCalendarDate, type CalendarDate } from './dates.js';
 import {
+  HAS_DIGIT,
   NONE,
   SHAPE,
   VALID,
@@ -22,6 +23,8 @@ export function dateOfBirthMatcher(context: MatchContext): Matcher {
   const plausible = (d: CalendarDate) => compareDates(d, EARLIEST) >= 0 && compareDates(d, today) <= 0;
   return (value) => {
     const text = value.trim();
+    // The shortest written date is "1/1/1900" (8 characters); a bare year has 4.
+    if (text.length > 40 || (text.length < 8 && text.length !== 4)) return NONE;
     if (/^\d{4}$/.test(text)) {
       const year = Number(text);
       return year >= EARLIEST.year && year <= today.year ? SHAPE : NONE;
@@ -112,7 +115,9 @@ export const dateOfBirthDetector: Detector = {
       'país',
     ],
   }),
+  prefilter: (p) => (p.chars & HAS_DIGIT) !== 0,
   matcher: dateOfBirthMatcher,
+  needsHeader: true,
   assess: (evidence) => assessStandard(evidence, { valueOnly: null }),
   mask: maskDate,
 };

@@ -25,6 +25,43 @@ export interface MatchContext {
 /** Checks one value at a time; may learn from earlier values of the same column. */
 export type Matcher = (value: string) => Verdict;
 
+/*
+ * What characters a value holds, computed once per value so that most detectors can turn a value
+ * down without looking at it again (a phone has no letters, an e-mail has an @, …).
+ */
+export const HAS_DIGIT = 1;
+export const HAS_LETTER = 2;
+export const HAS_AT = 4;
+export const HAS_SPACE = 8;
+export const HAS_DOT = 16;
+export const HAS_COLON = 32;
+/** A comma or a semicolon. */
+export const HAS_COMMA = 64;
+
+export interface ValueProfile {
+  /** HAS_* bits. Characters beyond ASCII count as letters. */
+  chars: number;
+  length: number;
+}
+
+/** The profile of `value`, written into `into` (reused by the classifier so profiling allocates nothing). */
+export function profileOf(value: string, into: ValueProfile = { chars: 0, length: 0 }): ValueProfile {
+  let chars = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) chars |= HAS_DIGIT;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128) chars |= HAS_LETTER;
+    else if (c === 64) chars |= HAS_AT;
+    else if (c === 32) chars |= HAS_SPACE;
+    else if (c === 46) chars |= HAS_DOT;
+    else if (c === 58) chars |= HAS_COLON;
+    else if (c === 44 || c === 59) chars |= HAS_COMMA;
+  }
+  into.chars = chars;
+  into.length = value.length;
+  return into;
+}
+
 /** How strongly the column header (or its HXL hashtag) names this kind of data. */
 export const NO_HEADER = 0;
 export const WEAK_HEADER = 1;
@@ -59,8 +96,18 @@ export interface Evidence {
 export interface Detector {
   id: DetectorId;
   header: HeaderTerms;
+  /**
+   * Values alone never make a detection (dates of birth, case numbers, ethnicity, biometrics): without
+   * header or HXL evidence the classifier does not even run the matcher.
+   */
+  needsHeader?: boolean;
   /** Builds the matcher of one column; absent for detectors that only read headers. */
   matcher?(context: MatchContext): Matcher;
+  /**
+   * A cheap first look: false when the matcher would surely say NONE (or, without a header, surely
+   * nothing above SHAPE). Only speed depends on it; a test checks it never hides a match.
+   */
+  prefilter?(profile: ValueProfile, withHeader: boolean): boolean;
   /** Optional second look at a value the matcher accepted (protection vocabulary, …). */
   signal?(value: string): boolean;
   /** Combines header and value evidence into a detection, or null for none. */

@@ -68,5 +68,6 @@ export const ethnicityDetector: Detector = {
     ],
   }),
   matcher: () => matchEthnicity,
+  needsHeader: true,
   assess: (evidence) => assessStandard(evidence, { valueOnly: null }),
 };

@@ -1,5 +1,6 @@
 import { withSignals } from './confidence.js';
 import {
+  HAS_SPACE,
   NONE,
   SHAPE,
   STRONG_HEADER,
@@ -57,7 +58,7 @@ const MIN_WORDS = 5;
  * number or a date.
  */
 export function matchFreeTextPersonal(value: string): Verdict {
-  if (value.length < MIN_CHARS) return NONE;
+  if (value.length < MIN_CHARS || !value.includes(' ')) return NONE;
   const words = valueWords(value);
   if (words.length < MIN_WORDS) return NONE;
   return PERSONAL_WORDS.mentionsWords(words) || EMBEDDED_CONTACT.test(value) ? VALID : SHAPE;
@@ -146,6 +147,7 @@ export const freeTextPersonalDetector: Detector = {
       ],
     },
   }),
+  prefilter: (p) => p.length >= MIN_CHARS && (p.chars & HAS_SPACE) !== 0,
   matcher: () => matchFreeTextPersonal,
   signal: mentionsProtection,
   assess: assessFreeText,

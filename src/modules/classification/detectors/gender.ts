@@ -1,5 +1,15 @@
 import { assessStandard } from './confidence.js';
-import { NONE, SHAPE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  HAS_AT,
+  HAS_DIGIT,
+  HAS_LETTER,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 import { Vocabulary } from './text.js';
 
 const SEXES = new Vocabulary(
@@ -42,6 +52,7 @@ export const genderDetector: Detector = {
     strong: ['sex', 'gender', 'gender identity', 'sexe', 'genre', 'sexo', 'género'],
     veto: ['size', 'taille', 'talla', 'ratio', 'disaggregated', 'désagrégé', 'desagregado', 'count', 'total'],
   }),
+  prefilter: (p) => (p.chars & HAS_LETTER) !== 0 && (p.chars & (HAS_DIGIT | HAS_AT)) === 0 && p.length <= 30,
   matcher: () => matchGender,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium', contextRaises: true }),
 };

@@ -1,5 +1,15 @@
 import { assessStandard } from './confidence.js';
-import { DISTINCTIVE, NONE, SHAPE, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  DISTINCTIVE,
+  HAS_COMMA,
+  HAS_DIGIT,
+  HAS_SPACE,
+  NONE,
+  SHAPE,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 
 /** A decimal degree with at least three decimals (about 100 m): precise enough to find a person. */
 const PRECISE = /^[+-]?\d{1,3}\.\d{3,}$/;
@@ -17,7 +27,7 @@ function inRange(lat: number, lon: number): boolean {
  */
 export function matchGpsCoordinates(value: string): Verdict {
   const text = value.trim();
-  if (text.length < 5 || text.length > 80) return NONE;
+  if (text.length < 5 || text.length > 80 || !/^[(+\-\d]/.test(text)) return NONE;
   if (DMS.test(text)) return DISTINCTIVE;
   const parts = text.replace(/^\(|\)$/g, '').split(/\s*[,;]\s*|\s+/);
   if (parts.length >= 2 && parts.length <= 4 && PRECISE.test(parts[0]!) && PRECISE.test(parts[1]!)) {
@@ -51,6 +61,9 @@ export const gpsCoordinatesDetector: Detector = {
     weak: ['location', 'localisation', 'ubicación', 'position', 'posición', 'long'],
     veto: ['accuracy', 'précision', 'precisión', 'altitude', 'altitud', 'elevation'],
   }),
+  // Without a header only pairs count: two numbers need a space, comma or semicolon between them.
+  prefilter: (p, withHeader) =>
+    (p.chars & HAS_DIGIT) !== 0 && (withHeader || (p.chars & (HAS_SPACE | HAS_COMMA)) !== 0),
   matcher: () => matchGpsCoordinates,
   assess: (evidence) => assessStandard(evidence, { valueOnly: null, distinctive: 'high' }),
 };

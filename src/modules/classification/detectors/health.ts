@@ -1,6 +1,15 @@
 import { isShortAnswer } from './categorical.js';
 import { assessStandard } from './confidence.js';
-import { NONE, SHAPE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  HAS_AT,
+  HAS_LETTER,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 import { Vocabulary } from './text.js';
 
 /** Conditions, impairments and health states in English, French and Spanish. */
@@ -111,6 +120,8 @@ export const healthDetector: Detector = {
       'secteur',
     ],
   }),
+  // Under a health header any short answer fits; without one only named conditions count.
+  prefilter: (p, withHeader) => withHeader || ((p.chars & HAS_LETTER) !== 0 && (p.chars & HAS_AT) === 0),
   matcher: () => matchHealth,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium' }),
 };

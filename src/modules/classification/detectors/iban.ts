@@ -1,6 +1,15 @@
 import { assessStandard } from './confidence.js';
 import { mod97Valid } from './checksums.js';
-import { DISTINCTIVE, NONE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  DISTINCTIVE,
+  HAS_DIGIT,
+  HAS_LETTER,
+  NONE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 
 /** IBAN lengths per country (SWIFT IBAN Registry): a known country with the wrong length is refused. */
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -127,6 +136,7 @@ export const ibanDetector: Detector = {
     ],
     weak: ['account', 'compte', 'cuenta'],
   }),
+  prefilter: (p) => (p.chars & (HAS_DIGIT | HAS_LETTER)) === (HAS_DIGIT | HAS_LETTER) && p.length >= 15,
   matcher: () => matchIban,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'high', distinctive: 'high' }),
 };

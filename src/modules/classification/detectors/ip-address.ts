@@ -1,6 +1,16 @@
 import { isIPv6 } from 'node:net';
 import { assessStandard } from './confidence.js';
-import { DISTINCTIVE, NONE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  DISTINCTIVE,
+  HAS_COLON,
+  HAS_DIGIT,
+  HAS_DOT,
+  NONE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -9,8 +19,9 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
  * least two colons, as Node's parser accepts it, is DISTINCTIVE. An optional /prefix is allowed.
  */
 export function matchIpAddress(value: string): Verdict {
-  const text = value.trim().replace(/\/\d{1,3}$/, '');
-  if (text.length < 7 || text.length > 45) return NONE;
+  const raw = value.trim();
+  if (raw.length < 7 || raw.length > 49 || (!raw.includes('.') && !raw.includes(':'))) return NONE;
+  const text = raw.replace(/\/\d{1,3}$/, '');
   if (IPV4.test(text)) return VALID;
   if (
     text.includes(':') &&
@@ -39,6 +50,7 @@ export const ipAddressDetector: Detector = {
     ],
     veto: ['version', 'versión'],
   }),
+  prefilter: (p) => (p.chars & HAS_DIGIT) !== 0 && (p.chars & (HAS_DOT | HAS_COLON)) !== 0,
   matcher: () => matchIpAddress,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'high', distinctive: 'high' }),
 };

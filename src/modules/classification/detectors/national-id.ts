@@ -1,7 +1,16 @@
 import { assessStandard } from './confidence.js';
 import { luhnValid, verhoeffValid } from './checksums.js';
 import { isCalendarDate } from './dates.js';
-import { NONE, SHAPE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  HAS_AT,
+  HAS_DIGIT,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
@@ -94,24 +103,33 @@ function southAfricanId(digits: string): boolean {
  * e.g. a Kenyan or Colombian number) is SHAPE, which counts only under an identity header.
  */
 export function matchNationalId(value: string): Verdict {
-  const text = value.trim().toUpperCase();
-  if (text.length < 5 || text.length > 24) return NONE;
-  const compact = text.replace(/[\s.]/g, '');
-  const digits = compact.replace(/-/g, '');
-  if (
-    spanishId(compact) ||
-    curp(compact) ||
-    frenchNir(digits) ||
-    aadhaar(digits) ||
-    usSsn(text) ||
-    chileRut(text) ||
-    (/^\d{3}\.?\d{3}\.?\d{3}-?\d{2}$/.test(text) && brazilCpf(digits)) ||
-    southAfricanId(digits)
-  )
-    return VALID;
+  const raw = value.trim();
+  if (raw.length < 5 || raw.length > 24 || !ID_TEXT.test(raw)) return NONE;
+  const plain = /^\d+$/.test(raw);
+  const text = plain ? raw : raw.toUpperCase();
+  const compact = plain ? raw : text.replace(/[\s.]/g, '');
+  const digits = plain ? raw : compact.replace(/-/g, '');
+  const allDigits = plain || /^\d+$/.test(digits);
+  const valid = allDigits
+    ? (digits.length === 15 && frenchNir(digits)) ||
+      (digits.length === 12 && aadhaar(digits)) ||
+      (digits.length === 13 && southAfricanId(digits)) ||
+      (digits.length === 9 && usSsn(text)) ||
+      (digits.length === 11 && CPF_TEXT.test(text) && brazilCpf(digits)) ||
+      chileRut(text)
+    : (compact.length <= 10 && spanishId(compact)) ||
+      (compact.length === 18 && curp(compact)) ||
+      (compact.length === 15 && frenchNir(digits)) ||
+      chileRut(text);
+  if (valid) return VALID;
+  if (plain) return raw.length <= 20 ? SHAPE : NONE;
   if (/^[A-Z0-9][A-Z0-9\-/ ]{3,19}$/.test(text) && (text.match(/\d/g)?.length ?? 0) >= 4) return SHAPE;
   return NONE;
 }
+
+/** Letters, digits and the separators identity numbers are written with; anything else is not one. */
+const ID_TEXT = /^[\p{L}\d][\p{L}\d\s.\-/]*$/u;
+const CPF_TEXT = /^\d{3}\.?\d{3}\.?\d{3}-?\d{2}$/;
 
 export const nationalIdDetector: Detector = {
   id: 'national_id',
@@ -191,6 +209,7 @@ export const nationalIdDetector: Detector = {
       'request',
     ],
   }),
+  prefilter: (p) => (p.chars & HAS_DIGIT) !== 0 && (p.chars & HAS_AT) === 0,
   matcher: () => matchNationalId,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium' }),
 };

@@ -1,6 +1,16 @@
 import { getCountries } from 'libphonenumber-js/max';
 import { assessStandard } from './confidence.js';
-import { NONE, SHAPE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  HAS_AT,
+  HAS_DIGIT,
+  HAS_LETTER,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 import { Vocabulary } from './text.js';
 
 /** Country codes known to libphonenumber's metadata: every country and territory with phone numbers. */
@@ -88,6 +98,7 @@ export const nationalityDetector: Detector = {
       'partner',
     ],
   }),
+  prefilter: (p) => (p.chars & HAS_LETTER) !== 0 && (p.chars & (HAS_DIGIT | HAS_AT)) === 0,
   matcher: () => matchNationality,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'low', contextRaises: true }),
 };

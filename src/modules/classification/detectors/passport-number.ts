@@ -1,6 +1,15 @@
 import { assessStandard } from './confidence.js';
 import { icaoFieldValid } from './checksums.js';
-import { DISTINCTIVE, NONE, SHAPE, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  DISTINCTIVE,
+  HAS_AT,
+  HAS_DIGIT,
+  NONE,
+  SHAPE,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 
 /**
  * Second MRZ line of a passport (ICAO Doc 9303 part 4, TD3, 44 characters): document number and its
@@ -50,6 +59,7 @@ export function hasValidMrz(value: string): boolean {
 export function matchPassportNumber(value: string): Verdict {
   const text = value.trim();
   if (text.length >= 36 && text.includes('<') && hasValidMrz(text)) return DISTINCTIVE;
+  if (text.length < 6 || text.length > 12) return NONE;
   const compact = text.toUpperCase().replace(/[\s-]/g, '');
   if (/^[A-Z0-9]{6,9}$/.test(compact) && (compact.match(/\d/g)?.length ?? 0) >= 5) return SHAPE;
   return NONE;
@@ -84,6 +94,9 @@ export const passportNumberDetector: Detector = {
       'país',
     ],
   }),
+  // Without a header only MRZ lines (36 or 44 characters) count.
+  prefilter: (p, withHeader) =>
+    (p.chars & HAS_DIGIT) !== 0 && (p.chars & HAS_AT) === 0 && (withHeader || p.length >= 36),
   matcher: () => matchPassportNumber,
   assess: (evidence) => assessStandard(evidence, { valueOnly: null, distinctive: 'high' }),
 };

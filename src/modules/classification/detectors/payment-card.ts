@@ -1,6 +1,16 @@
 import { assessStandard } from './confidence.js';
 import { luhnValid } from './checksums.js';
-import { DISTINCTIVE, NONE, SHAPE, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  DISTINCTIVE,
+  HAS_AT,
+  HAS_DIGIT,
+  HAS_LETTER,
+  NONE,
+  SHAPE,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 
 interface CardRange {
   /** Inclusive prefix range, compared on the first `prefix.length` digits. */
@@ -75,6 +85,7 @@ export const paymentCardDetector: Detector = {
     ],
     veto: ['expiry', 'expiration', 'vencimiento', 'type', 'tipo', 'holder', 'titulaire', 'titular'],
   }),
+  prefilter: (p) => (p.chars & HAS_DIGIT) !== 0 && (p.chars & (HAS_LETTER | HAS_AT)) === 0 && p.length >= 12,
   matcher: () => matchPaymentCard,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'high', distinctive: 'high' }),
 };

@@ -1,7 +1,17 @@
 import { maskWords } from '../masking.js';
 import { assessStandard } from './confidence.js';
 import { GIVEN_NAMES } from './given-names.js';
-import { NONE, SHAPE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  HAS_AT,
+  HAS_DIGIT,
+  HAS_LETTER,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 import { fold } from './text.js';
 
 const GIVEN = new Set(GIVEN_NAMES);
@@ -161,6 +171,7 @@ export const personNameDetector: Detector = {
       'total',
     ],
   }),
+  prefilter: (p) => (p.chars & HAS_LETTER) !== 0 && (p.chars & (HAS_DIGIT | HAS_AT)) === 0,
   matcher: () => matchPersonName,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium', contextRaises: true }),
   mask: maskWords,

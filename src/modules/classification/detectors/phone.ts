@@ -2,6 +2,9 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { assessStandard } from './confidence.js';
 import {
   DISTINCTIVE,
+  HAS_AT,
+  HAS_DIGIT,
+  HAS_LETTER,
   NONE,
   SHAPE,
   VALID,
@@ -132,6 +135,7 @@ export const phoneDetector: Detector = {
       'código',
     ],
   }),
+  prefilter: (p) => (p.chars & HAS_DIGIT) !== 0 && (p.chars & (HAS_LETTER | HAS_AT)) === 0 && p.length >= 7,
   matcher: phoneMatcher,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium', distinctive: 'high' }),
 };

@@ -1,6 +1,15 @@
 import { isShortAnswer } from './categorical.js';
 import { assessStandard } from './confidence.js';
-import { NONE, SHAPE, VALID, headerTerms, type Detector, type Verdict } from './detector.js';
+import {
+  HAS_AT,
+  HAS_LETTER,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
 import { Vocabulary } from './text.js';
 
 const RELIGIONS = new Vocabulary(
@@ -42,6 +51,8 @@ export const religionDetector: Detector = {
     ],
     weak: ['confession'],
   }),
+  // Under a religion header any short answer fits; without one only named religions count.
+  prefilter: (p, withHeader) => withHeader || ((p.chars & HAS_LETTER) !== 0 && (p.chars & HAS_AT) === 0),
   matcher: () => matchReligion,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium', contextRaises: true }),
 };

@@ -3,8 +3,12 @@
  * that `telefono_movil`, `TelefonoMovil`, `Téléphone mobile` and `tel1` all speak of a telephone.
  */
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case without accents: "Prénom" → "prenom", "Teléfono" → "telefono". */
 export function fold(text: string): string {
+  // Most values are plain ASCII: skip Unicode normalisation for them (the scan's hottest path).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -85,26 +89,48 @@ export function hasPhrase(tokens: readonly string[], target: Phrase): boolean {
   return n > 1 && tokens.includes(target.glued);
 }
 
-/** Words of a value, folded: for vocabulary checks ("Musulmán" → ["musulman"]). */
-export function valueWords(value: string): string[] {
-  return fold(value)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
+let lastValue: string | null = null;
+let lastWords: readonly string[] = [];
+let lastJoined = '';
+
+/**
+ * Words of a value, folded: for vocabulary checks ("Musulmán" → ["musulman"]). Several detectors
+ * ask for the words of the same value one after the other, so the last answer is remembered.
+ */
+export function valueWords(value: string): readonly string[] {
+  if (value !== lastValue) {
+    lastWords = fold(value)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== '');
+    lastJoined = lastWords.join(' ');
+    lastValue = value;
+  }
+  return lastWords;
+}
+
+/** The folded words of a value joined by single spaces ("Église  Catholique" → "eglise catholique"). */
+function joinedWords(value: string): string {
+  valueWords(value);
+  return lastJoined;
 }
 
 /** A folded vocabulary with multi-word entries: `has("Église catholique")` checks every word run. */
 export class Vocabulary {
   private readonly entries: Set<string>;
+  /** First words of multi-word entries: only after one of them is a longer run worth building. */
+  private readonly starts: Set<string>;
   private readonly longest: number;
 
   constructor(words: readonly string[]) {
-    this.entries = new Set(words.map((word) => valueWords(word).join(' ')));
-    this.longest = Math.max(1, ...words.map((word) => valueWords(word).length));
+    const entries = words.map((word) => [...valueWords(word)]);
+    this.entries = new Set(entries.map((parts) => parts.join(' ')));
+    this.starts = new Set(entries.filter((parts) => parts.length > 1).map((parts) => parts[0]!));
+    this.longest = Math.max(1, ...entries.map((parts) => parts.length));
   }
 
   /** The whole value is one entry. */
   isEntry(value: string): boolean {
-    return this.entries.has(valueWords(value).join(' '));
+    return this.entries.has(joinedWords(value));
   }
 
   /** Some run of words of the value is an entry. */
@@ -114,9 +140,12 @@ export class Vocabulary {
 
   mentionsWords(words: readonly string[]): boolean {
     for (let i = 0; i < words.length; i++) {
-      let run = '';
-      for (let j = i; j < Math.min(words.length, i + this.longest); j++) {
-        run = j === i ? words[j]! : `${run} ${words[j]}`;
+      const word = words[i]!;
+      if (this.entries.has(word)) return true;
+      if (!this.starts.has(word)) continue;
+      let run = word;
+      for (let j = i + 1; j < Math.min(words.length, i + this.longest); j++) {
+        run = `${run} ${words[j]}`;
         if (this.entries.has(run)) return true;
       }
     }
