@@ -29,6 +29,15 @@ describe('dataset classifier', () => {
     });
   });
 
+  it('reads hashtags used as the only header row', () => {
+    const result = classify(
+      ['#contact+phone', '#affected'],
+      [{ '#contact+phone': '0712345678', '#affected': '12' }],
+    );
+    expect(result).toMatchObject({ rows: 1, hxl: true });
+    expect(byName(result)).toEqual({ '#contact+phone': ['phone:high'], '#affected': [] });
+  });
+
   it('treats a first row that is not all hashtags as data', () => {
     const result = classify(['email'], [{ email: 'amina@example.org' }, { email: '#notatag but text' }]);
     expect(result).toMatchObject({ rows: 2, hxl: false });

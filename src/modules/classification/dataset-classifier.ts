@@ -71,7 +71,8 @@ export interface DatasetClassification {
 
 /**
  * Classifies every column of one table as its rows stream by. The first row is read as an HXL
- * hashtag row when it is one; the column classifiers start after it, knowing their hashtags.
+ * hashtag row when it is one (or the headers themselves, when they are hashtags); the column
+ * classifiers start after it, knowing their hashtags.
  */
 export class DatasetClassifier {
   private columns: Map<string, ColumnClassifier> | null = null;
@@ -81,12 +82,15 @@ export class DatasetClassifier {
   constructor(
     private readonly headers: readonly string[],
     private readonly options: DatasetClassifierOptions,
-  ) {}
+  ) {
+    // Some HXL files carry the hashtags as their only header row.
+    if (isHxlRow(headers)) this.tags = headers.map((h) => parseHxlTag(h));
+  }
 
   feedRow(cells: Readonly<Record<string, string>>): void {
     if (!this.columns) {
       const values = this.headers.map((h) => cells[h] ?? '');
-      if (isHxlRow(values)) {
+      if (this.tags.length === 0 && isHxlRow(values)) {
         this.tags = values.map((v) => parseHxlTag(v));
         this.start();
         return;

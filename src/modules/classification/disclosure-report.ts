@@ -41,7 +41,8 @@ export async function disclosureReport(
   const table = await readSpreadsheet(input);
   const headers = table.headers;
   const records: Record<string, string>[] = [];
-  let tags: (HxlTag | null)[] = [];
+  // Hashtags as the only header row, or in the first row under the headers.
+  let tags: (HxlTag | null)[] = isHxlRow(headers) ? headers.map(parseHxlTag) : [];
   let first = true;
   let wanted: string[] = [];
   let chosen = options.quasiIdentifiers ? [...options.quasiIdentifiers] : null;
@@ -71,7 +72,7 @@ export async function disclosureReport(
     if (first) {
       first = false;
       const values = headers.map((h) => row.cells[h] ?? '');
-      if (isHxlRow(values)) {
+      if (tags.length === 0 && isHxlRow(values)) {
         tags = values.map(parseHxlTag);
         prepare();
         continue;

@@ -3,7 +3,8 @@ import { errors, type FieldIssue } from '../../core/errors.js';
 /*
  * Disclosure risk of microdata (statistical disclosure control), as sdcMicro measures it
  * (Templ, Kowarik & Meindl, "Statistical Disclosure Control for Micro-Data Using the R Package
- * sdcMicro", JSS 67(4), 2015; sdcMicro's R/measure_risk.R, R/freqCalc.R and R/indivRisk.R).
+ * sdcMicro", JSS 67(4), 2015; github.com/sdcTools/sdcMicro: R/measure_risk.R, R/freqCalc.R,
+ * R/indivRisk.R, and the expected values of tests/testthat/test_indivRisk.R).
  * Pure: records in, numbers out; nothing is read or written here.
  */
 
