@@ -3,6 +3,7 @@
  * with the machine they were measured on. Never part of `npm test`.
  */
 import os from 'node:os';
+import { benchClassification } from './classification.bench.js';
 import { benchPeopleSearch } from './people-search.bench.js';
 import { benchScorecard } from './scorecard.bench.js';
 
@@ -10,6 +11,7 @@ const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   'people-search': benchPeopleSearch,
   scorecard: benchScorecard,
+  classification: benchClassification,
 };
 
 console.log(

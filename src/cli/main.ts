@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
+import { registerClassificationCommands } from '../modules/classification/classification.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
@@ -30,5 +31,6 @@ registerDemoCommands(program);
 registerFrameworkCommands(program);
 registerAiActCommands(program);
 registerInventoryCommands(program);
+registerClassificationCommands(program);
 
 await runCli(program, process.argv);

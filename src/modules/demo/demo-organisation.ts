@@ -3,7 +3,7 @@ import { buildDemoLogins, DEMO_LOGIN_ANCHORS } from './demo-logins.js';
 import { PersonNamer, staffOffice, type StaffingPlan } from './demo-people.js';
 import type { DemoDepartment, DemoOffice, DemoOrganisation, DemoPerson } from './demo-types.js';
 import type { NamePool } from './names.js';
-import { Prng } from './prng.js';
+import { Prng } from '../../core/prng.js';
 import { DEMO_REGIONS } from './regions.js';
 import { COUNTRY_OFFICE_UNITS, HQ_DEPARTMENTS, HQ_LOCATION } from './structure.js';
 

@@ -1,7 +1,7 @@
 import type { GovernanceRole } from '../org/org.schema.js';
 import { DEMO_EMAIL_DOMAIN, type DemoPerson } from './demo-types.js';
 import { NAME_POOLS, type NamePool } from './names.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '../../core/prng.js';
 
 /** Letters that do not decompose into ASCII under NFKD. */
 const LATIN_FOLD: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd' };

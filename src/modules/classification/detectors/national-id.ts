@@ -1,0 +1,215 @@
+import { assessStandard } from './confidence.js';
+import { luhnValid, verhoeffValid } from './checksums.js';
+import { isCalendarDate } from './dates.js';
+import {
+  HAS_AT,
+  HAS_DIGIT,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type Verdict,
+} from './detector.js';
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+/** Spain: DNI (8 digits + letter) and NIE (X/Y/Z + 7 digits + letter), letter = number mod 23. */
+function spanishId(text: string): boolean {
+  const m = /^([XYZ]|\d)(\d{7})-?([A-Z])$/.exec(text);
+  if (!m) return false;
+  const lead = m[1]!;
+  const number = Number(`${'XYZ'.includes(lead) ? 'XYZ'.indexOf(lead) : lead}${m[2]}`);
+  return DNI_LETTERS[number % 23] === m[3];
+}
+
+const CURP_STATES =
+  'AS BC BS CC CL CM CS CH DF DG GT GR HG JC MC MN MS NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS NE'.split(
+    ' ',
+  );
+
+/** Mexico: CURP, 18 characters with a birth date, sex and state of birth, and a check digit. */
+function curp(text: string): boolean {
+  const m = /^[A-Z][AEIOUX][A-Z]{2}(\d{2})(\d{2})(\d{2})[HMX]([A-Z]{2})[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d$/.exec(
+    text,
+  );
+  if (!m || !CURP_STATES.includes(m[4]!)) return false;
+  if (!isCalendarDate(2000 + Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  const alphabet = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += alphabet.indexOf(text[i]!) * (18 - i);
+  return (10 - (sum % 10)) % 10 === Number(text[17]);
+}
+
+/** France: NIR (social security number), 13 digits + a key = 97 − (number mod 97); Corsica 2A/2B. */
+function frenchNir(text: string): boolean {
+  const m = /^([12])(\d{2})(0[1-9]|1[0-2]|[2-9]\d)(\d{2}|2A|2B)(\d{3})(\d{3})(\d{2})$/.exec(text);
+  if (!m) return false;
+  const digits = `${m[1]}${m[2]}${m[3]}${m[4]!.replace('2A', '19').replace('2B', '18')}${m[5]}${m[6]}`;
+  return 97 - Number(BigInt(digits) % 97n) === Number(m[7]);
+}
+
+/** India: Aadhaar, 12 digits not starting with 0 or 1, Verhoeff check digit. */
+function aadhaar(digits: string): boolean {
+  return /^[2-9]\d{11}$/.test(digits) && verhoeffValid(digits);
+}
+
+/** United States: SSN written ddd-dd-dddd with an area, group and serial that are issued. */
+function usSsn(text: string): boolean {
+  const m = /^(\d{3})-(\d{2})-(\d{4})$/.exec(text);
+  return (
+    !!m && m[1] !== '000' && m[1] !== '666' && !m[1]!.startsWith('9') && m[2] !== '00' && m[3] !== '0000'
+  );
+}
+
+/** Brazil: CPF, 11 digits with two mod-11 check digits. */
+function brazilCpf(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits) || /^(\d)\1+$/.test(digits)) return false;
+  const check = (length: number) => {
+    let sum = 0;
+    for (let i = 0; i < length; i++) sum += Number(digits[i]) * (length + 1 - i);
+    const rest = (sum * 10) % 11;
+    return rest === 10 ? 0 : rest;
+  };
+  return check(9) === Number(digits[9]) && check(10) === Number(digits[10]);
+}
+
+/** Chile: RUT/RUN, digits then a mod-11 check character (0–9 or K) after a dash. */
+function chileRut(text: string): boolean {
+  const m = /^(\d{1,2}(?:\.?\d{3}){2})-([\dK])$/.exec(text);
+  if (!m) return false;
+  const body = m[1]!.replace(/\./g, '');
+  let sum = 0;
+  let factor = 2;
+  for (let i = body.length - 1; i >= 0; i--) {
+    sum += Number(body[i]) * factor;
+    factor = factor === 7 ? 2 : factor + 1;
+  }
+  const rest = 11 - (sum % 11);
+  const expected = rest === 11 ? '0' : rest === 10 ? 'K' : String(rest);
+  return expected === m[2];
+}
+
+/** South Africa: 13-digit ID with a birth date and a Luhn check digit. */
+function southAfricanId(digits: string): boolean {
+  const m = /^(\d{2})(\d{2})(\d{2})\d{7}$/.exec(digits);
+  return !!m && isCalendarDate(2000 + Number(m[1]), Number(m[2]), Number(m[3])) && luhnValid(digits);
+}
+
+/**
+ * National identity numbers. Formats with a check digit or a strict structure are VALID (Spanish
+ * DNI/NIE, Mexican CURP, French NIR, Indian Aadhaar, US SSN, Brazilian CPF, Chilean RUT, South
+ * African ID); any other identifier-like token (5–20 letters and digits with at least 4 digits,
+ * e.g. a Kenyan or Colombian number) is SHAPE, which counts only under an identity header.
+ */
+export function matchNationalId(value: string): Verdict {
+  const raw = value.trim();
+  if (raw.length < 5 || raw.length > 24 || !ID_TEXT.test(raw)) return NONE;
+  const plain = /^\d+$/.test(raw);
+  const text = plain ? raw : raw.toUpperCase();
+  const compact = plain ? raw : text.replace(/[\s.]/g, '');
+  const digits = plain ? raw : compact.replace(/-/g, '');
+  const allDigits = plain || /^\d+$/.test(digits);
+  const valid = allDigits
+    ? (digits.length === 15 && frenchNir(digits)) ||
+      (digits.length === 12 && aadhaar(digits)) ||
+      (digits.length === 13 && southAfricanId(digits)) ||
+      (digits.length === 9 && usSsn(text)) ||
+      (digits.length === 11 && CPF_TEXT.test(text) && brazilCpf(digits)) ||
+      chileRut(text)
+    : (compact.length <= 10 && spanishId(compact)) ||
+      (compact.length === 18 && curp(compact)) ||
+      (compact.length === 15 && frenchNir(digits)) ||
+      chileRut(text);
+  if (valid) return VALID;
+  if (plain) return raw.length <= 20 ? SHAPE : NONE;
+  if (/^[A-Z0-9][A-Z0-9\-/ ]{3,19}$/.test(text) && (text.match(/\d/g)?.length ?? 0) >= 4) return SHAPE;
+  return NONE;
+}
+
+/** Letters, digits and the separators identity numbers are written with; anything else is not one. */
+const ID_TEXT = /^[\p{L}\d][\p{L}\d\s.\-/]*$/u;
+const CPF_TEXT = /^\d{3}\.?\d{3}\.?\d{3}-?\d{2}$/;
+
+export const nationalIdDetector: Detector = {
+  id: 'national_id',
+  header: headerTerms({
+    strong: [
+      'national id',
+      'national identity',
+      'national identification',
+      'identity card',
+      'identity number',
+      'id card',
+      'id number',
+      'id no',
+      'idno',
+      'nid',
+      'nin',
+      'national insurance number',
+      'personal number',
+      'personal id',
+      'identification number',
+      'cedula',
+      'cédula',
+      'dni',
+      'nie',
+      'documento de identidad',
+      'documento nacional',
+      'número de documento',
+      'numero de identificacion',
+      'tarjeta de identidad',
+      "carte d'identité",
+      'carte nationale',
+      'cni',
+      "numéro d'identité",
+      'numéro national',
+      'nir',
+      'sécurité sociale',
+      'curp',
+      'rut',
+      'cpf',
+      'ssn',
+      'social security',
+      'aadhaar',
+      'aadhar',
+      'ghana card',
+      'huduma',
+      'tazkira',
+      'tazkera',
+      'emirates id',
+      'iqama',
+      'cnic',
+      'nric',
+    ],
+    weak: ['identification', 'identificación', 'identité', 'document number', 'documento', 'id document'],
+    veto: [
+      'invoice',
+      'facture',
+      'factura',
+      'sku',
+      'product',
+      'produit',
+      'producto',
+      'order',
+      'commande',
+      'pedido',
+      'item',
+      'row',
+      'ligne',
+      'fila',
+      'record',
+      'transaction',
+      'batch',
+      'lot',
+      'serial',
+      'device',
+      'asset',
+      'session',
+      'request',
+    ],
+  }),
+  prefilter: (p) => (p.chars & HAS_DIGIT) !== 0 && (p.chars & HAS_AT) === 0,
+  matcher: () => matchNationalId,
+  assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium' }),
+};

@@ -1,0 +1,141 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { assessStandard } from './confidence.js';
+import {
+  DISTINCTIVE,
+  HAS_AT,
+  HAS_DIGIT,
+  HAS_LETTER,
+  NONE,
+  SHAPE,
+  VALID,
+  headerTerms,
+  type Detector,
+  type MatchContext,
+  type Matcher,
+  type Verdict,
+} from './detector.js';
+
+/** Digits and the punctuation people write phone numbers with; letters rule a value out at once. */
+const PHONE_TEXT = /^(?:\+|00)?[\d\s().\-/]+$/;
+/** 2024-03-01, 01/03/2024, 1.3.24 and timestamps: dates, whatever their digits say. */
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T].*)?$/;
+/** 1,234,567 or 1.234.567,50: amounts with thousands separators. */
+const AMOUNT = /^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$|^\d+[.,]\d{1,2}$/;
+
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 15; // ITU-T E.164
+const MAX_LEARNED_COUNTRIES = 5;
+
+/**
+ * Phone numbers of every country, validated with libphonenumber's full metadata:
+ * - with `+` or `00`: DISTINCTIVE when valid for the country its calling code names;
+ * - without: VALID when valid with a leading `+` (country code written without it) or as a national
+ *   number of a country given in the context or already seen in this column; else SHAPE.
+ * Dates, amounts, values with letters (invoice numbers, SKUs, UUIDs) and short counts are never phones.
+ */
+export function phoneMatcher(context: MatchContext): Matcher {
+  const countries: string[] = [...context.countries];
+  const learn = (country: string | undefined) => {
+    if (
+      country &&
+      !countries.includes(country) &&
+      countries.length < MAX_LEARNED_COUNTRIES + context.countries.length
+    )
+      countries.push(country);
+  };
+  return (value: string): Verdict => {
+    const text = value.trim();
+    if (text.length < MIN_DIGITS || text.length > 32 || !PHONE_TEXT.test(text)) return NONE;
+    if (DATE_LIKE.test(text) || AMOUNT.test(text)) return NONE;
+    const digits = text.replace(/\D/g, '');
+    if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS || /^(\d)\1+$/.test(digits)) return NONE;
+
+    if (text.startsWith('+') || text.startsWith('00')) {
+      const international = text.startsWith('00') ? digits.slice(2) : digits;
+      const parsed = parsePhoneNumberFromString(`+${international}`);
+      if (!parsed?.isValid()) return NONE;
+      learn(parsed.country);
+      return DISTINCTIVE;
+    }
+    for (const country of countries) {
+      if (parsePhoneNumberFromString(text, country as CountryCode)?.isValid()) return VALID;
+    }
+    if (!digits.startsWith('0') && digits.length >= 10) {
+      const parsed = parsePhoneNumberFromString(`+${digits}`);
+      if (parsed?.isValid()) {
+        learn(parsed.country);
+        return VALID;
+      }
+    }
+    return SHAPE;
+  };
+}
+
+export const phoneDetector: Detector = {
+  id: 'phone',
+  header: headerTerms({
+    strong: [
+      'phone',
+      'telephone',
+      'tel',
+      'tlf',
+      'telf',
+      'mobile',
+      'mobile number',
+      'cell',
+      'cellphone',
+      'cell phone',
+      'msisdn',
+      'whatsapp',
+      'gsm',
+      'téléphone',
+      'portable',
+      'numéro de téléphone',
+      'teléfono',
+      'celular',
+      'móvil',
+      'número de teléfono',
+    ],
+    weak: ['contact', 'contacto', 'mob', 'numero de contact', 'número de contacto'],
+    veto: [
+      'invoice',
+      'facture',
+      'factura',
+      'sku',
+      'product',
+      'produit',
+      'producto',
+      'item',
+      'article',
+      'order',
+      'commande',
+      'pedido',
+      'count',
+      'total',
+      'quantity',
+      'qty',
+      'quantité',
+      'cantidad',
+      'amount',
+      'montant',
+      'monto',
+      'price',
+      'prix',
+      'precio',
+      'serial',
+      'id',
+      'row',
+      'index',
+      'date',
+      'fecha',
+      'year',
+      'année',
+      'año',
+      'code',
+      'código',
+    ],
+  }),
+  prefilter: (p) => (p.chars & HAS_DIGIT) !== 0 && (p.chars & (HAS_LETTER | HAS_AT)) === 0 && p.length >= 7,
+  matcher: phoneMatcher,
+  assess: (evidence) => assessStandard(evidence, { valueOnly: 'medium', distinctive: 'high' }),
+};
