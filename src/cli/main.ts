@@ -3,6 +3,7 @@ import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
+import { registerUsageCommands } from '../modules/ai-usage/usage.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { registerTokenCommands } from './token.cli.js';
 import { registerUserCommands } from './user.cli.js';
@@ -24,5 +25,6 @@ registerUserCommands(program);
 registerTokenCommands(program);
 registerOrgCommands(program);
 registerDemoCommands(program);
+registerUsageCommands(program);
 
 await runCli(program, process.argv);
