@@ -81,20 +81,26 @@ function isIpv4(host: string): boolean {
   return parts.length === 4 && parts.every((part) => /^[0-9]{1,3}$/.test(part) && Number(part) <= 255);
 }
 
-/** Letters, digits, hyphens and underscores (seen in real service names), 1–63 per label. */
+/**
+ * Letters, digits, hyphens and underscores (seen in real service names), 1–63 per label, no label
+ * starting or ending with a hyphen.
+ */
 function validLabels(host: string): boolean {
   let length = 0;
+  let previous = 0x2e;
   for (let i = 0; i < host.length; i += 1) {
     const c = host.charCodeAt(i);
     if (c === 0x2e) {
-      if (length === 0) return false;
+      if (length === 0 || previous === 0x2d) return false;
       length = 0;
+      previous = c;
       continue;
     }
     const ok = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f;
-    if (!ok) return false;
+    if (!ok || (c === 0x2d && length === 0)) return false;
     length += 1;
     if (length > MAX_LABEL_LENGTH) return false;
+    previous = c;
   }
-  return length > 0;
+  return length > 0 && previous !== 0x2d;
 }

@@ -81,10 +81,10 @@ export function hostOfUrl(buf: Uint8Array, start: number, end: number, host: Byt
   if (from < to && buf[from] === OPEN_BRACKET) {
     let close = from;
     while (close < to && buf[close] !== CLOSE_BRACKET) close += 1;
-    to = Math.min(close + 1, to);
-  } else if (colon !== -1) {
-    to = colon;
+    host.set(buf, from, Math.min(close + 1, to));
+    return;
   }
+  if (colon !== -1) to = colon;
   if (to <= from || (to - from === 1 && buf[from] === DASH)) {
     host.clear();
     return;

@@ -5,7 +5,7 @@ import { MAX_SECONDS, MIN_SECONDS, SECONDS_PER_DAY } from '../log-time.js';
 /*
  * Squid's native access log (`logformat squid`):
  *   %ts.%03tu %6tr %>a %Ss/%03>Hs %<st %rm %ru %[un %Sh/%<a %mt
- *   1764495302.123    245 10.1.2.3 TCP_TUNNEL/200 5120 CONNECT chatgpt.com:443 jdoe HIER_DIRECT/104.18.32.47 -
+ *   1796032800.123    245 10.1.2.3 TCP_TUNNEL/200 5120 CONNECT chatgpt.com:443 jdoe HIER_DIRECT/104.18.32.47 -
  * Fields are separated by one or more spaces (the elapsed time is padded). The reply size `%<st`
  * is the download volume; the native format has no request size, so an eleventh numeric field,
  * as written by the common extension `... %mt %>st`, is read as the upload volume when present.
