@@ -36,18 +36,32 @@ describe('the byte map behind the host and user caches', () => {
 
   it('keeps every entry while it grows, and copies keys so the source buffer may change', () => {
     const map = new ByteMap(16);
-    const scratch = Buffer.alloc(32);
+    const scratch = Buffer.alloc(96);
     for (let i = 0; i < 5000; i += 1) {
-      const length = scratch.write(`host-${i}.example`);
+      const length = scratch.write(i % 10 === 0 ? `${'long-'.repeat(12)}${i}.example` : `host-${i}.example`);
       expect(map.get(scratch, 0, length, fnv1a(scratch, 0, length))).toBe(MISSING);
       map.set(scratch, 0, length, i);
     }
     scratch.fill(0);
     for (let i = 0; i < 5000; i += 1) {
-      const key = bytes(`host-${i}.example`);
+      const key = bytes(i % 10 === 0 ? `${'long-'.repeat(12)}${i}.example` : `host-${i}.example`);
       expect(map.get(key, 0, key.length, fnv1a(key, 0, key.length))).toBe(i);
     }
     expect(map.size).toBe(5000);
+  });
+
+  it('compares keys longer than the 48 bytes kept in the slot exactly, to the last byte', () => {
+    const map = new ByteMap(16);
+    const long = (last: string) => bytes(`${'a'.repeat(60)}.example.${last}`);
+    put(map, long('x'), 1, 7);
+    put(map, long('y'), 2, 7);
+    put(map, bytes('a'.repeat(48)), 3, 7);
+    put(map, bytes('a'.repeat(49)), 4, 7);
+    expect(map.get(long('x'), 0, long('x').length, 7)).toBe(1);
+    expect(map.get(long('y'), 0, long('y').length, 7)).toBe(2);
+    expect(map.get(bytes('a'.repeat(48)), 0, 48, 7)).toBe(3);
+    expect(map.get(bytes('a'.repeat(49)), 0, 49, 7)).toBe(4);
+    expect(map.get(long('z'), 0, long('z').length, 7)).toBe(MISSING);
   });
 
   it('forgets everything on clear', () => {

@@ -1,10 +1,10 @@
 /*
  * A hash map from byte strings (hosts, user names as a log writes them) to integers, looked up
  * without turning the bytes into a JavaScript string: the bytes are hashed (FNV-1a) and compared
- * in place, and copied once, into an arena, when they are added. Each slot holds the hash, the
- * key's place in the arena, its length and the value side by side, so a lookup touches one slot
- * and the key's bytes: two cache lines. The ingestion's hot loop uses it for the host → app and
- * raw user → user number caches.
+ * in place. Each slot is one 64-byte cache line holding the hash, the length, the value and the
+ * first 48 bytes of the key, so looking up a host name (nearly always shorter) touches a single
+ * cache line; longer keys keep their remaining bytes in an arena. Comparison is exact.
+ * The ingestion's hot loop uses it for the host → app and raw user → user number caches.
  */
 
 export const FNV_OFFSET = 0x811c9dc5;
@@ -12,11 +12,14 @@ export const FNV_PRIME = 0x01000193;
 /** What `get` answers for bytes that were never `set`. */
 export const MISSING = -0x80000000;
 
-const SLOT = 4;
+const SLOT_BYTES = 64;
+const SLOT_INTS = SLOT_BYTES / 4;
 const HASH = 0;
-const START = 1;
-const LENGTH = 2;
-const VALUE = 3;
+const LENGTH = 1;
+const VALUE = 2;
+const ARENA_START = 3;
+const INLINE_OFFSET = 16;
+const INLINE_BYTES = SLOT_BYTES - INLINE_OFFSET;
 const EMPTY = -1;
 
 /** FNV-1a over `buf[start, end)`, as a signed 32-bit integer. */
@@ -27,9 +30,11 @@ export function fnv1a(buf: Uint8Array, start: number, end: number): number {
 }
 
 export class ByteMap {
-  private table: Int32Array;
+  private ints: Int32Array;
+  private bytes: Uint8Array;
   private mask: number;
-  private arena: Buffer;
+  /** The bytes of keys beyond their first 48. */
+  private arena: Buffer = Buffer.allocUnsafe(1024);
   private arenaUsed = 0;
   private count = 0;
   /** Where the last `get` miss would go, and its hash, for the `set` that follows. */
@@ -37,10 +42,10 @@ export class ByteMap {
   private pendingHash = 0;
 
   constructor(initialSlots = 1024) {
-    const slots = nextPowerOfTwo(Math.max(16, initialSlots));
-    this.table = new Int32Array(slots * SLOT).fill(EMPTY);
+    let slots = 16;
+    while (slots < initialSlots) slots *= 2;
     this.mask = slots - 1;
-    this.arena = Buffer.allocUnsafe(slots * 16);
+    [this.ints, this.bytes] = emptyTable(slots);
   }
 
   get size(): number {
@@ -48,29 +53,25 @@ export class ByteMap {
   }
 
   /** Bytes held (table and arena). */
-  get bytes(): number {
-    return this.table.byteLength + this.arena.length;
+  get memory(): number {
+    return this.bytes.length + this.arena.length;
   }
 
   /** The value of `buf[start, end)` whose fnv1a is `hash`, or MISSING. */
   get(buf: Uint8Array, start: number, end: number, hash: number): number {
-    const table = this.table;
+    const ints = this.ints;
     const length = end - start;
     let slot = hash & this.mask;
     for (;;) {
-      const at = slot * SLOT;
-      const keyLength = table[at + LENGTH]!;
+      const at = slot * SLOT_INTS;
+      const keyLength = ints[at + LENGTH]!;
       if (keyLength === EMPTY) {
         this.pendingSlot = slot;
         this.pendingHash = hash;
         return MISSING;
       }
-      if (
-        table[at + HASH] === hash &&
-        keyLength === length &&
-        this.sameBytes(table[at + START]!, buf, start, length)
-      )
-        return table[at + VALUE]!;
+      if (ints[at + HASH] === hash && keyLength === length && this.sameKey(slot, buf, start, length))
+        return ints[at + VALUE]!;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -78,54 +79,68 @@ export class ByteMap {
   /** Add `buf[start, end)` → `value` right after `get` reported it MISSING. */
   set(buf: Uint8Array, start: number, end: number, value: number): void {
     const length = end - start;
-    if (this.arenaUsed + length > this.arena.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + length));
-      this.arena.copy(bigger, 0, 0, this.arenaUsed);
-      this.arena = bigger;
+    const slot = this.pendingSlot;
+    const at = slot * SLOT_INTS;
+    this.ints[at + HASH] = this.pendingHash;
+    this.ints[at + LENGTH] = length;
+    this.ints[at + VALUE] = value;
+    const inline = Math.min(length, INLINE_BYTES);
+    const offset = slot * SLOT_BYTES + INLINE_OFFSET;
+    for (let i = 0; i < inline; i += 1) this.bytes[offset + i] = buf[start + i]!;
+    if (length > INLINE_BYTES) {
+      const rest = length - INLINE_BYTES;
+      if (this.arenaUsed + rest > this.arena.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + rest));
+        this.arena.copy(bigger, 0, 0, this.arenaUsed);
+        this.arena = bigger;
+      }
+      for (let i = 0; i < rest; i += 1) this.arena[this.arenaUsed + i] = buf[start + INLINE_BYTES + i]!;
+      this.ints[at + ARENA_START] = this.arenaUsed;
+      this.arenaUsed += rest;
     }
-    const keyStart = this.arenaUsed;
-    for (let i = 0; i < length; i += 1) this.arena[keyStart + i] = buf[start + i]!;
-    this.arenaUsed += length;
-    const at = this.pendingSlot * SLOT;
-    this.table[at + HASH] = this.pendingHash;
-    this.table[at + START] = keyStart;
-    this.table[at + LENGTH] = length;
-    this.table[at + VALUE] = value;
     this.count += 1;
-    // At most 3/4 full: four slots share a 64-byte cache line, so short probe runs stay cheap
-    // and the table stays small enough to remain in cache.
+    // At most 3/4 full, so that probe runs stay short.
     if (this.count * 4 > (this.mask + 1) * 3) this.grow();
   }
 
   /** Forget everything (the host cache does so when it reaches its bound). */
   clear(): void {
-    this.table.fill(EMPTY);
+    this.bytes.fill(0xff);
     this.count = 0;
     this.arenaUsed = 0;
   }
 
-  private sameBytes(at: number, buf: Uint8Array, start: number, length: number): boolean {
+  private sameKey(slot: number, buf: Uint8Array, start: number, length: number): boolean {
+    const bytes = this.bytes;
+    const offset = slot * SLOT_BYTES + INLINE_OFFSET;
+    const inline = length < INLINE_BYTES ? length : INLINE_BYTES;
+    for (let i = 0; i < inline; i += 1) if (bytes[offset + i] !== buf[start + i]) return false;
+    if (length <= INLINE_BYTES) return true;
     const arena = this.arena;
-    for (let i = 0; i < length; i += 1) if (arena[at + i] !== buf[start + i]) return false;
+    const from = this.ints[slot * SLOT_INTS + ARENA_START]!;
+    for (let i = INLINE_BYTES; i < length; i += 1)
+      if (arena[from + i - INLINE_BYTES] !== buf[start + i]) return false;
     return true;
   }
 
   private grow(): void {
-    const old = this.table;
+    const oldBytes = this.bytes;
+    const oldInts = this.ints;
     const slots = (this.mask + 1) * 2;
-    this.table = new Int32Array(slots * SLOT).fill(EMPTY);
     this.mask = slots - 1;
-    for (let at = 0; at < old.length; at += SLOT) {
-      if (old[at + LENGTH] === EMPTY) continue;
-      let slot = old[at + HASH]! & this.mask;
-      while (this.table[slot * SLOT + LENGTH] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.table.set(old.subarray(at, at + SLOT), slot * SLOT);
+    [this.ints, this.bytes] = emptyTable(slots);
+    for (let old = 0; old < oldInts.length / SLOT_INTS; old += 1) {
+      if (oldInts[old * SLOT_INTS + LENGTH] === EMPTY) continue;
+      let slot = oldInts[old * SLOT_INTS + HASH]! & this.mask;
+      while (this.ints[slot * SLOT_INTS + LENGTH] !== EMPTY) slot = (slot + 1) & this.mask;
+      this.bytes.set(oldBytes.subarray(old * SLOT_BYTES, (old + 1) * SLOT_BYTES), slot * SLOT_BYTES);
     }
   }
 }
 
-function nextPowerOfTwo(n: number): number {
-  let power = 1;
-  while (power < n) power *= 2;
-  return power;
+/** A table of empty slots: every byte 0xff makes every LENGTH -1. */
+function emptyTable(slots: number): [Int32Array, Uint8Array] {
+  const buffer = new ArrayBuffer(slots * SLOT_BYTES);
+  const bytes = new Uint8Array(buffer).fill(0xff);
+  return [new Int32Array(buffer), bytes];
 }

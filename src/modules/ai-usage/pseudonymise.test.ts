@@ -30,9 +30,17 @@ describe('pseudonyms', () => {
     expect(
       new Pseudonymiser(rfcKey).pseudonym('Test Using Larger Than Block-Size Key - Hash Key First'),
     ).toBe('60e431591ee0b67f0d8a26aacbf5b77f');
-    expect(pseudonymiser.pseudonym('jdoe')).toBe(
-      createHmac('sha256', TEST_KEY).update('jdoe').digest('hex').slice(0, 32),
-    );
+    for (const [key, user] of [
+      [TEST_KEY, 'jdoe'],
+      [TEST_KEY, 'angèle@example.org'],
+      ['k'.repeat(64), 'exactly one block of key'],
+      ['k'.repeat(65), 'a key one byte longer than the block'],
+      ['k'.repeat(32), ''],
+    ] as const) {
+      expect(new Pseudonymiser(key).pseudonym(user), `${key.length}-byte key`).toBe(
+        createHmac('sha256', key).update(user).digest('hex').slice(0, 32),
+      );
+    }
   });
 
   it('stay the same from run to run for the same key', () => {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { errors } from '../../core/errors.js';
 
 /*
@@ -35,20 +35,27 @@ export function normaliseUserId(raw: string): string | null {
 }
 
 export class Pseudonymiser {
-  private readonly key: Buffer;
+  /** SHA-256 states after the padded key blocks (RFC 2104), copied for each user. */
+  private readonly inner: Hash;
+  private readonly outer: Hash;
 
   constructor(key: string | Buffer) {
-    this.key = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
-    if (this.key.length < MIN_USAGE_KEY_LENGTH)
+    const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+    if (bytes.length < MIN_USAGE_KEY_LENGTH)
       throw errors.validation(`The pseudonymisation key must be at least ${MIN_USAGE_KEY_LENGTH} bytes long`);
+    // HMAC-SHA-256 = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), K padded to the 64-byte block (hashed
+    // first when longer). Keeping the two keyed states and copying them is the same computation
+    // as crypto.createHmac, without setting the key up again for every user.
+    const block = Buffer.alloc(64);
+    (bytes.length > 64 ? createHash('sha256').update(bytes).digest() : bytes).copy(block);
+    this.inner = createHash('sha256').update(block.map((b) => b ^ 0x36));
+    this.outer = createHash('sha256').update(block.map((b) => b ^ 0x5c));
   }
 
   /** The pseudonym of a user id already normalised by normaliseUserId. */
   pseudonym(normalisedUserId: string): string {
-    return createHmac('sha256', this.key)
-      .update(normalisedUserId, 'utf8')
-      .digest('hex')
-      .slice(0, PSEUDONYM_HEX_LENGTH);
+    const inner = this.inner.copy().update(normalisedUserId, 'utf8').digest();
+    return this.outer.copy().update(inner).digest('hex').slice(0, PSEUDONYM_HEX_LENGTH);
   }
 }
 

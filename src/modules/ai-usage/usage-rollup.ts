@@ -1,4 +1,5 @@
 import { ByteMap, fnv1a, MISSING } from './byte-map.js';
+import { PairSet } from './pair-set.js';
 import type { Catalogue } from './catalogue.js';
 import type { Directory } from './directory.js';
 import { NO_APP } from './domain-matcher.js';
@@ -10,12 +11,15 @@ import type { UsageRollupRows } from './usage-rows.js';
 /*
  * The roll-up engine: events in, daily roll-ups out, all in memory and bounded by distinct keys,
  * not by the number of lines. Non-AI lines cost a host lookup and two counters. AI events are
- * added to a bucket per day × app × (department, office) that holds counts, byte sums and the
- * exact set of distinct users (as small numbers; pseudonyms are computed once per distinct user).
+ * added to a bucket per day × app × (department, office) that holds counts and byte sums; the
+ * exact distinct users of each bucket are kept as (bucket, user) pairs in one PairSet, with users
+ * as small numbers (pseudonyms are computed once per distinct user).
  *
- * Memory: one entry per distinct (day, app, department, office, user) among AI events, plus one
- * per distinct user and per cached host. 5,000 users on 10 apps for 30 days is at most 1.5 million
- * set entries (about 40 MB); the host cache is emptied when it reaches `hostCacheLimit` entries.
+ * Memory: 8 to 22 bytes (8 per pair in a table 3/8 to 3/4 full) per distinct (day, app,
+ * department, office, user) among AI events, about 100 bytes per bucket and per distinct user, and the host cache: 64-byte
+ * slots at most 3/4 full, emptied when it holds `hostCacheLimit` hosts (by default 262,144, which
+ * bounds it at 32 MiB). 10,000 users on 20 apps for 30 days is at most 6 million pairs (under
+ * 140 MB); real use is far sparser (the benchmark's 2,000,000 lines hold about 95,000 pairs).
  */
 
 const APP_LIMIT = 4096;
@@ -23,6 +27,7 @@ const UNIT_LIMIT = 1 << 24;
 const UNKNOWN = 0;
 
 interface Bucket {
+  index: number;
   day: number;
   app: number;
   unit: number;
@@ -30,7 +35,7 @@ interface Bucket {
   blocked: number;
   bytesUp: number;
   bytesDown: number;
-  users: Set<number>;
+  users: number;
 }
 
 interface DayCount {
@@ -42,7 +47,7 @@ export interface RollupOptions {
   catalogue: Catalogue;
   pseudonymiser: Pseudonymiser;
   directory?: Directory;
-  /** Distinct raw host strings remembered before the host cache starts over (default 1,048,576). */
+  /** Distinct raw host strings remembered before the host cache starts over (default 262,144, at most 32 MiB). */
   hostCacheLimit?: number;
 }
 
@@ -58,31 +63,39 @@ export class UsageRollup {
   private readonly rawUsers = new ByteMap(2048);
   private readonly userNumbers = new Map<string, number>();
   private readonly pseudonyms: string[] = [];
+  /** Per user: the unit (department, office) the directory gives, or the unknown unit. */
+  private readonly userUnit: number[] = [];
   private readonly userDepartment: number[] = [];
   private readonly userOffice: number[] = [];
+  private aiUser = new Uint8Array(1024);
+  private aiUserCount = 0;
 
   private readonly departments = new NameTable();
   private readonly offices = new NameTable();
+  /** department × UNIT_LIMIT + office → unit, for units met through log fields. */
   private readonly units = new Map<number, number>();
   private readonly unitDepartment: number[] = [];
   private readonly unitOffice: number[] = [];
 
-  private readonly buckets = new Map<number, Map<number, Bucket>>();
-  private bucketCount = 0;
+  /** day × APP_LIMIT + app → unit → bucket: small-integer keys, which V8 hashes fastest. */
+  private readonly bucketIndex = new Map<number, Map<number, Bucket>>();
+  private readonly buckets: Bucket[] = [];
+  private readonly bucketUsers = new PairSet(4096);
   private readonly days = new Map<number, DayCount>();
   private currentDay = -1;
   private today: DayCount = { events: 0, aiEvents: 0 };
-  private readonly appFirstSeen = new Map<number, number>();
-  /** Keyed by app × UNIT_LIMIT + department. */
-  private readonly departmentFirstSeen = new Map<number, number>();
-  private readonly aiUsers = new Set<number>();
+  /** Per app: first day seen (-1: never), and department → first day. */
+  private readonly appFirstSeen: Int32Array;
+  private readonly departmentFirstSeen: (Map<number, number> | undefined)[];
 
   constructor(options: RollupOptions) {
     this.catalogue = options.catalogue;
     if (this.catalogue.apps.length > APP_LIMIT) throw new Error(`At most ${APP_LIMIT} apps are supported`);
     this.pseudonymiser = options.pseudonymiser;
     this.directory = options.directory;
-    this.hostCacheLimit = options.hostCacheLimit ?? 1 << 20;
+    this.hostCacheLimit = options.hostCacheLimit ?? 1 << 18;
+    this.appFirstSeen = new Int32Array(this.catalogue.apps.length).fill(-1);
+    this.departmentFirstSeen = new Array<Map<number, number> | undefined>(this.catalogue.apps.length);
   }
 
   /** Count one event. The hot path: no allocation unless a host, user or key is new. */
@@ -109,41 +122,63 @@ export class UsageRollup {
 
   private recordAiEvent(event: RawEvent, day: number, app: number): void {
     const user = event.user.isEmpty ? -1 : this.userNumber(event.user);
-    let department = user >= 0 ? this.userDepartment[user]! : UNKNOWN;
-    let office = user >= 0 ? this.userOffice[user]! : UNKNOWN;
-    if (department === UNKNOWN && !event.department.isEmpty)
-      department = this.departments.idOf(event.department.text());
-    if (office === UNKNOWN && !event.office.isEmpty) office = this.offices.idOf(event.office.text());
-    const unit = this.unitOf(department, office);
-    // Two small-integer keys instead of one large one: V8 hashes small integers fastest.
-    const dayApp = day * APP_LIMIT + app;
-    let byUnit = this.buckets.get(dayApp);
-    if (!byUnit) {
-      byUnit = new Map();
-      this.buckets.set(dayApp, byUnit);
-    }
-    let bucket = byUnit.get(unit);
-    if (!bucket) {
-      bucket = { day, app, unit, events: 0, blocked: 0, bytesUp: 0, bytesDown: 0, users: new Set() };
-      byUnit.set(unit, bucket);
-      this.bucketCount += 1;
-    }
+    const unit =
+      event.department.isEmpty && event.office.isEmpty
+        ? user >= 0
+          ? this.userUnit[user]!
+          : this.unitOf(UNKNOWN, UNKNOWN)
+        : this.unitFromLog(event, user);
+    const bucket = this.bucketOf(day, app, unit);
     bucket.events += 1;
     if (event.blocked) bucket.blocked += 1;
     bucket.bytesUp += event.bytesUp;
     bucket.bytesDown += event.bytesDown;
     if (user >= 0) {
-      bucket.users.add(user);
-      this.aiUsers.add(user);
+      if (this.bucketUsers.add(bucket.index, user)) bucket.users += 1;
+      if (this.aiUser[user] === 0) {
+        this.aiUser[user] = 1;
+        this.aiUserCount += 1;
+      }
     }
-    const first = this.appFirstSeen.get(app);
-    if (first === undefined || day < first) this.appFirstSeen.set(app, day);
+    const first = this.appFirstSeen[app]!;
+    if (first === -1 || day < first) this.appFirstSeen[app] = day;
+    const department = this.unitDepartment[unit]!;
     if (department !== UNKNOWN) {
-      const appDepartment = app * UNIT_LIMIT + department;
-      const firstInDepartment = this.departmentFirstSeen.get(appDepartment);
-      if (firstInDepartment === undefined || day < firstInDepartment)
-        this.departmentFirstSeen.set(appDepartment, day);
+      let byDepartment = this.departmentFirstSeen[app];
+      if (!byDepartment) {
+        byDepartment = new Map();
+        this.departmentFirstSeen[app] = byDepartment;
+      }
+      const firstInDepartment = byDepartment.get(department);
+      if (firstInDepartment === undefined || day < firstInDepartment) byDepartment.set(department, day);
     }
+  }
+
+  /** The directory's department and office win; the log's fill what the directory leaves empty. */
+  private unitFromLog(event: RawEvent, user: number): number {
+    let department = user >= 0 ? this.userDepartment[user]! : UNKNOWN;
+    let office = user >= 0 ? this.userOffice[user]! : UNKNOWN;
+    if (department === UNKNOWN && !event.department.isEmpty)
+      department = this.departments.idOf(event.department.text());
+    if (office === UNKNOWN && !event.office.isEmpty) office = this.offices.idOf(event.office.text());
+    return this.unitOf(department, office);
+  }
+
+  private bucketOf(day: number, app: number, unit: number): Bucket {
+    const dayApp = day * APP_LIMIT + app;
+    let byUnit = this.bucketIndex.get(dayApp);
+    if (!byUnit) {
+      byUnit = new Map();
+      this.bucketIndex.set(dayApp, byUnit);
+    }
+    let bucket = byUnit.get(unit);
+    if (!bucket) {
+      const index = this.buckets.length;
+      bucket = { index, day, app, unit, events: 0, blocked: 0, bytesUp: 0, bytesDown: 0, users: 0 };
+      byUnit.set(unit, bucket);
+      this.buckets.push(bucket);
+    }
+    return bucket;
   }
 
   /** The user's number: raw bytes → normalised id → number, pseudonym and directory entry once. */
@@ -166,8 +201,16 @@ export class UsageRollup {
     this.userNumbers.set(id, number);
     this.pseudonyms.push(this.pseudonymiser.pseudonym(id));
     const entry = this.directory?.get(id);
-    this.userDepartment.push(this.departments.idOf(entry?.department ?? null));
-    this.userOffice.push(this.offices.idOf(entry?.office ?? null));
+    const department = this.departments.idOf(entry?.department ?? null);
+    const office = this.offices.idOf(entry?.office ?? null);
+    this.userDepartment.push(department);
+    this.userOffice.push(office);
+    this.userUnit.push(this.unitOf(department, office));
+    if (number === this.aiUser.length) {
+      const bigger = new Uint8Array(this.aiUser.length * 2);
+      bigger.set(this.aiUser);
+      this.aiUser = bigger;
+    }
     return number;
   }
 
@@ -194,84 +237,111 @@ export class UsageRollup {
     this.currentDay = day;
   }
 
-  private *allBuckets(): Generator<Bucket> {
-    for (const byUnit of this.buckets.values()) yield* byUnit.values();
-  }
-
   /** What the engine holds, for the memory bound the benchmark and the CLI report. */
   stats(): { distinct_users: number; cached_hosts: number; buckets: number; user_day_entries: number } {
-    let entries = 0;
-    for (const bucket of this.allBuckets()) entries += bucket.users.size;
     return {
       distinct_users: this.pseudonyms.length,
       cached_hosts: this.hosts.size,
-      buckets: this.bucketCount,
-      user_day_entries: entries,
+      buckets: this.buckets.length,
+      user_day_entries: this.bucketUsers.size,
     };
   }
 
   /** The roll-ups as plain rows, sorted, ready to be written to tables. */
   rows(): UsageRollupRows {
     const apps = this.catalogue.apps;
+    const dates = new Map<number, string>();
+    const date = (day: number) => {
+      let text = dates.get(day);
+      if (text === undefined) {
+        text = dayToIsoDate(day);
+        dates.set(day, text);
+      }
+      return text;
+    };
+    // Sort on ranks (integers) rather than on the names themselves.
+    const appRank = rankOf(apps.map((app) => app.id));
+    const departmentRank = this.departments.ranks();
+    const officeRank = this.offices.ranks();
+    const keyed = [...this.buckets]
+      .sort(
+        (a, b) =>
+          a.day - b.day ||
+          appRank[a.app]! - appRank[b.app]! ||
+          departmentRank[this.unitDepartment[a.unit]!]! - departmentRank[this.unitDepartment[b.unit]!]! ||
+          officeRank[this.unitOffice[a.unit]!]! - officeRank[this.unitOffice[b.unit]!]!,
+      )
+      .map((bucket) => ({
+        bucket,
+        date: date(bucket.day),
+        app_id: apps[bucket.app]!.id,
+        department: this.departments.name(this.unitDepartment[bucket.unit]!),
+        office: this.offices.name(this.unitOffice[bucket.unit]!),
+      }));
+    // The pseudonyms of each bucket, side by side in one array: bucket i owns [offsets[i], offsets[i + 1]).
+    const offsets = new Int32Array(this.buckets.length + 1);
+    for (const bucket of this.buckets) offsets[bucket.index + 1] = bucket.users;
+    for (let i = 0; i < this.buckets.length; i += 1) offsets[i + 1] = offsets[i + 1]! + offsets[i]!;
+    const next = offsets.slice(0, this.buckets.length);
+    const pseudonymsByBucket = new Array<string>(this.bucketUsers.size);
+    this.bucketUsers.forEach((bucket, user) => {
+      pseudonymsByBucket[next[bucket]!++] = this.pseudonyms[user]!;
+    });
+    const appDays: UsageRollupRows['app_days'] = [];
+    const appUserDays: UsageRollupRows['app_user_days'] = [];
+    for (const { bucket, date: day, app_id, department, office } of keyed) {
+      appDays.push({
+        date: day,
+        app_id,
+        department,
+        office,
+        events: bucket.events,
+        blocked_events: bucket.blocked,
+        users: bucket.users,
+        bytes_up: bucket.bytesUp,
+        bytes_down: bucket.bytesDown,
+      });
+      const from = offsets[bucket.index]!;
+      const to = offsets[bucket.index + 1]!;
+      const users =
+        to - from > 1 ? pseudonymsByBucket.slice(from, to).sort() : pseudonymsByBucket.slice(from, to);
+      for (const user of users) appUserDays.push({ date: day, app_id, department, office, user });
+    }
     const dayKeys = [...this.days.keys()].sort((a, b) => a - b);
-    const buckets = [...this.allBuckets()].map((bucket) => ({
-      bucket,
-      date: dayToIsoDate(bucket.day),
-      app_id: apps[bucket.app]!.id,
-      department: this.departments.name(this.unitDepartment[bucket.unit]!),
-      office: this.offices.name(this.unitOffice[bucket.unit]!),
-    }));
-    buckets.sort(
-      (a, b) =>
-        compare(a.date, b.date) ||
-        compare(a.app_id, b.app_id) ||
-        compare(a.department ?? '', b.department ?? '') ||
-        compare(a.office ?? '', b.office ?? ''),
-    );
     let events = 0;
     let aiEvents = 0;
     for (const count of this.days.values()) {
       events += count.events;
       aiEvents += count.aiEvents;
     }
+    const firstSeenDepartments: UsageRollupRows['first_seen_departments'] = [];
+    this.departmentFirstSeen.forEach((byDepartment, app) => {
+      for (const [department, day] of byDepartment ?? [])
+        firstSeenDepartments.push({
+          app_id: apps[app]!.id,
+          department: this.departments.name(department)!,
+          first_seen: date(day),
+        });
+    });
     return {
       period: {
-        from: dayKeys.length > 0 ? dayToIsoDate(dayKeys[0]!) : null,
-        to: dayKeys.length > 0 ? dayToIsoDate(dayKeys[dayKeys.length - 1]!) : null,
+        from: dayKeys.length > 0 ? date(dayKeys[0]!) : null,
+        to: dayKeys.length > 0 ? date(dayKeys[dayKeys.length - 1]!) : null,
       },
-      totals: { events, ai_events: aiEvents, ai_users: this.aiUsers.size },
+      totals: { events, ai_events: aiEvents, ai_users: this.aiUserCount },
       daily_totals: dayKeys.map((day) => ({
-        date: dayToIsoDate(day),
+        date: date(day),
         events: this.days.get(day)!.events,
         ai_events: this.days.get(day)!.aiEvents,
       })),
-      app_days: buckets.map(({ bucket, date, app_id, department, office }) => ({
-        date,
-        app_id,
-        department,
-        office,
-        events: bucket.events,
-        blocked_events: bucket.blocked,
-        users: bucket.users.size,
-        bytes_up: bucket.bytesUp,
-        bytes_down: bucket.bytesDown,
-      })),
-      app_user_days: buckets.flatMap(({ bucket, date, app_id, department, office }) =>
-        [...bucket.users]
-          .map((user) => this.pseudonyms[user]!)
-          .sort()
-          .map((user) => ({ date, app_id, department, office, user })),
-      ),
+      app_days: appDays,
+      app_user_days: appUserDays,
       first_seen_apps: [...this.appFirstSeen]
-        .map(([app, day]) => ({ app_id: apps[app]!.id, first_seen: dayToIsoDate(day) }))
+        .flatMap((day, app) => (day === -1 ? [] : [{ app_id: apps[app]!.id, first_seen: date(day) }]))
         .sort((a, b) => compare(a.app_id, b.app_id)),
-      first_seen_departments: [...this.departmentFirstSeen]
-        .map(([key, day]) => ({
-          app_id: apps[Math.floor(key / UNIT_LIMIT)]!.id,
-          department: this.departments.name(key % UNIT_LIMIT)!,
-          first_seen: dayToIsoDate(day),
-        }))
-        .sort((a, b) => compare(a.app_id, b.app_id) || compare(a.department, b.department)),
+      first_seen_departments: firstSeenDepartments.sort(
+        (a, b) => compare(a.app_id, b.app_id) || compare(a.department, b.department),
+      ),
     };
   }
 }
@@ -298,6 +368,19 @@ class NameTable {
   name(id: number): string | null {
     return this.names[id] ?? null;
   }
+
+  /** For each id, its place in name order (unknown first). */
+  ranks(): number[] {
+    return rankOf(this.names.map((name) => name ?? ''));
+  }
+}
+
+/** rank[i] = the position of names[i] when the names are sorted. */
+function rankOf(names: readonly string[]): number[] {
+  const order = names.map((_, i) => i).sort((a, b) => compare(names[a]!, names[b]!));
+  const rank = new Array<number>(names.length);
+  order.forEach((index, position) => (rank[index] = position));
+  return rank;
 }
 
 function compare(a: string, b: string): number {

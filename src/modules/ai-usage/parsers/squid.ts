@@ -28,6 +28,7 @@ const DASH = 0x2d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const LETTER_D = 0x44;
+const LOWER_A = 0x61;
 
 export class SquidParser implements LineParser {
   readonly format = 'squid' as const;
@@ -96,7 +97,13 @@ export class SquidParser implements LineParser {
     while (buf[p] === SPACE) p += 1;
     const urlStart = p;
     p = this.readHost(buf, p, end, event);
-    while (buf[p]! > SPACE) p += 1;
+    if (buf[p] === SLASH || buf[p] === QUESTION) {
+      // A path or query follows: skip it unread with a native search, faster on long URLs.
+      const space = buf.indexOf(SPACE, p);
+      p = space === -1 || space > end ? end : space;
+    } else {
+      while (buf[p]! > SPACE) p += 1;
+    }
     const urlEnd = p;
     // 8. user.
     while (buf[p] === SPACE) p += 1;
@@ -147,6 +154,11 @@ export class SquidParser implements LineParser {
     let i = p;
     for (; i < end; i += 1) {
       const c = buf[i]!;
+      // Lower-case letters, most of any host, first: every delimiter is below 0x61.
+      if (c >= LOWER_A) {
+        if (hostEnd === -1) hash = Math.imul(hash ^ c, FNV_PRIME);
+        continue;
+      }
       if (c <= SPACE || c === SLASH || c === QUESTION || c === HASH_SIGN) break;
       if (c === COLON) {
         if (hostEnd !== -1) continue;
