@@ -28,6 +28,12 @@ interface Timing {
 
 export async function benchAiUsageIngest(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-usage-'));
+  const load = () =>
+    os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ');
+  console.log(`load average before: ${load()} (on ${os.cpus().length} cores)`);
   try {
     const catalogue = loadShippedCatalogue();
     const log = path.join(dir, 'access.log');
@@ -82,6 +88,7 @@ export async function benchAiUsageIngest(): Promise<void> {
       `  ratio: custos is ${(mawkMedian.wallMs / custosMedian.wallMs).toFixed(2)}× mawk by wall time, ${(mawkMedian.cpuMs / custosMedian.cpuMs).toFixed(2)}× by CPU time`,
     );
   } finally {
+    console.log(`load average after: ${load()}`);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -98,9 +105,15 @@ function median(runs: Timing[]): Timing {
 
 function report(label: string, runs: Timing[]): void {
   const m = median(runs);
-  const lines = DEFAULT_SYNTHETIC.lines;
+  const best = Math.min(...runs.map((r) => r.cpuMs));
+  const rate = (ms: number) =>
+    ((DEFAULT_SYNTHETIC.lines / ms) * 1000).toLocaleString('en-GB', { maximumFractionDigits: 0 });
+  console.log(label);
   console.log(
-    `${label.padEnd(56)} median wall ${(m.wallMs / 1000).toFixed(2)} s (${((lines / m.wallMs) * 1000).toLocaleString('en-GB', { maximumFractionDigits: 0 })} lines/s), CPU ${(m.cpuMs / 1000).toFixed(2)} s (${((lines / m.cpuMs) * 1000).toLocaleString('en-GB', { maximumFractionDigits: 0 })} lines/s per core); runs: ${runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s wall`,
+    `  median wall ${(m.wallMs / 1000).toFixed(2)} s (${rate(m.wallMs)} lines/s); median CPU ${(m.cpuMs / 1000).toFixed(2)} s (${rate(m.cpuMs)} lines/s per core); best CPU ${(best / 1000).toFixed(2)} s (${rate(best)} lines/s)`,
+  );
+  console.log(
+    `  runs (wall / CPU s): ${runs.map((r) => `${(r.wallMs / 1000).toFixed(2)} / ${(r.cpuMs / 1000).toFixed(2)}`).join(', ')}`,
   );
 }
 
