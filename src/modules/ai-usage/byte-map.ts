@@ -52,11 +52,6 @@ export class ByteMap {
     return this.count;
   }
 
-  /** Bytes held (table and arena). */
-  get memory(): number {
-    return this.bytes.length + this.arena.length;
-  }
-
   /** The value of `buf[start, end)` whose fnv1a is `hash`, or MISSING. */
   get(buf: Uint8Array, start: number, end: number, hash: number): number {
     const ints = this.ints;

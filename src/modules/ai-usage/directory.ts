@@ -1,6 +1,7 @@
 import { errors, type FieldIssue } from '../../core/errors.js';
 import type { ByteInput } from '../../core/tabular/byte-source.js';
 import { readSpreadsheet } from '../../core/tabular/read.js';
+import { fieldKey } from './parsers/column-map.js';
 import { normaliseUserId } from './pseudonymise.js';
 
 /*
@@ -32,13 +33,9 @@ const DEPARTMENT_HEADERS = ['department', 'dept', 'division', 'unit'];
 const OFFICE_HEADERS = ['office', 'location', 'site', 'dutystation', 'countryoffice'];
 const MAX_REPORTED = 20;
 
-export function headerKey(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 export async function readDirectory(input: ByteInput): Promise<Directory> {
   const table = await readSpreadsheet(input);
-  const column = (names: readonly string[]) => table.headers.find((h) => names.includes(headerKey(h)));
+  const column = (names: readonly string[]) => table.headers.find((h) => names.includes(fieldKey(h)));
   const user = column(USER_HEADERS);
   const department = column(DEPARTMENT_HEADERS);
   const office = column(OFFICE_HEADERS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorityOf, classifyHost, normaliseHost } from './host.js';
+import { classifyHost, normaliseHost } from './host.js';
 
 describe('normalising a host name', () => {
   it.each<[string, string | null]>([
@@ -46,19 +46,5 @@ describe('normalising a host name', () => {
 
   it('treats 999.1.2.3 as a name with digits, not as an address', () => {
     expect(classifyHost('999.1.2.3').kind).toBe('name');
-  });
-});
-
-describe('the authority of a URL', () => {
-  it.each<[string, string]>([
-    ['https://chatgpt.com/c/123?q=secret', 'chatgpt.com'],
-    ['http://user:pw@Chat.OpenAI.com:8080/path', 'Chat.OpenAI.com:8080'],
-    ['chatgpt.com:443', 'chatgpt.com:443'],
-    ['chatgpt.com/backend-api/files', 'chatgpt.com'],
-    ['https://[2001:db8::1]:443/x', '[2001:db8::1]:443'],
-    ['https://chatgpt.com#frag', 'chatgpt.com'],
-    ['https://chatgpt.com?x=https://evil.example/', 'chatgpt.com'],
-  ])('%j → %j', (url, expected) => {
-    expect(authorityOf(url)).toBe(expected);
   });
 });

@@ -49,28 +49,6 @@ export function normaliseHost(raw: string): string | null {
   return result.kind === 'name' ? result.host : null;
 }
 
-/**
- * The host of a URL or proxy target, without scheme, user info, port, path or query:
- * `https://u@Chat.OpenAI.com:443/c/1?q` → `Chat.OpenAI.com:443` (normaliseHost does the rest).
- * CONNECT targets (`host:443`) and schemeless URLs (`chatgpt.com/backend-api`) work too.
- */
-export function authorityOf(url: string): string {
-  let start = 0;
-  const scheme = url.indexOf('://');
-  if (scheme !== -1 && scheme < 16) start = scheme + 3;
-  let end = url.length;
-  for (let i = start; i < url.length; i += 1) {
-    const c = url.charCodeAt(i);
-    if (c === 0x2f || c === 0x3f || c === 0x23) {
-      end = i;
-      break;
-    }
-  }
-  const at = url.lastIndexOf('@', end - 1);
-  if (at >= start) start = at + 1;
-  return url.slice(start, end);
-}
-
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return false;
   return true;

@@ -15,16 +15,6 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const DASH = 0x2d;
 
-export function skipSpaces(buf: Uint8Array, pos: number, end: number): number {
-  while (pos < end && (buf[pos] === SPACE || buf[pos] === TAB)) pos += 1;
-  return pos;
-}
-
-export function skipToken(buf: Uint8Array, pos: number, end: number): number {
-  while (pos < end && buf[pos] !== SPACE && buf[pos] !== TAB) pos += 1;
-  return pos;
-}
-
 /** A run of decimal digits as a number, or -1 when `buf[start, end)` is not one. */
 export function parseDigits(buf: Uint8Array, start: number, end: number): number {
   if (start >= end) return -1;
