@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { benchClassification } from './classification.bench.js';
+import { benchAiUsageIngest } from './ai-usage-ingest.bench.js';
 import { benchPeopleSearch } from './people-search.bench.js';
 import { benchScorecard } from './scorecard.bench.js';
 
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   'people-search': benchPeopleSearch,
   scorecard: benchScorecard,
   classification: benchClassification,
+  'ai-usage-ingest': benchAiUsageIngest,
 };
 
 console.log(

@@ -7,6 +7,7 @@ import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
 import { registerAiActCommands } from '../modules/ai-registry/ai-act.cli.js';
 import { registerInventoryCommands } from '../modules/inventory/inventory.cli.js';
+import { registerUsageCommands } from '../modules/ai-usage/usage.cli.js';
 import { registerServeCommands } from './serve.cli.js';
 import { registerTokenCommands } from './token.cli.js';
 import { registerUserCommands } from './user.cli.js';
@@ -32,5 +33,6 @@ registerFrameworkCommands(program);
 registerAiActCommands(program);
 registerInventoryCommands(program);
 registerClassificationCommands(program);
+registerUsageCommands(program);
 
 await runCli(program, process.argv);
