@@ -3,10 +3,14 @@
  * with the machine they were measured on. Never part of `npm test`.
  */
 import os from 'node:os';
+import { benchAssetSearch } from './asset-search.bench.js';
 import { benchPeopleSearch } from './people-search.bench.js';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<void>> = { 'people-search': benchPeopleSearch };
+const benches: Record<string, () => Promise<void>> = {
+  'people-search': benchPeopleSearch,
+  'asset-search': benchAssetSearch,
+};
 
 console.log(
   `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
