@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { benchClassification } from './classification.bench.js';
 import { benchAiUsageIngest } from './ai-usage-ingest.bench.js';
+import { benchAssetSearch } from './asset-search.bench.js';
 import { benchPeopleSearch } from './people-search.bench.js';
 import { benchScorecard } from './scorecard.bench.js';
 
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   scorecard: benchScorecard,
   classification: benchClassification,
   'ai-usage-ingest': benchAiUsageIngest,
+  'asset-search': benchAssetSearch,
 };
 
 console.log(

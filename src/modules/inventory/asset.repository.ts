@@ -1,10 +1,53 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterCursor, type Cursor, type SortDirection } from '../../core/pagination.js';
-import { ASSET_SEARCH, indexDocuments, matchesAllTerms, unindexDocuments } from '../../db/fulltext.js';
-import type { Database } from '../../db/schema.js';
+import {
+  ASSET_SEARCH,
+  FEW_MATCHES,
+  fullTextSearch,
+  type FullTextMatch,
+  indexNewDocuments,
+  reindexDocuments,
+  unindexDocuments,
+} from '../../db/fulltext.js';
+import type { AssetTable, Database } from '../../db/schema.js';
 import type { AssetRow } from './asset.present.js';
 import type { AssetType, SensitivityLabel } from './asset.schema.js';
 
+/**
+ * Every column of AssetTable, selected by name: on PostgreSQL the table also has the generated
+ * search_vector, which the application never reads. (A column missing here fails to compile: the
+ * queries return AssetRow.)
+ */
+const COLUMNS = [
+  'seq',
+  'id',
+  'name',
+  'description',
+  'asset_type',
+  'system_id',
+  'office_id',
+  'department_id',
+  'data_owner_id',
+  'data_custodian_id',
+  'data_steward_id',
+  'focal_point_id',
+  'sensitivity_label',
+  'personal_data',
+  'special_categories',
+  'data_subjects',
+  'legal_basis',
+  'purpose',
+  'retention',
+  'hosting_location',
+  'sharing_agreements',
+  'tags',
+  'last_reviewed',
+  'last_access_review',
+  'search_text',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof AssetTable)[];
 export const ASSET_SORT_COLUMNS = ['name', 'created_at', 'updated_at'] as const;
 export type AssetSortColumn = (typeof ASSET_SORT_COLUMNS)[number];
 
@@ -50,13 +93,23 @@ export interface PersonRef {
 export class AssetRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
+  /**
+   * Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. A
+   * search first finds the page's ids, then reads their rows: finding them can then be answered from
+   * an index alone (see the migration), however many rows it passes over.
+   */
   async list(filter: AssetFilter, window: AssetWindow): Promise<AssetRow[]> {
     if (filter.scope?.size === 0) return [];
     const { column, direction } = window.sort;
-    let query = this.db.selectFrom('assets').selectAll();
+    let query = this.db.selectFrom('assets');
     if (filter.scope) query = query.where('office_id', 'in', [...filter.scope]);
-    if (filter.terms?.length) query = query.where(matchesAllTerms(this.db, ASSET_SEARCH, filter.terms));
+    let search: FullTextMatch | undefined;
+    if (filter.terms?.length) {
+      const found = await fullTextSearch(this.db, ASSET_SEARCH, filter.terms);
+      if (!found) return [];
+      search = found;
+      query = query.where(found.condition);
+    }
     if (filter.officeId) query = query.where('office_id', '=', filter.officeId);
     if (filter.regionId) {
       const regionId = filter.regionId;
@@ -75,21 +128,47 @@ export class AssetRepository {
     if (filter.systemId) query = query.where('system_id', '=', filter.systemId);
     if (filter.assetType) query = query.where('asset_type', '=', filter.assetType);
     if (window.cursor) query = query.where(afterCursor(column, direction, window.cursor));
-    return query
-      .orderBy(column, direction)
-      .orderBy('id', direction)
-      .limit(window.limit + 1)
-      .execute();
+    if (!search)
+      return query
+        .select(COLUMNS)
+        .orderBy(column, direction)
+        .orderBy('id', direction)
+        .limit(window.limit + 1)
+        .execute();
+    let ids: string[];
+    if (search.few) {
+      // The matches, read by key in a subquery its LIMIT keeps apart, then sorted: left to itself,
+      // PostgreSQL would walk the sort index, assuming the matches spread evenly along it.
+      const matched = query.select(['id', column]).limit(FEW_MATCHES).as('matched');
+      const rows = await this.db
+        .selectFrom(matched)
+        .select('matched.id')
+        .orderBy(sql.ref(`matched.${column}`), direction)
+        .orderBy('matched.id', direction)
+        .limit(window.limit + 1)
+        .execute();
+      ids = rows.map((row) => row.id);
+    } else {
+      const rows = await query
+        .select('id')
+        .orderBy(column, direction)
+        .orderBy('id', direction)
+        .limit(window.limit + 1)
+        .execute();
+      ids = rows.map((row) => row.id);
+    }
+    const found = await this.findByIds(ids);
+    return ids.map((id) => found.get(id)).filter((row): row is AssetRow => row !== undefined);
   }
 
   findById(id: string): Promise<AssetRow | undefined> {
-    return this.db.selectFrom('assets').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('assets').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, AssetRow>> {
     const found = new Map<string, AssetRow>();
     for (const chunk of chunks(ids)) {
-      const rows = await this.db.selectFrom('assets').selectAll().where('id', 'in', chunk).execute();
+      const rows = await this.db.selectFrom('assets').select(COLUMNS).where('id', 'in', chunk).execute();
       for (const row of rows) found.set(row.id, row);
     }
     return found;
@@ -97,7 +176,12 @@ export class AssetRepository {
 
   /** The assets a system holds (one level). */
   children(systemId: string): Promise<AssetRow[]> {
-    return this.db.selectFrom('assets').selectAll().where('system_id', '=', systemId).orderBy('id').execute();
+    return this.db
+      .selectFrom('assets')
+      .select(COLUMNS)
+      .where('system_id', '=', systemId)
+      .orderBy('id')
+      .execute();
   }
 
   async countChildren(systemId: string): Promise<number> {
@@ -112,7 +196,7 @@ export class AssetRepository {
   /** Rows without `seq`: the database assigns it. */
   async insert(rows: readonly Omit<AssetRow, 'seq'>[]): Promise<void> {
     for (const chunk of chunks(rows, 50)) await this.db.insertInto('assets').values(chunk).execute();
-    await indexDocuments(
+    await indexNewDocuments(
       this.db,
       ASSET_SEARCH,
       rows.map((row) => row.id),
@@ -132,7 +216,7 @@ export class AssetRepository {
       .where('version', '=', version)
       .executeTakeFirst();
     const updated = Number(result.numUpdatedRows) === 1;
-    if (updated && changes.search_text !== undefined) await indexDocuments(this.db, ASSET_SEARCH, [id]);
+    if (updated && changes.search_text !== undefined) await reindexDocuments(this.db, ASSET_SEARCH, [id]);
     return updated;
   }
 
@@ -143,7 +227,7 @@ export class AssetRepository {
   async setSearchText(updates: readonly { id: string; search_text: string }[]): Promise<void> {
     for (const { id, search_text } of updates)
       await this.db.updateTable('assets').set({ search_text }).where('id', '=', id).execute();
-    await indexDocuments(
+    await reindexDocuments(
       this.db,
       ASSET_SEARCH,
       updates.map((u) => u.id),

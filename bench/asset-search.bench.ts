@@ -1,0 +1,328 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../src/app/config.js';
+import { createServices, type Services } from '../src/app/services.js';
+import type { RequestContext } from '../src/core/audit.js';
+import { systemClock } from '../src/core/clock.js';
+import { systemActor, type Actor } from '../src/core/permissions.js';
+import { openDb, type Db } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { Prng } from '../src/modules/demo/prng.js';
+import type { AssetCreateInput } from '../src/modules/inventory/asset.bulk.js';
+import type { AssetListQuery } from '../src/modules/inventory/asset.schema.js';
+import { loadRow, underLoad } from './measure.js';
+
+const ASSETS = 100_000;
+const OFFICES = 200;
+const SYSTEMS_PER_OFFICE = 5;
+const PEOPLE_PER_OFFICE = 10;
+const CLIENTS = 32;
+const REQUESTS_PER_CLIENT = 20;
+const BATCH = 5_000;
+
+const TOPICS = [
+  'Beneficiary',
+  'Health',
+  'Nutrition',
+  'Shelter',
+  'Protection',
+  'Education',
+  'WASH',
+  'Cash',
+  'Livelihoods',
+  'Migration',
+  'Staff',
+  'Procurement',
+  'Finance',
+  'Logistics',
+  'Partner',
+  'Returnee',
+  'Border',
+  'Camp',
+  'Vaccination',
+  'Legal aid',
+];
+const KINDS = [
+  'registry',
+  'survey',
+  'assessment',
+  'monitoring report',
+  'case files',
+  'distribution list',
+  'dashboard',
+  'payroll',
+  'attendance sheets',
+  'contact list',
+  'intake forms',
+  'needs analysis',
+];
+const PLACES = [
+  'Nairobi',
+  'Bogotá',
+  'São Tomé',
+  'Gaziantep',
+  'Kraków',
+  'Côte d’Ivoire',
+  'Médenine',
+  'Cox’s Bazar',
+  'Maiduguri',
+  'Zaatari',
+  'Tapachula',
+  'Niamey',
+  'Herat',
+  'Juba',
+  'Mosul',
+  'Goma',
+  'Iquitos',
+  'Dnipro',
+  'Agadez',
+  'Tessalit',
+];
+const TAGS = [
+  'cash',
+  'cva',
+  'gbv',
+  'child-protection',
+  'kobo',
+  'excel',
+  'sharepoint',
+  'legacy',
+  'monthly',
+  'baseline',
+  'endline',
+  'donor-report',
+  'pii',
+  'aggregate',
+  'geo',
+];
+const SYSTEMS = [
+  'PRIMA',
+  'MiMOSA',
+  'Kobo Toolbox',
+  'DHIS2',
+  'SharePoint',
+  'Power BI',
+  'Odoo',
+  'Salesforce',
+  'ActivityInfo',
+  'proGres',
+];
+const LABELS = [null, 'Public', 'Internal', 'Confidential', 'Strictly Confidential'] as const;
+/** Ten made-up words, each on 10 assets in 100,000: the "rare term" searches. */
+const RARE = [
+  'quetzal',
+  'okapi',
+  'narwhal',
+  'pangolin',
+  'axolotl',
+  'kakapo',
+  'saola',
+  'vaquita',
+  'tuatara',
+  'dugong',
+];
+
+/**
+ * Asset search at 100,000 assets in 200 offices, through AssetService.list as the API calls it: common
+ * and rare terms, a filter, and a scoped caller, each with 32 clients at once. On SQLite the one
+ * connection answers them one after the other (Kysely's SQLite driver serialises queries), so the
+ * latency each client sees includes waiting for the others; the one-client rows give the time of one
+ * search. PostgreSQL runs when reachable (CUSTOS_BENCH_PG_URL, else 127.0.0.1:5432/test).
+ */
+export async function benchAssetSearch(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-'));
+  try {
+    const db = openDb(`sqlite:${path.join(dir, 'custos.db')}`);
+    await runOn('SQLite (file, WAL)', db);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const pgUrl = process.env.CUSTOS_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  if (!(await reachable(pgUrl))) {
+    console.log(`\nPostgreSQL not reachable at ${pgUrl}: skipped`);
+    return;
+  }
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  await admin(pgUrl, `create schema ${schema}`);
+  try {
+    await runOn(
+      `PostgreSQL (pool of 10 connections, schema ${schema})`,
+      openDb(pgUrl, { searchPath: schema }),
+    );
+  } finally {
+    await admin(pgUrl, `drop schema ${schema} cascade`);
+  }
+}
+
+async function runOn(label: string, db: Db): Promise<void> {
+  console.log(`\n## ${label}`);
+  try {
+    await migrateToLatest(db);
+    const services = createServices(db, systemClock, loadConfig({ db: 'sqlite::memory:' }, {}));
+    const ctx: RequestContext = { actor: systemActor('bench'), requestId: null };
+    const officeIds = await load(services, ctx);
+    // What autovacuum does in time: statistics for the planner, and the visibility map that lets
+    // index-only scans skip the table.
+    if (db.dialect === 'postgres') await sql`vacuum analyze`.execute(db.kysely);
+    const scoped: RequestContext = {
+      actor: {
+        ...systemActor('bench-focal'),
+        role: 'office_focal_point',
+        scope: { kind: 'offices', officeIds: new Set(officeIds.slice(0, 3)), regionIds: new Set() },
+      } satisfies Actor,
+      requestId: null,
+    };
+    const search =
+      (query: Partial<AssetListQuery>, as = ctx) =>
+      () =>
+        services.assets.list(as, { ...query, limit: 50 });
+    const rotate =
+      (terms: readonly string[], extra: Partial<AssetListQuery> = {}) =>
+      (i: number) =>
+        services.assets.list(ctx, { q: terms[i % terms.length], ...extra, limit: 50 });
+    const cases: [string, (i: number) => Promise<unknown>][] = [
+      ['first page, no search', search({})],
+      [
+        'common term (survey, health, cash, …)',
+        rotate(['survey', 'health', 'cash', 'registry', 'monitoring']),
+      ],
+      ['common prefix (sur, hea, reg)', rotate(['sur', 'hea', 'reg'])],
+      ['two common words (health survey, …)', rotate(['health survey', 'cash registry', 'staff payroll'])],
+      ['accented place (sao tome, bogota, krakow)', rotate(['sao tome', 'bogota', 'krakow'])],
+      ['system name (prima, dhis2, kobo)', rotate(['prima', 'dhis2', 'kobo'])],
+      ['rare term (10 assets)', rotate(RARE)],
+      ['no match', rotate(['xylophone', 'zeppelin'])],
+      ['a word on every asset (data)', rotate(['data'])],
+      ['common term, newest first', rotate(['survey', 'health', 'cash'], { sort: '-updated_at' })],
+      [
+        'common term + label Confidential',
+        rotate(['survey', 'health'], { sensitivity_label: 'Confidential' }),
+      ],
+      [
+        'filter only: personal data, unlabelled',
+        search({ personal_data: 'true', sensitivity_label: 'unlabelled' }),
+      ],
+      [
+        'office focal point (3 offices), common term',
+        (i) => search({ q: ['survey', 'cash'][i % 2] }, scoped)(),
+      ],
+    ];
+    for (const [name, work] of cases) {
+      console.log(loadRow(`${name}, 1 client`, await underLoad(1, 60, work)));
+      console.log(
+        loadRow(`${name}, ${CLIENTS} clients`, await underLoad(CLIENTS, REQUESTS_PER_CLIENT, work)),
+      );
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** The organisation and 100,000 assets through the bulk service (rules and one audit event each). */
+export async function load(services: Services, ctx: RequestContext, assets = ASSETS): Promise<string[]> {
+  const rng = new Prng(3);
+  const started = Date.now();
+  const region = await services.regions.create(ctx, { code: 'BENCH', name: 'Bench region' });
+  const offices = await services.offices.createMany(
+    ctx,
+    Array.from({ length: OFFICES }, (_, i) => ({
+      code: `CO-B${i}`,
+      name: `Bench office ${i}`,
+      kind: 'hq_department' as const,
+      region_id: region.id,
+    })),
+  );
+  const people = await services.people.createMany(
+    ctx,
+    Array.from({ length: OFFICES * PEOPLE_PER_OFFICE }, (_, i) => ({
+      full_name: `Bench person ${i}`,
+      email: `person${i}@bench.example.org`,
+      office_id: offices[i % OFFICES]!.id,
+    })),
+  );
+  const byOffice = offices.map((_, office) => people.filter((__, i) => i % OFFICES === office));
+  const peopleOf = (office: number) => byOffice[office]!;
+  const systems = await services.assets.createMany(
+    ctx,
+    Array.from({ length: OFFICES * SYSTEMS_PER_OFFICE }, (_, i) => {
+      const office = i % OFFICES;
+      const staff = peopleOf(office);
+      return {
+        name: `${SYSTEMS[i % SYSTEMS.length]} ${PLACES[office % PLACES.length]}`,
+        asset_type: i % 2 === 0 ? ('application' as const) : ('database' as const),
+        office_id: offices[office]!.id,
+        data_owner_id: staff[0]!.id,
+        data_custodian_id: staff[1]!.id,
+        sensitivity_label: 'Confidential' as const,
+      };
+    }),
+  );
+  let made = systems.length;
+  while (made < assets) {
+    const batch: AssetCreateInput[] = [];
+    for (let j = 0; j < BATCH && made < assets; j += 1, made += 1)
+      batch.push(asset(made, rng, offices, systems, peopleOf));
+    await services.assets.createMany(ctx, batch);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.log(
+    `loaded ${OFFICES} offices, ${people.length} people and ${assets} assets in ${seconds.toFixed(1)} s (bulk create with rules and audit events)`,
+  );
+  return offices.map((office) => office.id);
+}
+
+function asset(
+  i: number,
+  rng: Prng,
+  offices: readonly { id: string }[],
+  systems: readonly { id: string; office_id: string }[],
+  peopleOf: (office: number) => readonly { id: string }[],
+): AssetCreateInput {
+  const office = rng.int(0, OFFICES - 1);
+  const staff = peopleOf(office);
+  const topic = rng.pick(TOPICS);
+  const kind = rng.pick(KINDS);
+  const place = rng.pick(PLACES);
+  const personal = rng.chance(0.6);
+  const underSystem = rng.chance(0.6);
+  return {
+    name: `${topic} ${kind} ${place} ${2018 + (i % 9)}`,
+    description: `${topic} data collected by the ${place} team for ${rng.pick(TOPICS).toLowerCase()} programming${i % 1_000 === 7 ? ` (${RARE[Math.floor(i / 1_000) % RARE.length]})` : ''}`,
+    asset_type: rng.pick(['dataset', 'dataset', 'file_share', 'paper_records', 'api'] as const),
+    office_id: offices[office]!.id,
+    system_id: underSystem ? systems[office + OFFICES * rng.int(0, SYSTEMS_PER_OFFICE - 1)]!.id : undefined,
+    data_owner_id: rng.chance(0.8) ? rng.pick(staff).id : undefined,
+    data_custodian_id: rng.chance(0.7) ? rng.pick(staff).id : undefined,
+    sensitivity_label: rng.pick(LABELS),
+    personal_data: personal,
+    special_categories: personal && rng.chance(0.2) ? ['health'] : [],
+    tags: Array.from({ length: rng.int(0, 3) }, () => rng.pick(TAGS)),
+    last_reviewed: rng.chance(0.5) ? `2026-0${rng.int(1, 9)}-1${rng.int(0, 9)}` : undefined,
+  };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
