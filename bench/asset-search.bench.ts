@@ -11,7 +11,7 @@ import { systemClock } from '../src/core/clock.js';
 import { systemActor, type Actor } from '../src/core/permissions.js';
 import { openDb, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { Prng } from '../src/modules/demo/prng.js';
+import { Prng } from '../src/core/prng.js';
 import type { AssetCreateInput } from '../src/modules/inventory/asset.bulk.js';
 import type { AssetListQuery } from '../src/modules/inventory/asset.schema.js';
 import { loadRow, underLoad } from './measure.js';
