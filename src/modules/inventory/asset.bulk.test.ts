@@ -165,11 +165,12 @@ describeEachDialect('bulk writes of data assets for the spreadsheet import', ({ 
           { name: 'Smuggled', asset_type: 'dataset', office_id: world.offices.senegal.id },
           { id: mine!.id.toUpperCase(), version: 7, name: 'Stale' },
           { id: 'not-an-id', name: 'Bad id' },
+          { id: mine!.id, colour: 'red' } as AssetUpsertInput,
         ],
         focal,
       ),
     );
-    expect(issues).toEqual(['1:id', '3:id', '4:id', '5:office_id', '6:id', '7:id']);
+    expect(issues).toEqual(['1:id', '3:id', '4:id', '5:office_id', '6:id', '7:id', '8:(root)']);
     expect(await counts()).toEqual(before);
   });
 
