@@ -80,6 +80,13 @@ export const errors = {
     new AppError('payload_too_large', message, details),
   unsupportedMediaType: (message: string, details?: unknown) =>
     new AppError('unsupported_media_type', message, details),
+  /** A delete refused by the database because other records still point at the row. */
+  stillReferenced: (entity: string, label: string) =>
+    new AppError(
+      'conflict',
+      `${entity} ${label} is still referenced by other records (such as data assets); reassign or remove them first`,
+      { entity, reason: 'referenced' },
+    ),
   importInvalid: (issues: FieldIssue[]) =>
     new AppError('import_invalid', `The file has ${issues.length} problem(s); nothing was imported`, {
       issues,

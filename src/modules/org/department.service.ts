@@ -207,7 +207,8 @@ export class DepartmentService {
         if (!(await repo.delete(id, version))) throwStale(ENTITY, id, version, await repo.findById(id));
       } catch (error) {
         // Someone was placed in the department by a concurrent transaction since the count above.
-        if (isForeignKeyViolation(error)) throw departmentInUse(before.code, await repo.countPeople(id));
+        // The transaction is aborted on PostgreSQL: no further query may explain which records.
+        if (isForeignKeyViolation(error)) throw errors.stillReferenced(ENTITY, before.code);
         throw error;
       }
       await audit({ action: 'delete', entityType: ENTITY, entityId: id, officeId: before.office_id, before });

@@ -242,7 +242,8 @@ export class OfficeService {
         if (!(await repo.delete(id, version))) throwStale(ENTITY, id, version, await repo.findById(id));
       } catch (error) {
         // A person or department added by a concurrent transaction since the count above.
-        if (isForeignKeyViolation(error)) throw officeInUse(before.code, await repo.countDependents(id));
+        // The transaction is aborted on PostgreSQL: no further query may explain which records.
+        if (isForeignKeyViolation(error)) throw errors.stillReferenced(ENTITY, before.code);
         throw error;
       }
       await audit({

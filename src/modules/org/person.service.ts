@@ -249,8 +249,9 @@ export class PersonService {
       try {
         if (!(await repo.delete(id, version))) throwStale(ENTITY, id, version, await repo.findById(id));
       } catch (error) {
-        // A user account linked by a concurrent transaction since the count above.
-        if (isForeignKeyViolation(error)) throw linkedToUser(await repo.countLinkedUsers(id));
+        // Other records point at this person (data assets, or a user account linked meanwhile). The
+        // transaction is aborted on PostgreSQL, so no further query may explain which.
+        if (isForeignKeyViolation(error)) throw errors.stillReferenced(ENTITY, before.email);
         throw error;
       }
       await audit({
