@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Asset } from './asset.schema.js';
-import { describeInventoryCli } from './testing/cli.js';
+import { describeCli } from '../../cli/testing/in-process.js';
 
 /* `custos asset ...` run in-process on both dialects: offices by code, people by e-mail, assets by id. */
-describeInventoryCli('asset commands', ({ custos, ok, json, services, ctx }) => {
+describeCli('asset commands', ({ custos, ok, json, services, ctx }) => {
   let system: Asset;
 
   beforeAll(async () => {

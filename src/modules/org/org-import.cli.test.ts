@@ -10,7 +10,7 @@ import { openRuntime } from '../../app/runtime.js';
 import { ERROR_CATALOGUE } from '../../core/errors.js';
 import { systemActor } from '../../core/permissions.js';
 import type { ImportReport } from './org-import.schema.js';
-import { describeCli } from './testing/cli.js';
+import { describeCli } from '../../cli/testing/in-process.js';
 import { csv } from './testing/org-import.js';
 
 const IMPORT_INVALID = ERROR_CATALOGUE.import_invalid.exit;

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Person } from './org.schema.js';
-import { describeCli } from './testing/cli.js';
+import { describeCli } from '../../cli/testing/in-process.js';
 
 /* `custos person ...` run in-process on both dialects: offices, departments and people by code and e-mail. */
 describeCli('person commands', ({ custos, ok, json, services, ctx }) => {

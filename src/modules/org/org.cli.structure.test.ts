@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Department, Office, Region } from './org.schema.js';
-import { describeCli } from './testing/cli.js';
+import { describeCli } from '../../cli/testing/in-process.js';
 
 /*
  * `custos region|office|department ...` run in-process on both dialects: argument mapping, codes

@@ -2,16 +2,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, vi } from 'vitest';
-import { loadConfig } from '../../../app/config.js';
-import { openRuntime } from '../../../app/runtime.js';
-import type { Services } from '../../../app/services.js';
-import { runCli } from '../../../cli/output.js';
-import type { DialectName } from '../../../db/database.js';
-import { systemActor } from '../../../core/permissions.js';
-import { registerOrgCommands } from '../org.cli.js';
+import { loadConfig } from '../../app/config.js';
+import { openRuntime } from '../../app/runtime.js';
+import type { Services } from '../../app/services.js';
+import { runCli } from '../output.js';
+import { buildProgram } from '../program.js';
+import type { DialectName } from '../../db/database.js';
+import { systemActor } from '../../core/permissions.js';
 
 export interface CliResult {
   code: number;
@@ -61,12 +60,11 @@ export async function openCliDatabase(dialect: DialectName, pgUrl: string | null
 }
 
 /**
- * Run `custos --db URL <args>` in this process (the org commands only), capturing what it writes
- * and the exit code it sets. Much faster than spawning; spawning is covered by org.cli.test.ts.
+ * Run `custos --db URL <args>` in this process, capturing what it writes and the exit code it sets.
+ * Much faster than spawning; spawned runs are covered by the *.cli.test.ts files that spawn.
  */
-export async function runOrgCli(url: string, args: readonly string[]): Promise<CliResult> {
-  const program = new Command().name('custos').option('--db <url>').exitOverride();
-  registerOrgCommands(program);
+export async function runCliInProcess(url: string, args: readonly string[]): Promise<CliResult> {
+  const program = buildProgram().exitOverride();
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -128,7 +126,7 @@ export function describeCli(name: string, body: (cli: CliTestContext) => void): 
         return database;
       };
       const custos = (line: string, ...args: string[]) =>
-        runOrgCli(open().url, [...line.split(' ').filter(Boolean), ...args]);
+        runCliInProcess(open().url, [...line.split(' ').filter(Boolean), ...args]);
       const ok = async (line: string, ...args: string[]) => {
         const result = await custos(line, ...args);
         expect(result, result.stderr).toMatchObject({ code: 0, stderr: '' });

@@ -1,0 +1,38 @@
+import { Command } from 'commander';
+import { registerAiActCommands } from '../modules/ai-registry/ai-act.cli.js';
+import { registerUsageCommands } from '../modules/ai-usage/usage.cli.js';
+import { registerClassificationCommands } from '../modules/classification/classification.cli.js';
+import { registerDemoCommands } from '../modules/demo/demo.cli.js';
+import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
+import { registerInventoryCommands } from '../modules/inventory/inventory.cli.js';
+import { registerOrgCommands } from '../modules/org/org.cli.js';
+import { registerAuditCommands } from './audit.cli.js';
+import { registerBackupCommands } from './backup.cli.js';
+import { registerServeCommands } from './serve.cli.js';
+import { registerTokenCommands } from './token.cli.js';
+import { registerUserCommands } from './user.cli.js';
+
+/** The `custos` program with every command group: the CLI entry and the in-process CLI tests share it. */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('custos')
+    .description('Custos: Data & AI Governance workbench')
+    .option(
+      '--db <url>',
+      'database: sqlite:PATH or postgres://… (default: CUSTOS_DB or sqlite:./data/custos.db)',
+    )
+    .showHelpAfterError();
+  registerServeCommands(program);
+  registerAuditCommands(program);
+  registerBackupCommands(program);
+  registerUserCommands(program);
+  registerTokenCommands(program);
+  registerOrgCommands(program);
+  registerDemoCommands(program);
+  registerFrameworkCommands(program);
+  registerAiActCommands(program);
+  registerInventoryCommands(program);
+  registerClassificationCommands(program);
+  registerUsageCommands(program);
+  return program;
+}
