@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web/dist');
-export const WAIT = { timeout: 10_000 };
+export const WAIT = { timeout: 20_000 };
 
 export const chromiumFound = fs.existsSync(CHROMIUM);
 
