@@ -30,7 +30,7 @@ export interface XlsxReadOptions {
  */
 interface StreamedSheet extends AsyncIterable<Row> {
   name?: string;
-  iterator?: { destroy?: () => void };
+  iterator?: { destroy?: () => void; on?: (event: 'error', listener: () => void) => unknown };
 }
 interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
   model?: { sheets?: Array<{ name: string; state?: string }> };
@@ -114,7 +114,7 @@ async function findSheet(
     const all = workbook.model?.sheets ?? [];
     const target = wanted ?? (all.find((s) => !s.state || s.state === 'visible') ?? all[0])?.name;
     if (target === undefined || next.value.name === target) return next.value;
-    next.value.iterator?.destroy?.();
+    abandonSheet(next.value);
   }
   const names = (workbook.model?.sheets ?? []).map((s) => `"${s.name}"`).join(', ');
   throw errors.importInvalid([
@@ -127,6 +127,18 @@ async function findSheet(
 }
 
 /**
+ * Stop reading a sheet we skip. exceljs may have just opened it from a temporary file that it deletes
+ * as soon as we ask for the next sheet; the file stream's asynchronous open then fails with ENOENT,
+ * and without a listener that error would crash the process. Nothing from that stream is wanted.
+ */
+function abandonSheet(sheet: StreamedSheet): void {
+  const stream = sheet.iterator as
+    { on?: (event: 'error', listener: () => void) => unknown; destroy?: () => void } | undefined;
+  stream?.on?.('error', () => undefined);
+  stream?.destroy?.();
+}
+
+/**
  * Let the reader walk past the remaining sheets so it removes the temporary files it made.
  * Cleanup only: a failure here must not hide the error that ended the read.
  */
@@ -135,7 +147,7 @@ async function finish(sheets: AsyncIterator<StreamedSheet>): Promise<void> {
     for (;;) {
       const next = await sheets.next();
       if (next.done) return;
-      next.value.iterator?.destroy?.();
+      abandonSheet(next.value);
     }
   } catch {
     return;
