@@ -15,6 +15,7 @@ import { FrameworkService } from '../modules/frameworks/frameworks.service.js';
 import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
 import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import { AssetService } from '../modules/inventory/asset.service.js';
+import { RolloutService } from '../modules/rollout/rollout.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -46,6 +47,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     frameworks: new FrameworkService(deps),
     aiAct: new AiActService(loadAiActQuestionnaire()),
     assets: new AssetService(deps),
+    rollout: new RolloutService(deps, org.regions),
   };
 }
 

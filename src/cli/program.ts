@@ -6,6 +6,7 @@ import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
 import { registerInventoryCommands } from '../modules/inventory/inventory.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
+import { registerRolloutCommands } from '../modules/rollout/rollout.cli.js';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
 import { registerServeCommands } from './serve.cli.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerFrameworkCommands(program);
   registerAiActCommands(program);
   registerInventoryCommands(program);
+  registerRolloutCommands(program);
   registerClassificationCommands(program);
   registerUsageCommands(program);
   return program;

@@ -26,12 +26,22 @@ export const PERMISSIONS = [
   'ai.read', // EU AI Act questionnaire, classification and suggestions
   'inventory.read', // data assets
   'inventory.write', // add, change, delete data assets (data custodians: their own only)
+  'rollout.read', // roll-out waves, offices' onboarding status and progress
+  'rollout.write', // an office's onboarding status, dates and notes
+  'rollout.plan', // roll-out waves, and which wave and focal point each office has
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-// Every role starts from these: reading the organisation, the data inventory and the AI Act guidance,
-// and managing one's own password and tokens.
-const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self', 'ai.read', 'inventory.read'];
+// Every role starts from these: reading the organisation, the data inventory, its roll-out and the AI
+// Act guidance, and managing one's own password and tokens.
+const READ_ONLY: Permission[] = [
+  'org.read',
+  'people.read',
+  'account.self',
+  'ai.read',
+  'inventory.read',
+  'rollout.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -43,6 +53,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.import',
     'audit.read',
     'inventory.write',
+    'rollout.write',
+    'rollout.plan',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -51,8 +63,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.import',
     'audit.read',
     'inventory.write',
+    'rollout.write',
+    'rollout.plan',
   ],
-  office_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'audit.read', 'inventory.write'],
+  office_focal_point: [
+    ...READ_ONLY,
+    'org.office.write',
+    'people.write',
+    'audit.read',
+    'inventory.write',
+    'rollout.write',
+  ],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify'],
   viewer: READ_ONLY,

@@ -151,6 +151,34 @@ export interface AssetTable {
   updated_at: string;
 }
 
+export interface RolloutWaveTable {
+  id: string;
+  region_id: string;
+  name: string;
+  number: number; // order within the region, from 1
+  planned_start: string | null; // YYYY-MM-DD
+  planned_end: string | null; // YYYY-MM-DD
+  notes: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One office's place in the roll-out; an office without a row has not started and has no wave. */
+export interface OfficeOnboardingTable {
+  id: string;
+  office_id: string;
+  wave_id: string | null;
+  status: string; // OnboardingStatus
+  focal_point_id: string | null;
+  target_date: string | null; // YYYY-MM-DD
+  actual_date: string | null; // YYYY-MM-DD; set exactly when status is complete
+  notes: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -168,4 +196,6 @@ export interface Database {
   audit_events: AuditEventTable;
   custos_meta: MetaTable;
   assets: AssetTable;
+  rollout_waves: RolloutWaveTable;
+  office_onboarding: OfficeOnboardingTable;
 }

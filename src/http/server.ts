@@ -24,6 +24,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { frameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { assetRoutes } from '../modules/inventory/asset.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
+import { rolloutRoutes } from '../modules/rollout/rollout.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
 import { userRoutes } from '../modules/accounts/user.routes.js';
 import { aiActRoutes } from '../modules/ai-registry/ai-act.routes.js';
@@ -131,6 +132,7 @@ export async function buildServer({
   await app.register(frameworkRoutes, { services });
   await app.register(aiActRoutes, { services });
   await app.register(assetRoutes, { services });
+  await app.register(rolloutRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
