@@ -32,6 +32,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     departments: new DepartmentService(deps),
     people: new PersonService(deps),
   };
+  const rollout = new RolloutService(deps, org.regions);
   return {
     db,
     clock,
@@ -41,13 +42,13 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts }),
+    demo: new DemoService(deps, { ...org, accounts, rollout }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
     aiAct: new AiActService(loadAiActQuestionnaire()),
     assets: new AssetService(deps),
-    rollout: new RolloutService(deps, org.regions),
+    rollout,
   };
 }
 

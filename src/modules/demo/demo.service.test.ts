@@ -53,6 +53,15 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(Number(events.n)).toBe(500);
   });
 
+  it('rolls the inventory out in some regions, with offices in every status and some overdue', async () => {
+    const progress = await t.services.rollout.progress(ctx);
+    const rolledOut = progress.regions.filter((r) => r.waves.length > 0).map((r) => r.region_code);
+    expect(rolledOut.sort()).toEqual(['CWA', 'EHA', 'MENA', 'SA']);
+    expect(progress.regions.filter((r) => r.region_id !== null && r.waves.length === 0)).toHaveLength(5);
+    expect(Object.values(progress.overall.by_status).every((n) => n > 0)).toBe(true);
+    expect(progress.overall.overdue.length).toBeGreaterThan(0);
+  });
+
   it('changes nothing when run again', async () => {
     const again = await t.services.demo.load(ctx);
     expect(again).toMatchObject({ loaded_organisation: false, logins: [], password: null });

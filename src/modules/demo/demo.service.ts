@@ -7,7 +7,9 @@ import type { DepartmentService } from '../org/department.service.js';
 import type { OfficeService } from '../org/office.service.js';
 import type { PersonService } from '../org/person.service.js';
 import type { RegionService } from '../org/region.service.js';
+import type { RolloutService } from '../rollout/rollout.service.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
+import { loadDemoRollout } from './demo-rollout.js';
 import type { DemoOrganisation } from './demo-types.js';
 
 export interface DemoOrgServices {
@@ -16,6 +18,7 @@ export interface DemoOrgServices {
   departments: DepartmentService;
   people: PersonService;
   accounts: AccountsService;
+  rollout: RolloutService;
 }
 
 export interface DemoLoadResult {
@@ -53,7 +56,10 @@ export class DemoService {
     const demo = buildDemoOrganisation(seed);
     const firstRegion = demo.regions[0];
     const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
-    if (!present) await this.loadOrganisation(ctx, demo);
+    if (!present) {
+      await this.loadOrganisation(ctx, demo);
+      await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
+    }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
     for (const login of demo.logins) {

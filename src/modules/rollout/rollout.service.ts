@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
 import { errors, type FieldIssue } from '../../core/errors.js';
@@ -9,8 +10,10 @@ import {
   isForeignKeyViolation,
   isUniqueViolation,
   throwStale,
+  type AuditWriter,
   type ServiceDeps,
 } from '../../core/service-context.js';
+import type { Database } from '../../db/schema.js';
 import type { RegionService } from '../org/region.service.js';
 import { computeProgress } from './rollout-progress.js';
 import { presentOfficeRollout } from './rollout.present.js';
@@ -65,6 +68,17 @@ export class RolloutService {
 
   async createWave(ctx: RequestContext, input: WaveCreate): Promise<Wave> {
     requirePermission(ctx.actor, 'rollout.plan');
+    return inTransaction(this.deps, ctx, (trx, audit) => this.createWaveIn(trx, audit, ctx, input));
+  }
+
+  /** `createWave` inside the caller's transaction (the demo loader). */
+  async createWaveIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    input: WaveCreate,
+  ): Promise<Wave> {
+    requirePermission(ctx.actor, 'rollout.plan');
     if (!regionInScope(ctx.actor, input.region_id))
       throw errors.unknownReference('region', input.region_id, 'region_id');
     const now = isoNow(this.deps.clock);
@@ -81,16 +95,14 @@ export class RolloutService {
       updated_at: now,
     };
     throwIssues(waveDateIssues(row));
-    return inTransaction(this.deps, ctx, async (trx, audit) => {
-      try {
-        await new RolloutRepository(trx).insertWave(row);
-      } catch (error) {
-        if (isForeignKeyViolation(error)) throw errors.unknownReference('region', row.region_id, 'region_id');
-        throw waveNumberTaken(error, row.number);
-      }
-      await audit({ action: 'create', entityType: WAVE, entityId: row.id, after: row });
-      return row;
-    });
+    try {
+      await new RolloutRepository(trx).insertWave(row);
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw errors.unknownReference('region', row.region_id, 'region_id');
+      throw waveNumberTaken(error, row.number);
+    }
+    await audit({ action: 'create', entityType: WAVE, entityId: row.id, after: row });
+    return row;
   }
 
   async updateWave(ctx: RequestContext, id: string, input: WaveUpdate): Promise<Wave> {
@@ -179,80 +191,88 @@ export class RolloutService {
    */
   async setOffice(ctx: RequestContext, officeId: string, input: OfficeRolloutUpdate): Promise<OfficeRollout> {
     requirePermission(ctx.actor, 'rollout.write');
+    return inTransaction(this.deps, ctx, (trx, audit) => this.setOfficeIn(trx, audit, ctx, officeId, input));
+  }
+
+  /** `setOffice` inside the caller's transaction (the demo loader). */
+  async setOfficeIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    officeId: string,
+    input: OfficeRolloutUpdate,
+  ): Promise<OfficeRollout> {
+    requirePermission(ctx.actor, 'rollout.write');
     const { version, ...given } = input;
-    return inTransaction(this.deps, ctx, async (trx, audit) => {
-      const repo = new RolloutRepository(trx);
-      const office = await repo.findOffice(officeId);
-      if (!office || !inScope(ctx.actor, officeId)) throw errors.notFound('office', officeId);
-      const before = await repo.findOnboarding(officeId);
-      const current = before?.version ?? 0;
-      if (current !== version) {
-        if (!before) throw errors.versionConflict(ONBOARDING, officeId, version, 0);
-        throwStale(ONBOARDING, officeId, version, before);
-      }
-      const now = isoNow(this.deps.clock);
-      const base: OnboardingRow = before ?? {
-        id: newId(),
-        office_id: officeId,
-        wave_id: null,
-        status: 'not_started',
-        focal_point_id: null,
-        target_date: null,
-        actual_date: null,
-        notes: null,
-        version: 0,
-        created_at: now,
-        updated_at: now,
-      };
-      const after: OnboardingRow = {
-        ...base,
-        status: given.status ?? base.status,
-        wave_id: given.wave_id === undefined ? base.wave_id : given.wave_id,
-        focal_point_id: given.focal_point_id === undefined ? base.focal_point_id : given.focal_point_id,
-        target_date: given.target_date === undefined ? base.target_date : given.target_date,
-        actual_date: given.actual_date === undefined ? base.actual_date : given.actual_date,
-        notes: given.notes === undefined ? base.notes : given.notes || null,
-        version: version + 1,
-        updated_at: now,
-      };
-      if (after.wave_id !== base.wave_id || after.focal_point_id !== base.focal_point_id)
-        requirePermission(ctx.actor, 'rollout.plan');
-      if (after.wave_id !== null && after.wave_id !== base.wave_id) {
-        const wave = await repo.findWave(after.wave_id);
-        if (!wave || !regionInScope(ctx.actor, wave.region_id))
-          throw errors.unknownReference('wave', after.wave_id, 'wave_id');
-        if (wave.region_id !== office.region_id)
-          throwIssues([
-            { path: 'wave_id', message: `wave ${wave.name} is not a wave of the office's region` },
-          ]);
-      }
-      if (
-        after.focal_point_id !== null &&
-        after.focal_point_id !== base.focal_point_id &&
-        !(await repo.personExists(after.focal_point_id))
-      )
-        throw errors.unknownReference('person', after.focal_point_id, 'focal_point_id');
-      throwIssues(
-        actualDateIssues({ status: after.status as OfficeRollout['status'], actual_date: after.actual_date }),
-      );
-      if (before) {
-        const { id: _id, office_id: _office, created_at: _created, version: _v, ...changes } = after;
-        if (!(await repo.updateOnboarding(officeId, version, changes)))
-          throwStale(ONBOARDING, officeId, version, await repo.findOnboarding(officeId));
-      } else {
-        await repo.insertOnboarding(after);
-      }
-      await audit({
-        action: before ? 'update' : 'create',
-        entityType: ONBOARDING,
-        entityId: after.id,
-        officeId,
-        before,
-        after,
-      });
-      const shown = await repo.findOffice(officeId);
-      return presentOfficeRollout(shown!, isoDate(this.deps.clock.now()));
+    const repo = new RolloutRepository(trx);
+    const office = await repo.findOffice(officeId);
+    if (!office || !inScope(ctx.actor, officeId)) throw errors.notFound('office', officeId);
+    const before = await repo.findOnboarding(officeId);
+    const current = before?.version ?? 0;
+    if (current !== version) {
+      if (!before) throw errors.versionConflict(ONBOARDING, officeId, version, 0);
+      throwStale(ONBOARDING, officeId, version, before);
+    }
+    const now = isoNow(this.deps.clock);
+    const base: OnboardingRow = before ?? {
+      id: newId(),
+      office_id: officeId,
+      wave_id: null,
+      status: 'not_started',
+      focal_point_id: null,
+      target_date: null,
+      actual_date: null,
+      notes: null,
+      version: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    const after: OnboardingRow = {
+      ...base,
+      status: given.status ?? base.status,
+      wave_id: given.wave_id === undefined ? base.wave_id : given.wave_id,
+      focal_point_id: given.focal_point_id === undefined ? base.focal_point_id : given.focal_point_id,
+      target_date: given.target_date === undefined ? base.target_date : given.target_date,
+      actual_date: given.actual_date === undefined ? base.actual_date : given.actual_date,
+      notes: given.notes === undefined ? base.notes : given.notes || null,
+      version: version + 1,
+      updated_at: now,
+    };
+    if (after.wave_id !== base.wave_id || after.focal_point_id !== base.focal_point_id)
+      requirePermission(ctx.actor, 'rollout.plan');
+    if (after.wave_id !== null && after.wave_id !== base.wave_id) {
+      const wave = await repo.findWave(after.wave_id);
+      if (!wave || !regionInScope(ctx.actor, wave.region_id))
+        throw errors.unknownReference('wave', after.wave_id, 'wave_id');
+      if (wave.region_id !== office.region_id)
+        throwIssues([{ path: 'wave_id', message: `wave ${wave.name} is not a wave of the office's region` }]);
+    }
+    if (
+      after.focal_point_id !== null &&
+      after.focal_point_id !== base.focal_point_id &&
+      !(await repo.personExists(after.focal_point_id))
+    )
+      throw errors.unknownReference('person', after.focal_point_id, 'focal_point_id');
+    throwIssues(
+      actualDateIssues({ status: after.status as OfficeRollout['status'], actual_date: after.actual_date }),
+    );
+    if (before) {
+      const { id: _id, office_id: _office, created_at: _created, version: _v, ...changes } = after;
+      if (!(await repo.updateOnboarding(officeId, version, changes)))
+        throwStale(ONBOARDING, officeId, version, await repo.findOnboarding(officeId));
+    } else {
+      await repo.insertOnboarding(after);
+    }
+    await audit({
+      action: before ? 'update' : 'create',
+      entityType: ONBOARDING,
+      entityId: after.id,
+      officeId,
+      before,
+      after,
     });
+    const shown = await repo.findOffice(officeId);
+    return presentOfficeRollout(shown!, this.today());
   }
 
   /** Progress per region in scope (or one region) and per wave, as of today. */
