@@ -13,7 +13,7 @@ const linksOf = (role: Role) => {
 describe('navSections', () => {
   it('shows an administrator every page', () => {
     expect(linksOf('admin')).toEqual([
-      ['organisation', ['/regions', '/offices', '/people', '/import']],
+      ['organisation', ['/regions', '/offices', '/people', '/import', '/rollout']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
@@ -23,7 +23,7 @@ describe('navSections', () => {
 
   it('shows a viewer the organisation, the AI Act check, the frameworks library and their own tokens only', () => {
     expect(linksOf('viewer')).toEqual([
-      ['organisation', ['/regions', '/offices', '/people']],
+      ['organisation', ['/regions', '/offices', '/people', '/rollout']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['account', ['/tokens']],
@@ -32,7 +32,7 @@ describe('navSections', () => {
 
   it('shows an auditor the audit trail but neither users nor import', () => {
     expect(linksOf('auditor')).toEqual([
-      ['organisation', ['/regions', '/offices', '/people']],
+      ['organisation', ['/regions', '/offices', '/people', '/rollout']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/audit']],

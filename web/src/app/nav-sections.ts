@@ -6,6 +6,7 @@ import {
   IconHistory,
   IconKey,
   IconMap2,
+  IconRoute,
   IconTableColumn,
   IconScale,
   IconUserCog,
@@ -20,6 +21,7 @@ export interface NavLinkItem {
     | 'nav.offices'
     | 'nav.people'
     | 'nav.import'
+    | 'nav.rollout'
     | 'nav.library'
     | 'nav.crosswalk'
     | 'aiAct.nav.check'
@@ -46,6 +48,7 @@ const SECTIONS: NavSection[] = [
       { to: '/offices', label: 'nav.offices', icon: IconBuilding, permission: 'org.read' },
       { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
       { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
+      { to: '/rollout', label: 'nav.rollout', icon: IconRoute, permission: 'rollout.read' },
     ],
   },
   {

@@ -16,6 +16,7 @@ import { PeoplePage } from '../pages/org/people/PeoplePage';
 import { PersonDetailPage } from '../pages/org/people/PersonDetailPage';
 import { RegionDetailPage } from '../pages/org/regions/RegionDetailPage';
 import { RegionsPage } from '../pages/org/regions/RegionsPage';
+import { RolloutPage } from '../pages/rollout/RolloutPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: only('people.import', <ImportPage />) },
+      { path: 'rollout', element: only('rollout.read', <RolloutPage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
