@@ -61,6 +61,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'Offices',
       'People',
       'Import and export',
+      'Data assets',
       'AI Act check',
       'Library',
       'Crosswalk',

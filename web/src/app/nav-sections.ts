@@ -2,6 +2,7 @@ import type { Permission } from '@server/core/permissions';
 import {
   IconBooks,
   IconBuilding,
+  IconDatabase,
   IconFileImport,
   IconHistory,
   IconKey,
@@ -20,6 +21,7 @@ export interface NavLinkItem {
     | 'nav.offices'
     | 'nav.people'
     | 'nav.import'
+    | 'nav.assets'
     | 'nav.library'
     | 'nav.crosswalk'
     | 'aiAct.nav.check'
@@ -33,7 +35,13 @@ export interface NavLinkItem {
 
 export interface NavSection {
   id: string;
-  label: 'nav.organisation' | 'aiAct.nav.section' | 'nav.frameworks' | 'nav.administration' | 'nav.account';
+  label:
+    | 'nav.organisation'
+    | 'nav.inventory'
+    | 'aiAct.nav.section'
+    | 'nav.frameworks'
+    | 'nav.administration'
+    | 'nav.account';
   links: NavLinkItem[];
 }
 
@@ -46,6 +54,13 @@ const SECTIONS: NavSection[] = [
       { to: '/offices', label: 'nav.offices', icon: IconBuilding, permission: 'org.read' },
       { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
       { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
+    ],
+  },
+  {
+    id: 'inventory',
+    label: 'nav.inventory',
+    links: [
+      { to: '/inventory/assets', label: 'nav.assets', icon: IconDatabase, permission: 'inventory.read' },
     ],
   },
   {
