@@ -80,7 +80,7 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     await server?.close();
   });
 
-  it('signs in and adds an asset under a system, which takes the system’s owner', async () => {
+  it('signs in, adds an asset under a system, which takes the system’s owner, and shows its health', async () => {
     await page.goto(`${baseUrl}/inventory/assets`);
     await page.waitForURL(/\/sign-in/, WAIT);
     await page.getByLabel('E-mail').fill(ADMIN.email);
@@ -107,6 +107,14 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     assetId = /\/inventory\/assets\/([^/?]+)$/.exec(page.url())?.[1] ?? '';
     await page.getByRole('link', { name: 'Amina Otieno (amina.otieno@example.org)' }).waitFor(WAIT);
     await page.getByRole('link', { name: SYSTEM }).waitFor(WAIT);
+
+    // Its health: each control's result, and what to fix.
+    const health = page.getByRole('table', { name: `Health controls of ${ASSET}` });
+    const cells = async (control: string) =>
+      health.getByRole('row').filter({ hasText: control }).getByRole('cell').allTextContents();
+    await health.waitFor(WAIT);
+    expect(await cells('Classification')).toEqual(['Classification', 'Pass', '']);
+    expect(await cells('Ownership')).toEqual(['Ownership', 'Fail', 'No data custodian is set']);
   }, 60_000);
 
   it('finds the asset by full-text search and by label, with the filters in the address', async () => {

@@ -6,6 +6,7 @@ import type {
   PushOwnership,
   PushOwnershipResult,
 } from '@server/modules/inventory/asset.schema';
+import type { AssetHealth } from '@server/modules/scorecard/scorecard-api.schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, type Page } from './client';
 import { useCreate, useInvalidate, useRemove, useUpdate } from './mutations';
@@ -45,5 +46,20 @@ export function usePushOwnership() {
     mutationFn: ({ id, input }: { id: string; input: PushOwnership }) =>
       api.post<PushOwnershipResult>(`${PATH}/${encodeURIComponent(id)}/push-ownership`, input),
     onSuccess: refresh,
+  });
+}
+
+/** Languages the API words health reasons in; others read English. */
+const HEALTH_LANGUAGES = ['en', 'fr', 'es'] as const;
+type HealthLanguage = (typeof HEALTH_LANGUAGES)[number];
+const healthLanguage = (language: string): HealthLanguage =>
+  HEALTH_LANGUAGES.find((candidate) => language.startsWith(candidate)) ?? 'en';
+
+/** Each health control's result for one asset today, with its reasons in the reader's language. */
+export function useAssetHealth(id: string, language: string) {
+  const lang = healthLanguage(language);
+  return useQuery({
+    queryKey: ['assets', 'health', id, lang],
+    queryFn: () => api.get<AssetHealth>(`${PATH}/${encodeURIComponent(id)}/health`, { lang }),
   });
 }

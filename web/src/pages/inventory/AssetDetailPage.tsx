@@ -13,6 +13,7 @@ import { RecordTabs } from '../../components/RecordTabs';
 import { useAssetNames } from './asset-names';
 import { AssetDetails } from './AssetDetails';
 import { AssetFormModal } from './AssetFormModal';
+import { AssetHealthPanel } from './AssetHealthPanel';
 import { AssetHeldPanel } from './AssetHeldPanel';
 import { AssetPushOwnership } from './AssetPushOwnership';
 
@@ -57,11 +58,20 @@ export function AssetDetailPage() {
       <RecordTabs
         name={record.name}
         history={{ entityType: 'asset', entityId: record.id, names }}
-        tabs={
-          isSystem
+        tabs={[
+          ...(can('scorecard.read')
+            ? [
+                {
+                  value: 'health',
+                  label: t('assets.health.title'),
+                  panel: <AssetHealthPanel assetId={record.id} name={record.name} />,
+                },
+              ]
+            : []),
+          ...(isSystem
             ? [{ value: 'held', label: t('assets.held'), panel: <AssetHeldPanel system={record} /> }]
-            : []
-        }
+            : []),
+        ]}
       />
       <AssetFormModal opened={editing} asset={record} onClose={edit.close} onReload={reload} />
     </>
