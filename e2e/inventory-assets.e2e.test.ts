@@ -115,7 +115,7 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     await health.waitFor(WAIT);
     expect(await cells('Classification')).toEqual(['Classification', 'Pass', '']);
     expect(await cells('Ownership')).toEqual(['Ownership', 'Fail', 'No data custodian is set']);
-  }, 60_000);
+  }, 90_000);
 
   it('finds the asset by full-text search and by label, with the filters in the address', async () => {
     await nav('Data assets');

@@ -17,10 +17,9 @@ import {
   type SensitivityLabel,
 } from '@server/modules/inventory/asset.schema';
 import { useTranslation } from 'react-i18next';
-import { useDepartments } from '../../api/departments';
-import { useOfficeOptions } from '../../api/offices';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import type { FormState } from '../../components/form/use-form-state';
+import { DepartmentSelect, OfficeSelect } from '../../components/OrgSelects';
 import { PersonSelect } from '../../components/PersonSelect';
 import type { AssetValues } from './asset-form-values';
 import { AssetSystemSelect } from './AssetSystemSelect';
@@ -36,8 +35,6 @@ interface AssetFormFieldsProps {
 /** Every field of an asset, grouped as the detail page shows them. */
 export function AssetFormFields({ form, assetId }: AssetFormFieldsProps) {
   const { t } = useTranslation();
-  const offices = useOfficeOptions();
-  const departments = useDepartments(form.values.office_id);
   const { values, errors } = form;
   const text = (field: TextField, multiline = false) => {
     const common = {
@@ -108,21 +105,18 @@ export function AssetFormFields({ form, assetId }: AssetFormFieldsProps) {
               error={errors.system_id}
               onChange={(value) => form.set('system_id', value)}
             />
-            <ChoiceSelect
+            <OfficeSelect
               label={t('fields.office_id')}
               required
-              searchable
-              data={(offices.data ?? []).map((office) => ({ value: office.id, label: office.name }))}
               value={values.office_id}
               error={errors.office_id}
               onChange={(value) => form.update({ office_id: value, department_id: null })}
             />
-            <ChoiceSelect
+            <DepartmentSelect
+              officeId={values.office_id}
               label={t('fields.department_id')}
               placeholder={t('common.none')}
               clearable
-              disabled={!values.office_id}
-              data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
               value={values.department_id}
               error={errors.department_id}
               onChange={(value) => form.set('department_id', value)}

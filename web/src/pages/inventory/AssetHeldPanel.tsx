@@ -1,10 +1,10 @@
-import { Button, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Asset } from '@server/modules/inventory/asset.schema';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/session';
+import { CreateButton } from '../../components/CreateButton';
 import { AssetFormModal } from './AssetFormModal';
 import { AssetsTable } from './AssetsTable';
 
@@ -18,9 +18,7 @@ export function AssetHeldPanel({ system }: { system: Asset }) {
     <>
       {can('inventory.write') && (
         <Group justify="flex-end" mb="sm">
-          <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-            {t('assets.create')}
-          </Button>
+          <CreateButton label={t('assets.create')} onClick={open} />
         </Group>
       )}
       <AssetsTable

@@ -1,12 +1,11 @@
-import { Button, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ASSET_TYPES, SENSITIVITY_LABELS, UNLABELLED } from '@server/modules/inventory/asset.schema';
-import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useOfficeOptions } from '../../api/offices';
-import { useRegions } from '../../api/regions';
 import { useCan } from '../../api/session';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { CreateButton } from '../../components/CreateButton';
+import { OfficeSelect, RegionSelect } from '../../components/OrgSelects';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonSelect } from '../../components/PersonSelect';
 import { SearchInput } from '../../components/SearchInput';
@@ -18,8 +17,6 @@ import { AssetsTable } from './AssetsTable';
 export function AssetsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const regions = useRegions();
-  const offices = useOfficeOptions();
   const [filters, setFilters] = useUrlFilters(ASSET_FILTER_KEYS);
   const [creating, { open, close }] = useDisclosure(false);
   const query = assetQuery(filters);
@@ -28,31 +25,21 @@ export function AssetsPage() {
     <>
       <PageHeader
         title={t('assets.title')}
-        actions={
-          can('inventory.write') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-              {t('assets.create')}
-            </Button>
-          )
-        }
+        actions={can('inventory.write') && <CreateButton label={t('assets.create')} onClick={open} />}
       />
       <Group align="flex-end" mb="md" wrap="wrap">
         <SearchInput label={t('assets.search')} value={filters.q ?? ''} onSearch={(q) => setFilters({ q })} />
-        <ChoiceSelect
+        <RegionSelect
           label={t('fields.region_id')}
           placeholder={t('common.all')}
           clearable
-          searchable
-          data={(regions.data ?? []).map((region) => ({ value: region.id, label: region.name }))}
           value={query.region_id ?? null}
           onChange={(value) => setFilters({ region_id: value })}
         />
-        <ChoiceSelect
+        <OfficeSelect
           label={t('fields.office_id')}
           placeholder={t('common.all')}
           clearable
-          searchable
-          data={(offices.data ?? []).map((office) => ({ value: office.id, label: office.name }))}
           value={query.office_id ?? null}
           onChange={(value) => setFilters({ office_id: value })}
         />

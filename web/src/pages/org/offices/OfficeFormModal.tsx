@@ -8,8 +8,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCreateOffice, useUpdateOffice } from '../../../api/offices';
-import { useRegions } from '../../../api/regions';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { RegionSelect } from '../../../components/OrgSelects';
 import { FormBody, FormModal } from '../../../components/form/FormModal';
 import { useVersionedForm } from '../../../components/form/use-versioned-form';
 import { orNull } from '../../../components/form/validation';
@@ -54,7 +54,6 @@ const toPayload = (values: OfficeValues) => ({
 function OfficeForm({ office, regionId, onClose, onReload }: OfficeFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const regions = useRegions();
   const { form, body } = useVersionedForm({
     record: office,
     toValues: (record?: Office) => toValues(record, regionId),
@@ -100,12 +99,10 @@ function OfficeForm({ office, regionId, onClose, onReload }: OfficeFormProps) {
           error={form.errors.name}
           onChange={(event) => form.set('name', event.currentTarget.value)}
         />
-        <ChoiceSelect
+        <RegionSelect
           label={t('fields.region_id')}
           placeholder={t('common.none')}
           clearable
-          searchable
-          data={(regions.data ?? []).map((region) => ({ value: region.id, label: region.name }))}
           value={form.values.region_id}
           error={form.errors.region_id}
           onChange={(value) => form.set('region_id', value)}

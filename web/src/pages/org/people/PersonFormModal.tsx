@@ -8,10 +8,8 @@ import {
 } from '@server/modules/org/org.schema';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useDepartments } from '../../../api/departments';
-import { useOfficeOptions } from '../../../api/offices';
 import { useCreatePerson, useUpdatePerson } from '../../../api/people';
-import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { DepartmentSelect, OfficeSelect } from '../../../components/OrgSelects';
 import { FormBody, FormModal } from '../../../components/form/FormModal';
 import { useVersionedForm } from '../../../components/form/use-versioned-form';
 import { orNull } from '../../../components/form/validation';
@@ -54,7 +52,6 @@ const toPayload = (values: PersonValues) => ({
 function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const offices = useOfficeOptions();
   const { form, body } = useVersionedForm({
     record: person,
     toValues: (record?: Person) => toValues(record, officeId),
@@ -68,7 +65,6 @@ function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
     onCreated: (created) => void navigate(`/people/${created.id}`),
     onReload,
   });
-  const departments = useDepartments(form.values.office_id);
 
   return (
     <FormBody {...body}>
@@ -90,11 +86,9 @@ function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
             error={form.errors.email}
             onChange={(event) => form.set('email', event.currentTarget.value)}
           />
-          <ChoiceSelect
+          <OfficeSelect
             label={t('fields.office_id')}
             required
-            searchable
-            data={(offices.data ?? []).map((office) => ({ value: office.id, label: office.name }))}
             value={form.values.office_id}
             error={form.errors.office_id}
             onChange={(value) => {
@@ -102,12 +96,11 @@ function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
               form.set('department_id', null);
             }}
           />
-          <ChoiceSelect
+          <DepartmentSelect
+            officeId={form.values.office_id}
             label={t('fields.department_id')}
             placeholder={t('common.none')}
             clearable
-            disabled={!form.values.office_id}
-            data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             value={form.values.department_id}
             error={form.errors.department_id}
             onChange={(value) => form.set('department_id', value)}
