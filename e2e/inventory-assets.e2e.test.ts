@@ -117,7 +117,7 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     expect(await cells('Ownership')).toEqual(['Ownership', 'Fail', 'No data custodian is set']);
   }, 90_000);
 
-  it('finds the asset by full-text search and by label, with the filters in the address', async () => {
+  it('finds assets by full-text search, label and failing control, with the filters in the address', async () => {
     await nav('Data assets');
     await page.getByLabel('Search assets').fill('househ nairobi');
     await page.waitForURL(/q=househ\+nairobi/, WAIT);
@@ -146,10 +146,20 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     // The same address shows the same list to whoever it is shared with.
     await page.goto(page.url());
     await table.getByRole('link', { name: ASSET }).waitFor(WAIT);
-  }, 60_000);
+
+    // After a scoring, the assets failing a control: the system has no label, the asset has one.
+    await server.services.scorecardSnapshots.take({ actor: systemActor('e2e'), requestId: null });
+    await page.goto(`${baseUrl}/inventory/assets`);
+    await table.getByRole('link', { name: ASSET }).waitFor(WAIT);
+    await choose(page.getByRole('main'), /^Failing control/, 'Classification');
+    await page.waitForURL(/control_failing=classification/, WAIT);
+    await table.getByRole('link', { name: ASSET }).waitFor({ state: 'detached', ...WAIT });
+    expect(await table.getByRole('link').allTextContents()).toEqual([SYSTEM]);
+  }, 90_000);
 
   it('edits the asset, and after someone else’s change asks to reload before saving', async () => {
-    await page.getByRole('table', { name: 'Data assets' }).getByRole('link', { name: ASSET }).click();
+    await page.getByRole('table', { name: 'Data assets' }).getByRole('link', { name: SYSTEM }).waitFor(WAIT);
+    await page.goto(`${baseUrl}/inventory/assets/${assetId}`);
     await page.getByRole('heading', { level: 1, name: ASSET }).waitFor(WAIT);
 
     await page.getByRole('button', { name: 'Edit' }).click();
@@ -169,7 +179,7 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     await dialog.waitFor({ state: 'hidden', ...WAIT });
     await page.getByText('5 years after the programme closes', { exact: true }).waitFor(WAIT);
     await page.getByText('Targeting and payments', { exact: true }).waitFor(WAIT);
-  }, 60_000);
+  }, 90_000);
 
   it('shows the asset’s history, field by field', async () => {
     await page.getByRole('tab', { name: 'History' }).click();
@@ -192,7 +202,7 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     const dialog = page.getByRole('dialog', { name: `Delete ${SYSTEM}?` });
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await dialog.getByText('This system still holds 1 asset(s). Move or delete them first.').waitFor(WAIT);
-  }, 60_000);
+  }, 90_000);
 
   it('ran without script errors or Content-Security-Policy violations', () => {
     expect(browser.scriptProblems).toEqual([]);

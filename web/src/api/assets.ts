@@ -6,7 +6,7 @@ import type {
   PushOwnership,
   PushOwnershipResult,
 } from '@server/modules/inventory/asset.schema';
-import type { AssetHealth } from '@server/modules/scorecard/scorecard-api.schema';
+import type { AssetHealth, ControlsResponse } from '@server/modules/scorecard/scorecard-api.schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, type Page } from './client';
 import { useCreate, useInvalidate, useRemove, useUpdate } from './mutations';
@@ -61,5 +61,20 @@ export function useAssetHealth(id: string, language: string) {
   return useQuery({
     queryKey: ['assets', 'health', id, lang],
     queryFn: () => api.get<AssetHealth>(`${PATH}/${encodeURIComponent(id)}/health`, { lang }),
+  });
+}
+
+/** The health controls in force (for the "failing control" filter), each titled in the reader's language. */
+export function useHealthControls(language: string, enabled: boolean) {
+  const lang = healthLanguage(language);
+  return useQuery({
+    queryKey: ['scorecard', 'controls'],
+    queryFn: () => api.get<ControlsResponse>('/api/scorecard/controls'),
+    enabled,
+    staleTime: 60_000,
+    select: (response) =>
+      response.controls
+        .filter((control) => control.enabled)
+        .map((control) => ({ value: control.id, label: control.title[lang] })),
   });
 }

@@ -2,6 +2,7 @@ import { Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ASSET_TYPES, SENSITIVITY_LABELS, UNLABELLED } from '@server/modules/inventory/asset.schema';
 import { useTranslation } from 'react-i18next';
+import { useHealthControls } from '../../api/assets';
 import { useCan } from '../../api/session';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { CreateButton } from '../../components/CreateButton';
@@ -15,11 +16,12 @@ import { AssetFormModal } from './AssetFormModal';
 import { AssetsTable } from './AssetsTable';
 
 export function AssetsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const [filters, setFilters] = useUrlFilters(ASSET_FILTER_KEYS);
   const [creating, { open, close }] = useDisclosure(false);
   const query = assetQuery(filters);
+  const controls = useHealthControls(i18n.language, can('scorecard.read'));
 
   return (
     <>
@@ -80,6 +82,17 @@ export function AssetsPage() {
           value={query.asset_type ?? null}
           onChange={(value) => setFilters({ asset_type: value })}
         />
+        {can('scorecard.read') && (
+          <ChoiceSelect
+            label={t('assets.controlFailing')}
+            description={t('assets.controlFailingHint')}
+            placeholder={t('common.all')}
+            clearable
+            data={controls.data ?? []}
+            value={query.control_failing ?? null}
+            onChange={(value) => setFilters({ control_failing: value })}
+          />
+        )}
       </Group>
       <AssetsTable
         label={t('assets.title')}

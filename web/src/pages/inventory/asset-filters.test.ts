@@ -10,6 +10,7 @@ describe('assetQuery', () => {
         sensitivity_label: 'Strictly Confidential',
         personal_data: 'true',
         asset_type: 'database',
+        control_failing: 'ownership',
         sort: '-updated_at',
       }),
     ).toEqual({
@@ -20,6 +21,7 @@ describe('assetQuery', () => {
       personal_data: 'true',
       owner_id: undefined,
       asset_type: 'database',
+      control_failing: 'ownership',
     });
   });
 

@@ -14,6 +14,7 @@ export const ASSET_FILTER_KEYS = [
   'personal_data',
   'owner_id',
   'asset_type',
+  'control_failing',
   'sort',
 ] as const;
 
@@ -35,5 +36,6 @@ export function assetQuery(filters: AssetUrlFilters): Omit<AssetListQuery, 'sort
     personal_data: oneOf(['true', 'false'], filters.personal_data),
     owner_id: filters.owner_id,
     asset_type: oneOf(ASSET_TYPES, filters.asset_type),
+    control_failing: filters.control_failing,
   };
 }
