@@ -189,7 +189,7 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     expect(await history.getByRole('row').count()).toBe(4);
   });
 
-  it('refuses to delete a system that still holds assets, saying why', async () => {
+  it('refuses to delete a system that still holds assets, saying why, and pushes its ownership', async () => {
     await page.getByRole('link', { name: SYSTEM }).first().click();
     await page.getByRole('heading', { level: 1, name: SYSTEM }).waitFor(WAIT);
     await page.getByRole('tab', { name: 'Assets in this system' }).click();
@@ -202,6 +202,14 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
     const dialog = page.getByRole('dialog', { name: `Delete ${SYSTEM}?` });
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await dialog.getByText('This system still holds 1 asset(s). Move or delete them first.').waitFor(WAIT);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Its owner was inherited, so pushing it again finds the asset up to date.
+    await page.getByRole('button', { name: 'Push ownership to assets' }).click();
+    const push = page.getByRole('dialog', { name: `Push the ownership of ${SYSTEM}` });
+    await push.getByLabel('Overwrite: replace their value with the system’s').check();
+    await push.getByRole('button', { name: 'Push' }).click();
+    await page.getByText('Assets changed: 0; already up to date: 1; not yours to change: 0.').waitFor(WAIT);
   }, 90_000);
 
   it('ran without script errors or Content-Security-Policy violations', () => {
