@@ -62,6 +62,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'People',
       'Import and export',
       'Roll-out',
+      'Data assets',
       'AI Act check',
       'Library',
       'Crosswalk',

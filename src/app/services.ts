@@ -16,6 +16,9 @@ import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
 import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import { AssetService } from '../modules/inventory/asset.service.js';
 import { RolloutService } from '../modules/rollout/rollout.service.js';
+import { ActionService } from '../modules/actions/actions.service.js';
+import { ScorecardService } from '../modules/scorecard/scorecard.service.js';
+import { SCORECARD_SOURCE, ScorecardSnapshotService } from '../modules/scorecard/scorecard.snapshots.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -33,6 +36,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     people: new PersonService(deps),
   };
   const rollout = new RolloutService(deps, org.regions);
+  const actions = new ActionService(deps);
+  const scorecard = new ScorecardService(deps);
+  actions.describeCodes(SCORECARD_SOURCE, () => scorecard.controlTitles());
   return {
     db,
     clock,
@@ -49,6 +55,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiAct: new AiActService(loadAiActQuestionnaire()),
     assets: new AssetService(deps),
     rollout,
+    actions,
+    scorecard,
+    scorecardSnapshots: new ScorecardSnapshotService(deps, scorecard, actions),
   };
 }
 

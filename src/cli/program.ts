@@ -5,6 +5,8 @@ import { registerClassificationCommands } from '../modules/classification/classi
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
 import { registerInventoryCommands } from '../modules/inventory/inventory.cli.js';
+import { registerActionCommands } from '../modules/actions/actions.cli.js';
+import { registerScorecardCommands } from '../modules/scorecard/scorecard.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerRolloutCommands } from '../modules/rollout/rollout.cli.js';
 import { registerAuditCommands } from './audit.cli.js';
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerAiActCommands(program);
   registerInventoryCommands(program);
   registerRolloutCommands(program);
+  registerScorecardCommands(program);
+  registerActionCommands(program);
   registerClassificationCommands(program);
   registerUsageCommands(program);
   return program;

@@ -34,6 +34,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 // Every role starts from these: reading the organisation, the data inventory, its roll-out and the AI
 // Act guidance, and managing one's own password and tokens.
+  'scorecard.read', // Data Health Scorecard, asset health, trends
+  'scorecard.snapshot', // take scorecard snapshots now (which also reconciles the scorecard's actions)
+  'scorecard.manage', // scorecard settings: weights, bands, due days, custom controls
+  'actions.read', // actions in scope (scorecard failures, later other sources)
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+// Every role starts from these: reading the organisation, the data inventory and the AI Act guidance,
+// and managing one's own password and tokens.
 const READ_ONLY: Permission[] = [
   'org.read',
   'people.read',
@@ -41,6 +50,8 @@ const READ_ONLY: Permission[] = [
   'ai.read',
   'inventory.read',
   'rollout.read',
+  'scorecard.read',
+  'actions.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -55,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inventory.write',
     'rollout.write',
     'rollout.plan',
+    'scorecard.snapshot',
   ],
   regional_focal_point: [
     ...READ_ONLY,

@@ -1,30 +1,22 @@
 import type { Office, OfficeCreate, OfficeUpdate } from '@server/modules/org/org.schema';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from './client';
+import { useListPages } from './pages';
 import { useCreate, useRemove, useUpdate } from './mutations';
 
 const PATH = '/api/offices';
 // Offices appear in regions' and people's pages too.
 const KEYS = [['offices'], ['regions'], ['people']];
 
-export interface OfficeFilters {
+export type OfficeFilters = {
   q?: string;
   region_id?: string;
   kind?: Office['kind'];
   sort?: string;
-}
-
-export const PAGE_SIZE = 50;
+};
 
 export function useOfficePages(filters: OfficeFilters) {
-  return useInfiniteQuery({
-    queryKey: ['offices', 'list', filters],
-    queryFn: ({ pageParam }) =>
-      api.get<Page<Office>>(PATH, { ...filters, limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useListPages<Office>('offices', PATH, filters);
 }
 
 /** Offices for pickers and name look-ups (the API's largest page). */

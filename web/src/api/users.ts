@@ -6,11 +6,11 @@ import type {
   UserListQuery,
   UserUpdate,
 } from '@server/modules/accounts/accounts.schema';
-import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, type Page } from './client';
+import { api } from './client';
+import { useListPages } from './pages';
 import { useCreate, useInvalidate, useUpdate } from './mutations';
-import { PAGE_SIZE } from './offices';
 
 const PATH = '/api/users';
 const KEYS = [['users']];
@@ -21,14 +21,7 @@ export type PasswordReset = z.infer<typeof passwordResetSchema>;
 
 /** User accounts by e-mail, page by page. */
 export function useUserPages(filters: UserFilters) {
-  return useInfiniteQuery({
-    queryKey: ['users', 'list', filters],
-    queryFn: ({ pageParam }) =>
-      api.get<Page<User>>(PATH, { ...filters, limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
+  return useListPages<User>('users', PATH, filters);
 }
 
 /** The account as the server has it now (after a version conflict). */

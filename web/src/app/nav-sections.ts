@@ -2,6 +2,7 @@ import type { Permission } from '@server/core/permissions';
 import {
   IconBooks,
   IconBuilding,
+  IconDatabase,
   IconFileImport,
   IconHistory,
   IconKey,
@@ -22,6 +23,7 @@ export interface NavLinkItem {
     | 'nav.people'
     | 'nav.import'
     | 'nav.rollout'
+    | 'nav.assets'
     | 'nav.library'
     | 'nav.crosswalk'
     | 'aiAct.nav.check'
@@ -35,7 +37,13 @@ export interface NavLinkItem {
 
 export interface NavSection {
   id: string;
-  label: 'nav.organisation' | 'aiAct.nav.section' | 'nav.frameworks' | 'nav.administration' | 'nav.account';
+  label:
+    | 'nav.organisation'
+    | 'nav.inventory'
+    | 'aiAct.nav.section'
+    | 'nav.frameworks'
+    | 'nav.administration'
+    | 'nav.account';
   links: NavLinkItem[];
 }
 
@@ -49,6 +57,13 @@ const SECTIONS: NavSection[] = [
       { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
       { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
       { to: '/rollout', label: 'nav.rollout', icon: IconRoute, permission: 'rollout.read' },
+    ],
+  },
+  {
+    id: 'inventory',
+    label: 'nav.inventory',
+    links: [
+      { to: '/inventory/assets', label: 'nav.assets', icon: IconDatabase, permission: 'inventory.read' },
     ],
   },
   {

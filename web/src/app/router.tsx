@@ -9,6 +9,8 @@ import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
 import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
 import { LibraryPage } from '../pages/frameworks/LibraryPage';
 import { SignInPage } from '../pages/auth/SignInPage';
+import { AssetDetailPage } from '../pages/inventory/AssetDetailPage';
+import { AssetsPage } from '../pages/inventory/AssetsPage';
 import { ImportPage } from '../pages/org/import/ImportPage';
 import { OfficeDetailPage } from '../pages/org/offices/OfficeDetailPage';
 import { OfficesPage } from '../pages/org/offices/OfficesPage';
@@ -46,6 +48,8 @@ export const router = createBrowserRouter([
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: only('people.import', <ImportPage />) },
       { path: 'rollout', element: only('rollout.read', <RolloutPage />) },
+      { path: 'inventory/assets', element: only('inventory.read', <AssetsPage />) },
+      { path: 'inventory/assets/:id', element: only('inventory.read', <AssetDetailPage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },

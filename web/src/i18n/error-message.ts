@@ -24,6 +24,10 @@ export function useErrorMessage(): (error: unknown) => string {
     if (error.code === 'conflict' && typeof details.offices === 'number') {
       return t('errorHints.regionHasOffices', { count: details.offices });
     }
+    if (error.code === 'conflict' && typeof details.assets === 'number') {
+      return t('errorHints.systemHoldsAssets', { count: details.assets });
+    }
+    if (error.code === 'conflict' && details.reason === 'referenced') return t('errorHints.stillReferenced');
     return isKnownCode(error.code, catalogue) ? t(`errors.${error.code}`) : t('errors.internal');
   };
 }

@@ -7,18 +7,20 @@ interface FormModalProps {
   opened: boolean;
   onClose: () => void;
   title: string;
+  /** Wider for long forms. */
+  size?: 'lg' | 'xl';
   /** The form; mounted only while the modal is open, so it starts from the record each time. */
   children: ReactNode;
 }
 
-export function FormModal({ opened, onClose, title, children }: FormModalProps) {
+export function FormModal({ opened, onClose, title, size = 'lg', children }: FormModalProps) {
   const { t } = useTranslation();
   return (
     <Modal
       opened={opened}
       onClose={onClose}
       title={title}
-      size="lg"
+      size={size}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {children}

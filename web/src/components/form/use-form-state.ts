@@ -62,3 +62,6 @@ export function useFormState<V extends object>(initial: () => V) {
     },
   };
 }
+
+/** An edit form's state, for parts of a form kept in their own components. */
+export type FormState<V extends object> = ReturnType<typeof useFormState<V>>;

@@ -57,6 +57,20 @@ describe('apiFieldErrors', () => {
     });
   });
 
+  it('puts an unknown or hidden reference beside the field naming it', () => {
+    const error = new ApiError(404, 'not_found', 'system_id: asset x was not found', {
+      entity: 'asset',
+      id: 'x',
+      field: 'system_id',
+    });
+    expect(apiFieldErrors(t, error)).toEqual({
+      fields: { system_id: 'validation.unknownReference' },
+      general: null,
+    });
+    const record = new ApiError(404, 'not_found', 'asset x was not found', { entity: 'asset', id: 'x' });
+    expect(apiFieldErrors(t, record)).toEqual({ fields: {}, general: record });
+  });
+
   it('keeps any other failure for the whole form', () => {
     const error = new ApiError(409, 'version_conflict', 'stale');
     expect(apiFieldErrors(t, error)).toEqual({ fields: {}, general: error });

@@ -54,7 +54,8 @@ export function validate<S extends z.ZodType>(
 
 /**
  * Split a failed write into messages beside fields and one message for the whole form.
- * Validation issues go to their fields; a duplicate (409 conflict naming a field) goes to that field.
+ * Validation issues go to their fields; a duplicate (409 conflict naming a field) and an unknown
+ * reference (404 naming a field) go to that field.
  * `messages` gives a form's own translated message for a field the API refused (the API's are English).
  */
 export function apiFieldErrors(
@@ -70,11 +71,15 @@ export function apiFieldErrors(
     }
     return { fields, general: error };
   }
-  const conflictField = isApiError(error, 'conflict')
-    ? (error.details as { field?: unknown } | undefined)?.field
-    : undefined;
-  if (typeof conflictField === 'string') {
-    return { fields: { [conflictField]: messages[conflictField] ?? t('validation.taken') }, general: null };
+  const field = isApiError(error) ? (error.details as { field?: unknown } | undefined)?.field : undefined;
+  if (typeof field !== 'string') return { fields: {}, general: error };
+  // A duplicate (409 naming a field), or a field pointing at a record that does not exist or is
+  // out of the reader's scope (404 naming the field): the message goes beside that field.
+  if (isApiError(error, 'conflict')) {
+    return { fields: { [field]: messages[field] ?? t('validation.taken') }, general: null };
+  }
+  if (isApiError(error, 'not_found')) {
+    return { fields: { [field]: messages[field] ?? t('validation.unknownReference') }, general: null };
   }
   return { fields: {}, general: error };
 }

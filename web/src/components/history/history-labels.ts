@@ -11,6 +11,10 @@ type KindKey = keyof typeof en.officeKinds;
 type GovernanceRoleKey = keyof typeof en.governanceRoles;
 type RoleKey = keyof typeof en.roles;
 type TokenStatusKey = keyof typeof en.tokens.statuses;
+type AssetTypeKey = keyof typeof en.assets.types;
+type LabelKey = keyof typeof en.assets.labels;
+type SpecialCategoryKey = keyof typeof en.assets.specialCategories;
+type DataSubjectKey = keyof typeof en.assets.dataSubjects;
 
 function has<K extends string>(catalogue: object, key: string): key is K {
   return Object.hasOwn(catalogue, key);
@@ -52,6 +56,10 @@ export function useHistoryLabels(names: Record<string, string> = {}) {
   const governanceRoles = catalogue('governanceRoles');
   const roles = catalogue('roles');
   const statuses = catalogue('tokens.statuses');
+  const assetTypes = catalogue('assets.types');
+  const labels = catalogue('assets.labels');
+  const specialCategories = catalogue('assets.specialCategories');
+  const dataSubjects = catalogue('assets.dataSubjects');
 
   const code = (field: string, value: string): string => {
     if (field === 'kind' && has<KindKey>(kinds, value)) return t(`officeKinds.${value}`);
@@ -59,6 +67,12 @@ export function useHistoryLabels(names: Record<string, string> = {}) {
       return t(`governanceRoles.${value}`);
     if (field === 'role' && has<RoleKey>(roles, value)) return t(`roles.${value}`);
     if (field === 'status' && has<TokenStatusKey>(statuses, value)) return t(`tokens.statuses.${value}`);
+    if (field === 'asset_type' && has<AssetTypeKey>(assetTypes, value)) return t(`assets.types.${value}`);
+    if (field === 'sensitivity_label' && has<LabelKey>(labels, value)) return t(`assets.labels.${value}`);
+    if (field === 'special_categories' && has<SpecialCategoryKey>(specialCategories, value))
+      return t(`assets.specialCategories.${value}`);
+    if (field === 'data_subjects' && has<DataSubjectKey>(dataSubjects, value))
+      return t(`assets.dataSubjects.${value}`);
     if (isInstantField(field)) return formatDateTime(value, i18n.language);
     return isIdField(field) ? (known.get(value) ?? value) : value;
   };

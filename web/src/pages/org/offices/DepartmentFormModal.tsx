@@ -6,10 +6,8 @@ import {
 } from '@server/modules/org/org.schema';
 import { useTranslation } from 'react-i18next';
 import { useCreateDepartment, useUpdateDepartment } from '../../../api/departments';
-import { changedValues } from '../../../components/form/changed-values';
 import { FormBody, FormModal } from '../../../components/form/FormModal';
-import { useFormState } from '../../../components/form/use-form-state';
-import { notifySuccess } from '../../../components/notify';
+import { useVersionedForm } from '../../../components/form/use-versioned-form';
 
 interface DepartmentFormProps {
   officeId: string;
@@ -19,54 +17,35 @@ interface DepartmentFormProps {
   onReload: () => Promise<Department | undefined>;
 }
 
-const toValues = (department?: Department) => ({
+interface DepartmentValues {
+  code: string;
+  name: string;
+}
+
+const toValues = (department?: Department): DepartmentValues => ({
   code: department?.code ?? '',
   name: department?.name ?? '',
 });
 
 function DepartmentForm({ officeId, department, onClose, onReload }: DepartmentFormProps) {
   const { t } = useTranslation();
-  const create = useCreateDepartment();
-  const update = useUpdateDepartment();
-  const form = useFormState(() => toValues(department));
-  const hints = { code: t('validation.officeCode') };
-  const done = (name: string, created: boolean) => {
-    notifySuccess(t(created ? 'notify.created' : 'notify.saved', { name }));
-    onClose();
-  };
-
-  const submit = () => {
-    const values = { code: form.values.code.trim(), name: form.values.name };
-    if (!department) {
-      const input = form.check(departmentCreateSchema, { ...values, office_id: officeId }, hints);
-      if (!input) return;
-      create.mutate(input, { onSuccess: (saved) => done(saved.name, true), onError: form.fail });
-      return;
-    }
-    const changes = changedValues(values, toValues(department));
-    if (Object.keys(changes).length === 0) return onClose();
-    const input = form.check(departmentUpdateSchema, { ...changes, version: department.version }, hints);
-    if (!input) return;
-    update.mutate(
-      { id: department.id, input },
-      { onSuccess: (saved) => done(saved.name, false), onError: form.fail },
-    );
-  };
-
-  const reload = async () => {
-    const fresh = await onReload();
-    if (fresh) form.reset(toValues(fresh));
-  };
+  const { form, body } = useVersionedForm({
+    record: department,
+    toValues,
+    toPayload: (values: DepartmentValues) => ({ code: values.code.trim(), name: values.name }),
+    createSchema: departmentCreateSchema,
+    updateSchema: departmentUpdateSchema,
+    create: useCreateDepartment(),
+    update: useUpdateDepartment(),
+    nameOf: (saved) => saved.name,
+    onClose,
+    onReload,
+    createExtras: { office_id: officeId },
+    hints: { code: t('validation.officeCode') },
+  });
 
   return (
-    <FormBody
-      onSubmit={submit}
-      onCancel={onClose}
-      busy={create.isPending || update.isPending}
-      submitLabel={department ? t('common.save') : t('common.create')}
-      error={form.general}
-      onReload={department && (() => void reload())}
-    >
+    <FormBody {...body}>
       <Stack>
         <TextInput
           label={t('fields.code')}

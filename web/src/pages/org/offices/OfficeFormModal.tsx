@@ -8,13 +8,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCreateOffice, useUpdateOffice } from '../../../api/offices';
-import { useRegions } from '../../../api/regions';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
-import { changedValues } from '../../../components/form/changed-values';
+import { RegionSelect } from '../../../components/OrgSelects';
 import { FormBody, FormModal } from '../../../components/form/FormModal';
-import { useFormState } from '../../../components/form/use-form-state';
+import { useVersionedForm } from '../../../components/form/use-versioned-form';
 import { orNull } from '../../../components/form/validation';
-import { notifySuccess } from '../../../components/notify';
 
 interface OfficeFormProps {
   /** The office to edit; a new office when absent. */
@@ -56,57 +54,23 @@ const toPayload = (values: OfficeValues) => ({
 function OfficeForm({ office, regionId, onClose, onReload }: OfficeFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const regions = useRegions();
-  const create = useCreateOffice();
-  const update = useUpdateOffice();
-  const form = useFormState(() => toValues(office, regionId));
-  const hints = { code: t('validation.officeCode'), country_code: t('validation.countryCode') };
-
-  const submit = () => {
-    const payload = toPayload(form.values);
-    if (!office) {
-      const input = form.check(officeCreateSchema, payload, hints);
-      if (!input) return;
-      create.mutate(input, {
-        onSuccess: (created) => {
-          notifySuccess(t('notify.created', { name: created.name }));
-          onClose();
-          void navigate(`/offices/${created.id}`);
-        },
-        onError: form.fail,
-      });
-      return;
-    }
-    const changes = changedValues(payload, toPayload(toValues(office)));
-    if (Object.keys(changes).length === 0) return onClose();
-    const input = form.check(officeUpdateSchema, { ...changes, version: office.version }, hints);
-    if (!input) return;
-    update.mutate(
-      { id: office.id, input },
-      {
-        onSuccess: (saved) => {
-          notifySuccess(t('notify.saved', { name: saved.name }));
-          onClose();
-        },
-        onError: form.fail,
-      },
-    );
-  };
-
-  const reload = async () => {
-    const fresh = await onReload?.();
-    if (fresh) form.reset(toValues(fresh));
-  };
+  const { form, body } = useVersionedForm({
+    record: office,
+    toValues: (record?: Office) => toValues(record, regionId),
+    toPayload,
+    createSchema: officeCreateSchema,
+    updateSchema: officeUpdateSchema,
+    create: useCreateOffice(),
+    update: useUpdateOffice(),
+    nameOf: (saved) => saved.name,
+    onClose,
+    onCreated: (created) => void navigate(`/offices/${created.id}`),
+    onReload,
+    hints: { code: t('validation.officeCode'), country_code: t('validation.countryCode') },
+  });
 
   return (
-    <FormBody
-      onSubmit={submit}
-      onCancel={onClose}
-      busy={create.isPending || update.isPending}
-      submitLabel={office ? t('common.save') : t('common.create')}
-      error={form.general}
-      onReload={onReload && (() => void reload())}
-    >
+    <FormBody {...body}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -135,12 +99,10 @@ function OfficeForm({ office, regionId, onClose, onReload }: OfficeFormProps) {
           error={form.errors.name}
           onChange={(event) => form.set('name', event.currentTarget.value)}
         />
-        <ChoiceSelect
+        <RegionSelect
           label={t('fields.region_id')}
           placeholder={t('common.none')}
           clearable
-          searchable
-          data={(regions.data ?? []).map((region) => ({ value: region.id, label: region.name }))}
           value={form.values.region_id}
           error={form.errors.region_id}
           onChange={(value) => form.set('region_id', value)}

@@ -1,11 +1,11 @@
-import { Button, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { OFFICE_KINDS } from '@server/modules/org/org.schema';
-import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useRegions } from '../../../api/regions';
 import { useCan } from '../../../api/session';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { CreateButton } from '../../../components/CreateButton';
+import { RegionSelect } from '../../../components/OrgSelects';
 import { PageHeader } from '../../../components/PageHeader';
 import { SearchInput } from '../../../components/SearchInput';
 import { useUrlFilters } from '../../../components/use-url-filters';
@@ -18,7 +18,6 @@ const isKind = (value: string | undefined): value is Kind => OFFICE_KINDS.some((
 export function OfficesPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const regions = useRegions();
   const [creating, { open, close }] = useDisclosure(false);
   const [filters, setFilters] = useUrlFilters(['q', 'region_id', 'kind', 'sort']);
   const kind = isKind(filters.kind) ? filters.kind : undefined;
@@ -27,13 +26,7 @@ export function OfficesPage() {
     <>
       <PageHeader
         title={t('offices.title')}
-        actions={
-          can('org.structure.write') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-              {t('offices.create')}
-            </Button>
-          )
-        }
+        actions={can('org.structure.write') && <CreateButton label={t('offices.create')} onClick={open} />}
       />
       <Group align="flex-end" mb="md" wrap="wrap">
         <SearchInput
@@ -41,12 +34,10 @@ export function OfficesPage() {
           value={filters.q ?? ''}
           onSearch={(q) => setFilters({ q })}
         />
-        <ChoiceSelect
+        <RegionSelect
           label={t('fields.region_id')}
           placeholder={t('common.all')}
           clearable
-          searchable
-          data={(regions.data ?? []).map((region) => ({ value: region.id, label: region.name }))}
           value={filters.region_id ?? null}
           onChange={(value) => setFilters({ region_id: value })}
         />

@@ -1,13 +1,11 @@
-import { Button, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { GOVERNANCE_ROLES, type GovernanceRole } from '@server/modules/org/org.schema';
-import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useDepartments } from '../../../api/departments';
-import { useOfficeOptions } from '../../../api/offices';
-import { useRegions } from '../../../api/regions';
 import { useCan } from '../../../api/session';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
+import { CreateButton } from '../../../components/CreateButton';
+import { DepartmentSelect, OfficeSelect, RegionSelect } from '../../../components/OrgSelects';
 import { PageHeader } from '../../../components/PageHeader';
 import { SearchInput } from '../../../components/SearchInput';
 import { useUrlFilters } from '../../../components/use-url-filters';
@@ -29,10 +27,7 @@ const isRole = (value: string | undefined): value is GovernanceRole =>
 export function PeoplePage() {
   const { t } = useTranslation();
   const can = useCan();
-  const regions = useRegions();
-  const offices = useOfficeOptions();
   const [filters, setFilters] = useUrlFilters(FILTERS);
-  const departments = useDepartments(filters.office_id);
   const [creating, { open, close }] = useDisclosure(false);
   const active = filters.active === 'true' || filters.active === 'false' ? filters.active : undefined;
   const role = isRole(filters.governance_role) ? filters.governance_role : undefined;
@@ -41,40 +36,30 @@ export function PeoplePage() {
     <>
       <PageHeader
         title={t('people.title')}
-        actions={
-          can('people.write') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-              {t('people.create')}
-            </Button>
-          )
-        }
+        actions={can('people.write') && <CreateButton label={t('people.create')} onClick={open} />}
       />
       <Group align="flex-end" mb="md" wrap="wrap">
         <SearchInput label={t('people.search')} value={filters.q ?? ''} onSearch={(q) => setFilters({ q })} />
-        <ChoiceSelect
+        <RegionSelect
           label={t('fields.region_id')}
           placeholder={t('common.all')}
           clearable
-          searchable
-          data={(regions.data ?? []).map((region) => ({ value: region.id, label: region.name }))}
           value={filters.region_id ?? null}
           onChange={(value) => setFilters({ region_id: value })}
         />
-        <ChoiceSelect
+        <OfficeSelect
           label={t('fields.office_id')}
           placeholder={t('common.all')}
           clearable
-          searchable
-          data={(offices.data ?? []).map((office) => ({ value: office.id, label: office.name }))}
           value={filters.office_id ?? null}
           onChange={(value) => setFilters({ office_id: value, department_id: null })}
         />
         {filters.office_id && (
-          <ChoiceSelect
+          <DepartmentSelect
+            officeId={filters.office_id}
             label={t('fields.department_id')}
             placeholder={t('common.all')}
             clearable
-            data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             value={filters.department_id ?? null}
             onChange={(value) => setFilters({ department_id: value })}
           />

@@ -8,15 +8,11 @@ import {
 } from '@server/modules/org/org.schema';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useDepartments } from '../../../api/departments';
-import { useOfficeOptions } from '../../../api/offices';
 import { useCreatePerson, useUpdatePerson } from '../../../api/people';
-import { ChoiceSelect } from '../../../components/ChoiceSelect';
-import { changedValues } from '../../../components/form/changed-values';
+import { DepartmentSelect, OfficeSelect } from '../../../components/OrgSelects';
 import { FormBody, FormModal } from '../../../components/form/FormModal';
-import { useFormState } from '../../../components/form/use-form-state';
+import { useVersionedForm } from '../../../components/form/use-versioned-form';
 import { orNull } from '../../../components/form/validation';
-import { notifySuccess } from '../../../components/notify';
 
 interface PersonFormProps {
   /** The person to edit; a new person when absent. */
@@ -56,57 +52,22 @@ const toPayload = (values: PersonValues) => ({
 function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const offices = useOfficeOptions();
-  const create = useCreatePerson();
-  const update = useUpdatePerson();
-  const form = useFormState(() => toValues(person, officeId));
-  const departments = useDepartments(form.values.office_id);
-
-  const submit = () => {
-    const payload = toPayload(form.values);
-    if (!person) {
-      const input = form.check(personCreateSchema, payload);
-      if (!input) return;
-      create.mutate(input, {
-        onSuccess: (created) => {
-          notifySuccess(t('notify.created', { name: created.full_name }));
-          onClose();
-          void navigate(`/people/${created.id}`);
-        },
-        onError: form.fail,
-      });
-      return;
-    }
-    const changes = changedValues(payload, toPayload(toValues(person)));
-    if (Object.keys(changes).length === 0) return onClose();
-    const input = form.check(personUpdateSchema, { ...changes, version: person.version });
-    if (!input) return;
-    update.mutate(
-      { id: person.id, input },
-      {
-        onSuccess: (saved) => {
-          notifySuccess(t('notify.saved', { name: saved.full_name }));
-          onClose();
-        },
-        onError: form.fail,
-      },
-    );
-  };
-
-  const reload = async () => {
-    const fresh = await onReload?.();
-    if (fresh) form.reset(toValues(fresh));
-  };
+  const { form, body } = useVersionedForm({
+    record: person,
+    toValues: (record?: Person) => toValues(record, officeId),
+    toPayload,
+    createSchema: personCreateSchema,
+    updateSchema: personUpdateSchema,
+    create: useCreatePerson(),
+    update: useUpdatePerson(),
+    nameOf: (saved) => saved.full_name,
+    onClose,
+    onCreated: (created) => void navigate(`/people/${created.id}`),
+    onReload,
+  });
 
   return (
-    <FormBody
-      onSubmit={submit}
-      onCancel={onClose}
-      busy={create.isPending || update.isPending}
-      submitLabel={person ? t('common.save') : t('common.create')}
-      error={form.general}
-      onReload={onReload && (() => void reload())}
-    >
+    <FormBody {...body}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -125,11 +86,9 @@ function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
             error={form.errors.email}
             onChange={(event) => form.set('email', event.currentTarget.value)}
           />
-          <ChoiceSelect
+          <OfficeSelect
             label={t('fields.office_id')}
             required
-            searchable
-            data={(offices.data ?? []).map((office) => ({ value: office.id, label: office.name }))}
             value={form.values.office_id}
             error={form.errors.office_id}
             onChange={(value) => {
@@ -137,12 +96,11 @@ function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
               form.set('department_id', null);
             }}
           />
-          <ChoiceSelect
+          <DepartmentSelect
+            officeId={form.values.office_id}
             label={t('fields.department_id')}
             placeholder={t('common.none')}
             clearable
-            disabled={!form.values.office_id}
-            data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             value={form.values.department_id}
             error={form.errors.department_id}
             onChange={(value) => form.set('department_id', value)}

@@ -4,9 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCreateRegion, useUpdateRegion } from '../../../api/regions';
 import { FormBody, FormModal } from '../../../components/form/FormModal';
-import { changedValues } from '../../../components/form/changed-values';
-import { useFormState } from '../../../components/form/use-form-state';
-import { notifySuccess } from '../../../components/notify';
+import { useVersionedForm } from '../../../components/form/use-versioned-form';
 
 interface RegionFormProps {
   /** The region to edit; a new region when absent. */
@@ -15,61 +13,33 @@ interface RegionFormProps {
   onReload?: () => Promise<Region | undefined>;
 }
 
-const toValues = (region?: Region) => ({ code: region?.code ?? '', name: region?.name ?? '' });
+interface RegionValues {
+  code: string;
+  name: string;
+}
+
+const toValues = (region?: Region): RegionValues => ({ code: region?.code ?? '', name: region?.name ?? '' });
 
 function RegionForm({ region, onClose, onReload }: RegionFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const create = useCreateRegion();
-  const update = useUpdateRegion();
-  const form = useFormState(() => toValues(region));
-  const hints = { code: t('validation.regionCode') };
-
-  const submit = () => {
-    const values = { code: form.values.code.trim(), name: form.values.name };
-    if (!region) {
-      const input = form.check(regionCreateSchema, values, hints);
-      if (!input) return;
-      create.mutate(input, {
-        onSuccess: (created) => {
-          notifySuccess(t('notify.created', { name: created.name }));
-          onClose();
-          void navigate(`/regions/${created.id}`);
-        },
-        onError: form.fail,
-      });
-      return;
-    }
-    const changes = changedValues(values, toValues(region));
-    if (Object.keys(changes).length === 0) return onClose();
-    const input = form.check(regionUpdateSchema, { ...changes, version: region.version }, hints);
-    if (!input) return;
-    update.mutate(
-      { id: region.id, input },
-      {
-        onSuccess: (saved) => {
-          notifySuccess(t('notify.saved', { name: saved.name }));
-          onClose();
-        },
-        onError: form.fail,
-      },
-    );
-  };
-
-  const reload = async () => {
-    const fresh = await onReload?.();
-    if (fresh) form.reset(toValues(fresh));
-  };
+  const { form, body } = useVersionedForm({
+    record: region,
+    toValues,
+    toPayload: (values: RegionValues) => ({ code: values.code.trim(), name: values.name }),
+    createSchema: regionCreateSchema,
+    updateSchema: regionUpdateSchema,
+    create: useCreateRegion(),
+    update: useUpdateRegion(),
+    nameOf: (saved) => saved.name,
+    onClose,
+    onCreated: (created) => void navigate(`/regions/${created.id}`),
+    onReload,
+    hints: { code: t('validation.regionCode') },
+  });
 
   return (
-    <FormBody
-      onSubmit={submit}
-      onCancel={onClose}
-      busy={create.isPending || update.isPending}
-      submitLabel={region ? t('common.save') : t('common.create')}
-      error={form.general}
-      onReload={onReload && (() => void reload())}
-    >
+    <FormBody {...body}>
       <Stack>
         <TextInput
           label={t('fields.code')}
