@@ -29,11 +29,6 @@ export const PERMISSIONS = [
   'rollout.read', // roll-out waves, offices' onboarding status and progress
   'rollout.write', // an office's onboarding status, dates and notes
   'rollout.plan', // roll-out waves, and which wave and focal point each office has
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-// Every role starts from these: reading the organisation, the data inventory, its roll-out and the AI
-// Act guidance, and managing one's own password and tokens.
   'scorecard.read', // Data Health Scorecard, asset health, trends
   'scorecard.snapshot', // take scorecard snapshots now (which also reconciles the scorecard's actions)
   'scorecard.manage', // scorecard settings: weights, bands, due days, custom controls
@@ -41,8 +36,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-// Every role starts from these: reading the organisation, the data inventory and the AI Act guidance,
-// and managing one's own password and tokens.
+// Every role starts from these: reading the organisation, the data inventory, its roll-out and health,
+// the AI Act guidance, and managing one's own password and tokens.
 const READ_ONLY: Permission[] = [
   'org.read',
   'people.read',

@@ -174,6 +174,11 @@ export interface OfficeOnboardingTable {
   target_date: string | null; // YYYY-MM-DD
   actual_date: string | null; // YYYY-MM-DD; set exactly when status is complete
   notes: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ScorecardSettingsTable {
   id: string; // 'scorecard': the single row
   config: string; // JSON ScorecardConfigInput
