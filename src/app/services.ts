@@ -15,6 +15,7 @@ import { FrameworkService } from '../modules/frameworks/frameworks.service.js';
 import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
 import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import { AssetService } from '../modules/inventory/asset.service.js';
+import { InventoryImportService } from '../modules/inventory/inventory-import.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -31,6 +32,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     departments: new DepartmentService(deps),
     people: new PersonService(deps),
   };
+  const assets = new AssetService(deps);
   return {
     db,
     clock,
@@ -45,7 +47,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
     aiAct: new AiActService(loadAiActQuestionnaire()),
-    assets: new AssetService(deps),
+    assets,
+    inventoryImport: new InventoryImportService(deps, { ...org, assets }),
   };
 }
 

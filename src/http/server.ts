@@ -23,6 +23,7 @@ import { personRoutes } from '../modules/org/person.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { frameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { assetRoutes } from '../modules/inventory/asset.routes.js';
+import { inventoryImportRoutes } from '../modules/inventory/inventory-import.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
 import { userRoutes } from '../modules/accounts/user.routes.js';
@@ -130,6 +131,7 @@ export async function buildServer({
   await app.register(auditRoutes, { services });
   await app.register(frameworkRoutes, { services });
   await app.register(aiActRoutes, { services });
+  await app.register(inventoryImportRoutes, { services });
   await app.register(assetRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
