@@ -3,6 +3,7 @@ import {
   IconBooks,
   IconBuilding,
   IconFileImport,
+  IconDatabaseImport,
   IconHistory,
   IconKey,
   IconMap2,
@@ -20,6 +21,7 @@ export interface NavLinkItem {
     | 'nav.offices'
     | 'nav.people'
     | 'nav.import'
+    | 'nav.inventoryImport'
     | 'nav.library'
     | 'nav.crosswalk'
     | 'aiAct.nav.check'
@@ -33,7 +35,13 @@ export interface NavLinkItem {
 
 export interface NavSection {
   id: string;
-  label: 'nav.organisation' | 'aiAct.nav.section' | 'nav.frameworks' | 'nav.administration' | 'nav.account';
+  label:
+    | 'nav.organisation'
+    | 'nav.inventory'
+    | 'aiAct.nav.section'
+    | 'nav.frameworks'
+    | 'nav.administration'
+    | 'nav.account';
   links: NavLinkItem[];
 }
 
@@ -46,6 +54,18 @@ const SECTIONS: NavSection[] = [
       { to: '/offices', label: 'nav.offices', icon: IconBuilding, permission: 'org.read' },
       { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
       { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
+    ],
+  },
+  {
+    id: 'inventory',
+    label: 'nav.inventory',
+    links: [
+      {
+        to: '/inventory/import',
+        label: 'nav.inventoryImport',
+        icon: IconDatabaseImport,
+        permission: 'inventory.read',
+      },
     ],
   },
   {

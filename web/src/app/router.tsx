@@ -9,6 +9,7 @@ import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
 import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
 import { LibraryPage } from '../pages/frameworks/LibraryPage';
 import { SignInPage } from '../pages/auth/SignInPage';
+import { InventoryImportPage } from '../pages/inventory/InventoryImportPage';
 import { ImportPage } from '../pages/org/import/ImportPage';
 import { OfficeDetailPage } from '../pages/org/offices/OfficeDetailPage';
 import { OfficesPage } from '../pages/org/offices/OfficesPage';
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: only('people.import', <ImportPage />) },
+      { path: 'inventory/import', element: only('inventory.read', <InventoryImportPage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
