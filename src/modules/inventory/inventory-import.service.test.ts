@@ -117,6 +117,8 @@ describeEachDialect('inventory spreadsheet import and export', ({ db }) => {
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(last).toEqual({ action: 'import', entity_type: 'asset_import' });
+    // The events written together chain as if written one by one.
+    expect(await services.audit.verify(admin)).toMatchObject({ ok: true, first_break: null });
   });
 
   it('updates the asset an asset_id names, clears emptied cells, and leaves identical rows alone', async () => {

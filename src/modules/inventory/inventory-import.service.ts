@@ -4,7 +4,7 @@ import { errors, isAppError, type FieldIssue } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { requirePermission } from '../../core/permissions.js';
 import type { ProgressCallback } from '../../core/progress.js';
-import { inTransaction, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
+import { inBulkTransaction, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
 import type { ByteInput } from '../../core/tabular/byte-source.js';
 import { byRow } from '../../core/tabular/file-columns.js';
 import type { TabularLimits } from '../../core/tabular/limits.js';
@@ -109,7 +109,7 @@ export class InventoryImportService {
       };
     }
 
-    const outcomes = await inTransaction(this.deps, ctx, async (trx, audit) => {
+    const outcomes = await inBulkTransaction(this.deps, ctx, async (trx, audit) => {
       const counted: AuditWriter = async (event) => {
         await audit(event);
         step();
