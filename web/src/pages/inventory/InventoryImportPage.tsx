@@ -1,11 +1,5 @@
-import { Alert, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import {
-  IconCircleCheck,
-  IconFileSpreadsheet,
-  IconFileUpload,
-  IconListCheck,
-  IconUpload,
-} from '@tabler/icons-react';
+import { Alert, Paper, Stack, Text } from '@mantine/core';
+import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,10 +10,10 @@ import {
 } from '../../api/inventory-import';
 import type { ImportIssue } from '../../api/org-import';
 import { useCan } from '../../api/session';
-import { DownloadButton } from '../../components/DownloadButton';
+import { DownloadGroup } from '../../components/DownloadGroup';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ImportFileControls } from '../../components/ImportFileControls';
 import { PageHeader } from '../../components/PageHeader';
-import { useDownloads } from '../../components/use-downloads';
 import { ImportIssues } from '../org/import/ImportIssues';
 import {
   fileKey,
@@ -28,8 +22,6 @@ import {
   sortedIssues,
   type CheckedFile,
 } from '../org/import/import-state';
-
-const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Outcome =
   | { type: 'checked'; result: InventoryImportResult; issues: ImportIssue[] }
@@ -62,40 +54,24 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
   );
 }
 
-/** The template, the exports (XLSX, CSV, DCAT) and the files to check and import. */
+/** The template, and the exports (XLSX, CSV, DCAT) to edit and import again or to publish. */
 function InventoryImportDownloads() {
   const { t } = useTranslation();
-  const { busy, error, start } = useDownloads<InventoryDownload>();
-  const download = (which: InventoryDownload) => void start(which, () => downloadInventory(which));
   return (
-    <Paper withBorder p="md">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('orgImport.downloads')}
-        </Title>
-        {error !== null && <ErrorAlert error={error} />}
-        <Group gap="xs">
-          <DownloadButton
-            which="template"
-            label={t('orgImport.template')}
-            icon={IconFileSpreadsheet}
-            busy={busy}
-            onDownload={download}
-          />
-          <DownloadButton which="xlsx" label={t('orgImport.exportXlsx')} busy={busy} onDownload={download} />
-          <DownloadButton which="csv" label={t('orgImport.exportCsv')} busy={busy} onDownload={download} />
-          <DownloadButton
-            which="dcat"
-            label={t('inventoryImport.exportDcat')}
-            busy={busy}
-            onDownload={download}
-          />
-        </Group>
-        <Text size="sm" c="dimmed">
-          {t('inventoryImport.dcatHint')}
-        </Text>
-      </Stack>
-    </Paper>
+    <DownloadGroup<InventoryDownload>
+      title={t('orgImport.downloads')}
+      items={[
+        { which: 'template', label: t('orgImport.template'), icon: IconFileSpreadsheet },
+        { which: 'xlsx', label: t('orgImport.exportXlsx') },
+        { which: 'csv', label: t('orgImport.exportCsv') },
+        { which: 'dcat', label: t('inventoryImport.exportDcat') },
+      ]}
+      download={downloadInventory}
+    >
+      <Text size="sm" c="dimmed">
+        {t('inventoryImport.dcatHint')}
+      </Text>
+    </DownloadGroup>
   );
 }
 
@@ -146,39 +122,15 @@ export function InventoryImportPage() {
         {can('inventory.write') && (
           <Paper withBorder p="md">
             <Stack>
-              <FileInput
-                label={t('orgImport.file')}
-                description={t('inventoryImport.fileHint')}
-                placeholder={t('orgImport.filePlaceholder')}
-                accept={ACCEPT}
-                clearable
-                clearButtonProps={{ 'aria-label': t('common.clear') }}
-                leftSection={<IconFileUpload size={16} aria-hidden />}
-                value={file}
-                onChange={choose}
+              <ImportFileControls
+                file={file}
+                onFile={choose}
+                fileHint={t('inventoryImport.fileHint')}
+                pending={pending ? (pending.dryRun ? 'check' : 'import') : null}
+                canImport={readyToImport(checked, key)}
+                onCheck={() => run(true)}
+                onImport={() => run(false)}
               />
-              <Group>
-                <Button
-                  variant="default"
-                  leftSection={<IconListCheck size={16} aria-hidden />}
-                  disabled={!file || (importFile.isPending && pending?.dryRun === false)}
-                  loading={pending?.dryRun === true}
-                  onClick={() => run(true)}
-                >
-                  {t('orgImport.check')}
-                </Button>
-                <Button
-                  leftSection={<IconUpload size={16} aria-hidden />}
-                  disabled={!readyToImport(checked, key) || pending?.dryRun === true}
-                  loading={pending?.dryRun === false}
-                  onClick={() => run(false)}
-                >
-                  {t('orgImport.import')}
-                </Button>
-              </Group>
-              <Text size="sm" c="dimmed">
-                {t('orgImport.importHint')}
-              </Text>
             </Stack>
           </Paper>
         )}
