@@ -222,10 +222,8 @@ async function runOn(label: string, db: Db): Promise<void> {
   }
 }
 
-/** The organisation and 100,000 assets through the bulk service (rules and one audit event each). */
-export async function load(services: Services, ctx: RequestContext, assets = ASSETS): Promise<string[]> {
-  const rng = new Prng(3);
-  const started = Date.now();
+/** 200 offices in one region, 10 people each (person i works in office i mod 200). */
+export async function seedBenchOrganisation(services: Services, ctx: RequestContext) {
   const region = await services.regions.create(ctx, { code: 'BENCH', name: 'Bench region' });
   const offices = await services.offices.createMany(
     ctx,
@@ -244,6 +242,14 @@ export async function load(services: Services, ctx: RequestContext, assets = ASS
       office_id: offices[i % OFFICES]!.id,
     })),
   );
+  return { offices, people };
+}
+
+/** The organisation and 100,000 assets through the bulk service (rules and one audit event each). */
+export async function load(services: Services, ctx: RequestContext, assets = ASSETS): Promise<string[]> {
+  const rng = new Prng(3);
+  const started = Date.now();
+  const { offices, people } = await seedBenchOrganisation(services, ctx);
   const byOffice = offices.map((_, office) => people.filter((__, i) => i % OFFICES === office));
   const peopleOf = (office: number) => byOffice[office]!;
   const systems = await services.assets.createMany(

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { benchClassification } from './classification.bench.js';
 import { benchAiUsageIngest } from './ai-usage-ingest.bench.js';
 import { benchAssetSearch } from './asset-search.bench.js';
+import { benchInventoryImport } from './inventory-import.bench.js';
 import { benchPeopleSearch } from './people-search.bench.js';
 import { benchScorecard } from './scorecard.bench.js';
 import { benchScorecardStored } from './scorecard-stored.bench.js';
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   classification: benchClassification,
   'ai-usage-ingest': benchAiUsageIngest,
   'asset-search': benchAssetSearch,
+  'inventory-import': benchInventoryImport,
 };
 
 console.log(

@@ -19,6 +19,7 @@ import { RolloutService } from '../modules/rollout/rollout.service.js';
 import { ActionService } from '../modules/actions/actions.service.js';
 import { ScorecardService } from '../modules/scorecard/scorecard.service.js';
 import { SCORECARD_SOURCE, ScorecardSnapshotService } from '../modules/scorecard/scorecard.snapshots.js';
+import { InventoryImportService } from '../modules/inventory/inventory-import.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -35,6 +36,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     departments: new DepartmentService(deps),
     people: new PersonService(deps),
   };
+  const assets = new AssetService(deps);
   const rollout = new RolloutService(deps, org.regions);
   const actions = new ActionService(deps);
   const scorecard = new ScorecardService(deps);
@@ -53,11 +55,12 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
     aiAct: new AiActService(loadAiActQuestionnaire()),
-    assets: new AssetService(deps),
     rollout,
     actions,
     scorecard,
     scorecardSnapshots: new ScorecardSnapshotService(deps, scorecard, actions),
+    assets,
+    inventoryImport: new InventoryImportService(deps, { ...org, assets }),
   };
 }
 

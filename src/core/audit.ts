@@ -51,13 +51,31 @@ export function hashAuditEvent(event: HashedFields): string {
  * Append an audit event inside the caller's transaction, chained to the previous one. Call it
  * from the same transaction as the change so both land or neither does.
  */
-export async function recordAudit(
+export function recordAudit(
   trx: Transaction<Database>,
   dialect: DialectName,
   clock: Clock,
   ctx: RequestContext,
   input: AuditInput,
 ): Promise<void> {
+  return recordAuditEvents(trx, dialect, clock, ctx, [input]);
+}
+
+/** Events appended per INSERT when many are recorded at once (well below both dialects' limits). */
+const AUDIT_INSERT_ROWS = 200;
+
+/**
+ * Append several audit events, in order, chained as `recordAudit` would chain them one by one: the
+ * chain is read and its head written once, the events inserted a few hundred at a time (bulk imports).
+ */
+export async function recordAuditEvents(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  clock: Clock,
+  ctx: RequestContext,
+  inputs: readonly AuditInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
   await lockAuditChain(trx, dialect);
   const last = await trx
     .selectFrom('audit_events')
@@ -65,30 +83,37 @@ export async function recordAudit(
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const event: HashedFields = {
-    id: newId(),
-    at: isoNow(clock),
-    actor_id: ctx.actor.userId,
-    actor_label: ctx.actor.label,
-    action: input.action,
-    entity_type: input.entityType,
-    entity_id: input.entityId,
-    office_id: input.officeId ?? null,
-    before_json: input.before === undefined ? null : canonicalJson(input.before),
-    after_json: input.after === undefined ? null : canonicalJson(input.after),
-    request_id: ctx.requestId,
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  const hash = hashAuditEvent(event);
-  await trx
-    .insertInto('audit_events')
-    .values({ ...event, hash })
-    .execute();
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = inputs.map((input) => {
+    const event: HashedFields = {
+      id: newId(),
+      at: isoNow(clock),
+      actor_id: ctx.actor.userId,
+      actor_label: ctx.actor.label,
+      action: input.action,
+      entity_type: input.entityType,
+      entity_id: input.entityId,
+      office_id: input.officeId ?? null,
+      before_json: input.before === undefined ? null : canonicalJson(input.before),
+      after_json: input.after === undefined ? null : canonicalJson(input.after),
+      request_id: ctx.requestId,
+      prev_hash: prevHash,
+    };
+    prevHash = hashAuditEvent(event);
+    return { ...event, hash: prevHash };
+  });
+  // One INSERT numbers its rows in the order of its VALUES, so seq follows the chain.
+  for (let i = 0; i < rows.length; i += AUDIT_INSERT_ROWS)
+    await trx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + AUDIT_INSERT_ROWS))
+      .execute();
   // The head lets verification notice events removed from the end of the chain.
+  const head = prevHash;
   await trx
     .insertInto('custos_meta')
-    .values({ key: AUDIT_HEAD_KEY, value: hash })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: hash }))
+    .values({ key: AUDIT_HEAD_KEY, value: head })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: head }))
     .execute();
 }
 

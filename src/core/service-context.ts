@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { recordAudit, type AuditInput, type RequestContext } from './audit.js';
+import { recordAudit, recordAuditEvents, type AuditInput, type RequestContext } from './audit.js';
 import type { Clock } from './clock.js';
 import { errors } from './errors.js';
 
@@ -23,6 +23,35 @@ export function inTransaction<T>(
   return deps.db.kysely
     .transaction()
     .execute((trx) => work(trx, (input) => recordAudit(trx, deps.db.dialect, deps.clock, ctx, input)));
+}
+
+/** Audit events a bulk transaction holds back before appending them together. */
+const AUDIT_BATCH = 1000;
+
+/**
+ * `inTransaction` for bulk writes of thousands of records: the audit events are appended a thousand
+ * at a time (and the rest before commit) instead of one by one, in the same transaction and order.
+ * Use it only where the work does not read the audit trail it is writing.
+ */
+export function inBulkTransaction<T>(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  work: (trx: Transaction<Database>, audit: AuditWriter) => Promise<T>,
+): Promise<T> {
+  return deps.db.kysely.transaction().execute(async (trx) => {
+    let pending: AuditInput[] = [];
+    const flush = async () => {
+      const events = pending;
+      pending = [];
+      await recordAuditEvents(trx, deps.db.dialect, deps.clock, ctx, events);
+    };
+    const result = await work(trx, async (input) => {
+      pending.push(input);
+      if (pending.length >= AUDIT_BATCH) await flush();
+    });
+    await flush();
+    return result;
+  });
 }
 
 /**

@@ -25,6 +25,7 @@ import { frameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { assetRoutes } from '../modules/inventory/asset.routes.js';
 import { actionRoutes } from '../modules/actions/actions.routes.js';
 import { scorecardRoutes } from '../modules/scorecard/scorecard.routes.js';
+import { inventoryImportRoutes } from '../modules/inventory/inventory-import.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { rolloutRoutes } from '../modules/rollout/rollout.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
@@ -133,6 +134,7 @@ export async function buildServer({
   await app.register(auditRoutes, { services });
   await app.register(frameworkRoutes, { services });
   await app.register(aiActRoutes, { services });
+  await app.register(inventoryImportRoutes, { services });
   await app.register(assetRoutes, { services });
   await app.register(rolloutRoutes, { services });
   await app.register(scorecardRoutes, { services });

@@ -115,10 +115,13 @@ export const cell = {
     };
   },
 
-  /** Free-text items separated by ";" (or line breaks); items may contain commas. */
-  textList: ({ maxItem = 200 }: { maxItem?: number } = {}) => ({
+  /**
+   * Free-text items separated by ";" (or "|", line breaks); items may contain commas unless
+   * `commas` also makes the comma a separator (short items such as tags).
+   */
+  textList: ({ maxItem = 200, commas = false }: { maxItem?: number; commas?: boolean } = {}) => ({
     schema: z.string().transform((text, ctx): string[] => {
-      const items = splitList(text, LIST_SEPARATORS);
+      const items = splitList(text, commas ? /[;,\n|]/ : LIST_SEPARATORS);
       const long = items.find((item) => item.length > maxItem);
       if (long !== undefined) {
         ctx.addIssue({ code: 'custom', message: `each item must have at most ${maxItem} characters` });
@@ -127,7 +130,7 @@ export const cell = {
       return items;
     }),
     format: (value: readonly string[]): CellOutput => value.join('; '),
-    hint: 'items separated by ;',
+    hint: commas ? 'items separated by ; (or , or |)' : 'items separated by ;',
   }),
 
   /** A calendar date, kept as "YYYY-MM-DD"; written to workbooks as a real date cell. */

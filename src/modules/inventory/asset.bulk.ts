@@ -61,12 +61,24 @@ export async function createAssetsIn(
   return (await insertAll(repo, audit, planned)).map((outcome) => outcome.asset);
 }
 
-export async function upsertAssetsIn(
+/** A batch of upserts checked and planned, not yet written. */
+export interface UpsertPlan {
+  /** Every problem, by 1-based position in the batch. */
+  issues: FieldIssue[];
+  updates: { row: number; before: AssetRow; after: AssetRow; changed: boolean }[];
+  creates: { row: number; asset: NewAssetRow }[];
+}
+
+/**
+ * Check and plan a batch of upserts without writing (reads only): `upsertAssetsIn` writes the plan,
+ * a dry run reports it. A record that changes nothing is not checked further: nothing of it is
+ * written, so a data custodian may send back a whole export that also holds colleagues' assets.
+ */
+export async function planUpserts(
   pc: PlanContext,
   repo: AssetRepository,
-  audit: AuditWriter,
   inputs: readonly AssetUpsertInput[],
-): Promise<AssetUpsertOutcome[]> {
+): Promise<UpsertPlan> {
   const issues: FieldIssue[] = [];
   const fresh: NewRecord[] = [];
   const changes: ChangeRecord[] = [];
@@ -92,7 +104,7 @@ export async function upsertAssetsIn(
 
   // Changes first, so that new records see the systems as this batch leaves them.
   const existing = await repo.findByIds(changes.map((record) => record.id));
-  const updates: { row: number; before: AssetRow; after: AssetRow; changed: boolean }[] = [];
+  const updates: UpsertPlan['updates'] = [];
   for (const record of changes) {
     const before = existing.get(record.id);
     if (!before || !inScope(pc.actor, before.office_id)) {
@@ -112,11 +124,23 @@ export async function upsertAssetsIn(
       continue;
     }
     const plan = await planChange(pc, repo, before, record.changes);
-    issues.push(...rowAssetIssues(plan.issues, record.row));
-    pc.checks.plan(plan.row);
+    if (plan.changed) {
+      issues.push(...rowAssetIssues(plan.issues, record.row));
+      pc.checks.plan(plan.row);
+    }
     updates.push({ row: record.row, before, after: plan.row, changed: plan.changed });
   }
-  const planned = await planNew(pc, fresh, issues);
+  const creates = await planNew(pc, fresh, issues);
+  return { issues, updates, creates };
+}
+
+export async function upsertAssetsIn(
+  pc: PlanContext,
+  repo: AssetRepository,
+  audit: AuditWriter,
+  inputs: readonly AssetUpsertInput[],
+): Promise<AssetUpsertOutcome[]> {
+  const { issues, updates, creates } = await planUpserts(pc, repo, inputs);
   throwIfRowIssues(issues);
 
   const outcomes: AssetUpsertOutcome[] = [];
@@ -138,7 +162,7 @@ export async function upsertAssetsIn(
     });
     outcomes.push({ row, action: 'updated', asset });
   }
-  outcomes.push(...(await insertAll(repo, audit, planned)));
+  outcomes.push(...(await insertAll(repo, audit, creates)));
   const renamed = updates.filter((u) => u.changed && u.after.name !== u.before.name).map((u) => u.after);
   await refreshHeldSearchText(repo, renamed);
   return outcomes.sort((a, b) => a.row - b.row);

@@ -304,6 +304,45 @@ export class AssetRepository {
     }
     return found;
   }
+
+  /** People by e-mail (stored lower-case): e-mail → id. */
+  async peopleByEmail(emails: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const chunk of chunks([...new Set(emails)])) {
+      const rows = await this.db
+        .selectFrom('people')
+        .select(['id', 'email'])
+        .where('email', 'in', chunk)
+        .execute();
+      for (const row of rows) found.set(row.email, row.id);
+    }
+    return found;
+  }
+
+  /** People's e-mails by id. */
+  async peopleEmails(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      const rows = await this.db
+        .selectFrom('people')
+        .select(['id', 'email'])
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows) found.set(row.id, row.email);
+    }
+    return found;
+  }
+
+  /** The assets of an office that can hold others (`types`), for naming a system by its name. */
+  systemsOf(officeId: string, types: readonly AssetType[]): Promise<{ id: string; name: string }[]> {
+    return this.db
+      .selectFrom('assets')
+      .select(['id', 'name'])
+      .where('office_id', '=', officeId)
+      .where('asset_type', 'in', [...types])
+      .orderBy('id')
+      .execute();
+  }
 }
 
 /** Split long `in (...)` lists and multi-row inserts below both dialects' parameter limits. */

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
-import { errors, type AppError } from '../../core/errors.js';
+import { errors, type AppError, type FieldIssue } from '../../core/errors.js';
 import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../../core/pagination.js';
 import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
 import {
@@ -15,6 +15,7 @@ import { searchTerms } from '../../db/fulltext.js';
 import type { Database } from '../../db/schema.js';
 import {
   createAssetsIn,
+  planUpserts,
   upsertAssetsIn,
   type AssetCreateInput,
   type AssetUpsertInput,
@@ -32,6 +33,7 @@ import { presentAsset, type AssetRow } from './asset.present.js';
 import { ASSET_SORT_COLUMNS, AssetRepository } from './asset.repository.js';
 import { notASystem } from './asset.rules.js';
 import {
+  SYSTEM_TYPES,
   UNLABELLED,
   type Asset,
   type AssetCreate,
@@ -147,6 +149,41 @@ export class AssetService {
     requirePermission(ctx.actor, 'inventory.write');
     const repo = new AssetRepository(trx);
     return upsertAssetsIn(this.planContext(repo, ctx.actor), repo, audit, inputs);
+  }
+
+  /**
+   * What `upsertManyIn` would do with these records, without writing (a dry run): every problem by
+   * 1-based position in `inputs`, and how many records would be created, updated or left unchanged.
+   */
+  async checkUpsertMany(
+    ctx: RequestContext,
+    inputs: readonly AssetUpsertInput[],
+  ): Promise<{ issues: FieldIssue[]; actions: AssetUpsertOutcome['action'][] }> {
+    requirePermission(ctx.actor, 'inventory.write');
+    const repo = this.repo();
+    const plan = await planUpserts(this.planContext(repo, ctx.actor), repo, inputs);
+    const actions: AssetUpsertOutcome['action'][] = inputs.map(() => 'created');
+    for (const update of plan.updates) actions[update.row - 1] = update.changed ? 'updated' : 'unchanged';
+    return { issues: plan.issues, actions };
+  }
+
+  /** For imports and exports: the people of the organisation (any office) with these e-mails, by e-mail. */
+  async peopleByEmail(ctx: RequestContext, emails: readonly string[]): Promise<Map<string, string>> {
+    requirePermission(ctx.actor, 'inventory.read');
+    return this.repo().peopleByEmail(emails.map((email) => email.trim().toLowerCase()));
+  }
+
+  /** For exports: the e-mails of the people with these ids (named on assets the caller reads), by id. */
+  async peopleEmails(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>> {
+    requirePermission(ctx.actor, 'inventory.read');
+    return this.repo().peopleEmails(ids);
+  }
+
+  /** For imports: the systems (applications, databases) of an office in the caller's scope. */
+  async systemsOf(ctx: RequestContext, officeId: string): Promise<{ id: string; name: string }[]> {
+    requirePermission(ctx.actor, 'inventory.read');
+    if (!inScope(ctx.actor, officeId)) return [];
+    return this.repo().systemsOf(officeId, SYSTEM_TYPES);
   }
 
   async update(ctx: RequestContext, id: string, input: AssetUpdate): Promise<Asset> {

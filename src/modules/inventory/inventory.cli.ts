@@ -18,6 +18,7 @@ import {
   yesNo,
   type AssetOptions,
 } from './asset.cli-input.js';
+import { registerInventoryImportCommands } from './inventory-import.cli.js';
 import {
   assetCreateSchema,
   assetListQuerySchema,
@@ -48,6 +49,7 @@ interface ListOptions {
  * Assets are named by id (names need not be unique); offices and departments by code, people by e-mail.
  */
 export function registerInventoryCommands(program: Command): void {
+  registerInventoryImportCommands(program);
   const asset = program.command('asset').description('Data assets of the inventory');
 
   asset

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { FlagNames } from '../../cli/args.js';
 import { print, withServices } from '../../cli/output.js';
-import { ERROR_CATALOGUE, errors, type FieldIssue } from '../../core/errors.js';
+import { openInput, renderImportReport, saveFile } from '../../cli/files.js';
+import { ERROR_CATALOGUE, errors } from '../../core/errors.js';
 import { createProgress, progressReporter } from '../../core/progress.js';
-import type { SpreadsheetFile } from './org-import.export.js';
 import {
   orgImportKindSchema,
   spreadsheetFormatSchema,
@@ -70,7 +68,7 @@ export function registerOrgImportCommands(program: Command): void {
       withServices(command, async (services, ctx) => {
         const { kind, format } = parseFileArgs(options.kind, file);
         const sheet = await services.orgImport.export(ctx, kind, format);
-        const bytes = await save(sheet, file, options.force);
+        const bytes = await saveFile(sheet, file, options.force);
         const written = { file, kind, format, rows: sheet.rowCount(), bytes };
         print(options.json, written, (w) => `Exported ${w.rows} ${rowNoun(kind, w.rows)} to ${w.file}`);
       }),
@@ -89,7 +87,7 @@ export function registerOrgImportCommands(program: Command): void {
           throw errors.validation('FILE: the template is an Excel workbook; name it .xlsx', [
             { path: 'FILE', message: 'use a .xlsx file name' },
           ]);
-        const bytes = await save(await services.orgImport.template(ctx, kind), file, options.force);
+        const bytes = await saveFile(await services.orgImport.template(ctx, kind), file, options.force);
         print(options.json, { file, kind, bytes }, (w) => `Wrote the ${kind} template to ${w.file}`);
       }),
     );
@@ -110,62 +108,11 @@ function parseFileArgs(kind: string, file: string): { kind: OrgImportKind; forma
   return { kind: parsedKind, format: format.data };
 }
 
-/** The file as a stream; a missing or unreadable file is named as typed. */
-async function openInput(file: string): Promise<fs.ReadStream> {
-  try {
-    const handle = await fs.promises.open(file, 'r');
-    return handle.createReadStream();
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') throw errors.notFound('file', file);
-    if (code === 'EISDIR') throw errors.validation(`${file} is a folder, not a file`);
-    throw error;
-  }
-}
-
-/** Write the stream to `file` (refusing to replace one without --force); a failed write leaves no file. */
-async function save(sheet: SpreadsheetFile, file: string, force = false): Promise<number> {
-  let out: fs.WriteStream;
-  try {
-    const handle = await fs.promises.open(file, force ? 'w' : 'wx');
-    out = handle.createWriteStream();
-  } catch (error) {
-    sheet.stream.destroy();
-    if ((error as { code?: string }).code === 'EEXIST')
-      throw errors.conflict(`${file} exists; give --force to overwrite it`, { file });
-    throw error;
-  }
-  try {
-    await pipeline(sheet.stream, out);
-  } catch (error) {
-    await fs.promises.rm(file, { force: true });
-    throw error;
-  }
-  return out.bytesWritten;
-}
-
 function rowNoun(kind: OrgImportKind, count: number): string {
   if (kind === 'people') return count === 1 ? 'person' : 'people';
   return count === 1 ? 'office' : 'offices';
 }
 
-/** `row 5, E-mail: not a valid e-mail address`, as the error output prints problems. */
-export function describeProblem(issue: FieldIssue): string {
-  if (issue.row === undefined) return issue.column ? `${issue.column}: ${issue.message}` : issue.message;
-  return `row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}`;
-}
-
 export function renderImport(result: ImportResult): string {
-  const counts = `${result.created} to add, ${result.updated} to update, ${result.unchanged} unchanged`;
-  const rows = `${result.rows} row(s) of ${result.kind}`;
-  const lines = result.dry_run
-    ? [`Dry run: checked ${rows}: ${counts}. Nothing was written.`]
-    : [
-        `Imported ${rows}: ${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged.`,
-      ];
-  if (result.issues.length > 0) {
-    lines.push(`${result.issues.length} problem(s); fix them and try again:`);
-    for (const issue of result.issues) lines.push(`  ${describeProblem(issue)}`);
-  }
-  return lines.join('\n');
+  return renderImportReport(result, result.kind);
 }

@@ -2,7 +2,8 @@ import type { RequestContext } from '../../core/audit.js';
 import type { OfficeBatchUpdate, OfficeCreateInput } from './office.batch.js';
 import type { Office, Region } from './org.schema.js';
 import { OFFICES_TABLE, type OfficesRow } from './org-import.spec.js';
-import type { FileColumns, ImportPlan, Importer, OrgServices } from './org-import.plan.js';
+import type { FileColumns } from '../../core/tabular/file-columns.js';
+import type { ImportPlan, Importer, OrgServices } from './org-import.plan.js';
 
 /* Offices from a spreadsheet: region codes resolved to ids, each row compared with the office of that code. */
 

@@ -3,7 +3,8 @@ import type { FieldIssue } from '../../core/errors.js';
 import type { Department, GovernanceRole, Office, Person } from './org.schema.js';
 import { GOVERNANCE_ROLES } from './org.schema.js';
 import { PEOPLE_TABLE, type PeopleRow } from './org-import.spec.js';
-import type { FileColumns, ImportPlan, Importer, OrgServices } from './org-import.plan.js';
+import type { FileColumns } from '../../core/tabular/file-columns.js';
+import type { ImportPlan, Importer, OrgServices } from './org-import.plan.js';
 import type { PersonBatchUpdate, PersonCreateInput } from './person.batch.js';
 
 /* People from a spreadsheet: codes resolved to ids, each row compared with the person of that e-mail. */

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../core/audit.js';
 import type { FieldIssue } from '../../core/errors.js';
 import type { AuditWriter } from '../../core/service-context.js';
 import type { AnyColumn, RowOf, TableSpec } from '../../core/tabular/columns.js';
+import type { FileColumns } from '../../core/tabular/file-columns.js';
 import type { Database } from '../../db/schema.js';
 import type { DepartmentService } from './department.service.js';
 import type { OfficeService } from './office.service.js';
@@ -58,33 +59,4 @@ export interface Importer<Cs extends readonly AnyColumn[], C, U> {
   update(trx: Transaction<Database>, audit: AuditWriter, ctx: RequestContext, updates: U[]): Promise<unknown>;
   /** The column of the file a service field is read from (`office_id` → `office_code`). */
   columnOf(field: string): string | undefined;
-}
-
-/**
- * The columns a file has, with the headers as the file spells them, so problems name the column
- * the user sees ("Courriel", not "email"). A column the file lacks is named by its English header.
- */
-export class FileColumns {
-  private readonly headers: Map<string, string>;
-
-  constructor(
-    private readonly spec: TableSpec<readonly AnyColumn[]>,
-    matched: ReadonlyArray<{ header: string; column: AnyColumn }>,
-  ) {
-    this.headers = new Map(matched.map(({ header, column }) => [column.key, header]));
-  }
-
-  /** Whether the file has this column: a missing column leaves the stored values alone. */
-  has(key: string): boolean {
-    return this.headers.has(key);
-  }
-
-  header(key: string): string {
-    return this.headers.get(key) ?? this.spec.columns.find((c) => c.key === key)?.header ?? key;
-  }
-
-  /** A problem on one cell of the file. */
-  issue(row: number, key: string, message: string): FieldIssue {
-    return { row, path: key, column: this.header(key), message };
-  }
 }

@@ -1,12 +1,15 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifySchemaCompiler } from 'fastify';
-import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../app/services.js';
-import { errors, isAppError } from '../../core/errors.js';
-import { fileTooLarge } from '../../core/tabular/byte-source.js';
+import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
 import { requestContext } from '../../http/auth.js';
-import { SPREADSHEET_CONTENT_TYPES, type SpreadsheetFile } from './org-import.export.js';
+import {
+  download,
+  queryOnly,
+  registerUploads,
+  sendFile,
+  uploadBody,
+  withUploadedFile,
+} from '../../http/spreadsheet-transfer.js';
 import {
   importReportSchema,
   orgExportQuerySchema,
@@ -15,65 +18,6 @@ import {
 } from './org-import.schema.js';
 
 const tags = ['organisation'];
-const FILE_PART = 'file';
-
-const uploadBody = z.object({
-  [FILE_PART]: z.file().describe('The spreadsheet: an Excel workbook (.xlsx) or a CSV file'),
-});
-
-/** A binary download, documented per content type (the stream itself is never serialised). */
-function download(description: string, types: readonly string[]) {
-  return {
-    description,
-    content: Object.fromEntries(types.map((type) => [type, { schema: z.file() }])),
-  };
-}
-
-/**
- * The bytes of the uploaded part. Busboy cuts a part at the size limit and only marks it
- * truncated, so the end of a cut part is turned into 413 here, before any row is trusted.
- */
-async function* uploadBytes(part: MultipartFile, limit: number): AsyncGenerator<Buffer> {
-  try {
-    for await (const chunk of part.file) yield chunk as Buffer;
-  } catch (error) {
-    throw malformed(error);
-  }
-  if (part.file.truncated) throw fileTooLarge(limit);
-}
-
-/**
- * The multipart parser fails with plain errors on a broken body ("Unexpected end of form"): that is
- * the client's mistake (400). Its limit errors carry their own status (413) and pass through.
- */
-function malformed(error: unknown): unknown {
-  const status = typeof error === 'object' && error !== null && 'statusCode' in error;
-  if (isAppError(error) || status) return error;
-  return errors.validation('The upload is not a complete multipart/form-data body; send the file again', [
-    { path: FILE_PART, message: 'incomplete or malformed multipart body' },
-  ]);
-}
-
-/**
- * The upload's body schema documents the multipart form for OpenAPI; the parts are streamed by the
- * handler, which checks them itself, so only the query string is validated with zod.
- */
-function queryOnly<S>(): FastifySchemaCompiler<S> {
-  // Fastify types a route's compiler with the whole route schema; at run time it gets one part's schema.
-  type PartRoute = Parameters<typeof validatorCompiler>[0];
-  return (route) =>
-    route.httpPart === 'body'
-      ? () => ({ value: undefined })
-      : validatorCompiler(route as unknown as PartRoute);
-}
-
-function sendFile(reply: FastifyReply, file: SpreadsheetFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.stream);
-}
 
 /**
  * Spreadsheet import and export of people and offices. Multipart uploads are accepted by these
@@ -81,9 +25,7 @@ function sendFile(reply: FastifyReply, file: SpreadsheetFile) {
  */
 export const orgImportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const limit = services.config.uploadLimitBytes;
-  await app.register(multipart, {
-    limits: { fileSize: limit, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 50 },
-  });
+  await registerUploads(app, limit);
 
   app.post(
     '/api/org/import',
@@ -102,29 +44,13 @@ export const orgImportRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
       validatorCompiler: queryOnly(),
     },
-    async (request) => {
-      const ctx = requestContext(request);
-      if (!request.isMultipart())
-        throw errors.unsupportedMediaType(
-          `Send the file as multipart/form-data, in a part named "${FILE_PART}"`,
-        );
-      const part = await request.file().catch((error: unknown) => {
-        throw malformed(error);
-      });
-      if (!part || part.fieldname !== FILE_PART)
-        throw errors.validation(`Send the file in a multipart part named "${FILE_PART}"`, [
-          { path: FILE_PART, message: 'required' },
-        ]);
-      try {
-        return await services.orgImport.import(ctx, request.query.kind, uploadBytes(part, limit), {
+    async (request) =>
+      withUploadedFile(request, limit, (bytes) =>
+        services.orgImport.import(requestContext(request), request.query.kind, bytes, {
           dryRun: request.query.dry_run,
           limits: { maxBytes: limit },
-        });
-      } finally {
-        // A refusal before the end of the file (permission, file type): let the rest of the upload drain.
-        part.file.resume();
-      }
-    },
+        }),
+      ),
   );
 
   app.get(

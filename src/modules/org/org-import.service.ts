@@ -7,16 +7,15 @@ import { inTransaction, type AuditWriter, type ServiceDeps } from '../../core/se
 import type { ByteInput } from '../../core/tabular/byte-source.js';
 import type { AnyColumn } from '../../core/tabular/columns.js';
 import type { TabularLimits } from '../../core/tabular/limits.js';
-import { readSpreadsheet } from '../../core/tabular/read.js';
-import { matchHeaders, validateRows } from '../../core/tabular/validate-rows.js';
-import { OrgSheets, type SpreadsheetFile } from './org-import.export.js';
+import { fileIssue, readImportFile } from '../../core/tabular/read-import.js';
+import { OrgSheets } from './org-import.export.js';
+import type { SpreadsheetFile } from '../../core/tabular/spreadsheet-file.js';
+import { byRow, type FileColumns } from '../../core/tabular/file-columns.js';
 import { officesImporter } from './org-import.offices.js';
 import { peopleImporter } from './org-import.people.js';
-import { FileColumns, type Importer, type OrgServices, type Planned } from './org-import.plan.js';
+import { type Importer, type OrgServices, type Planned } from './org-import.plan.js';
 import type { ImportReport, OrgImportKind, SpreadsheetFormat } from './org-import.schema.js';
 import type { BatchIssues } from './org.validation.js';
-
-export type { SpreadsheetFile } from './org-import.export.js';
 
 /** Who may import each kind: adding people, or changing the organisation's structure. */
 export const IMPORT_PERMISSION: Record<OrgImportKind, Permission> = {
@@ -88,9 +87,11 @@ export class OrgImportService {
   ): Promise<ImportResult> {
     const dryRun = options.dryRun ?? false;
     const progress = options.onProgress;
-    const table = await readSpreadsheet(input, { limits: options.limits });
-    const validation = await validateRows(table, importer.spec);
-    const headers = matchHeaders(table.headers, importer.spec, table.headerRow);
+    const { validation, columns, missingRequired } = await readImportFile(
+      input,
+      importer.spec,
+      options.limits,
+    );
     const report: ImportResult = {
       kind,
       dry_run: dryRun,
@@ -100,9 +101,7 @@ export class OrgImportService {
       unchanged: 0,
       issues: [],
     };
-    const columns = new FileColumns(importer.spec, headers.columns);
-    if (importer.spec.columns.some((column) => column.required && !columns.has(column.key))) {
-      // Without a required column no row can be matched or created: the header problems say it all.
+    if (missingRequired) {
       if (dryRun) return { ...report, issues: validation.issues };
       throw errors.importInvalid(validation.issues);
     }
@@ -170,14 +169,12 @@ export class OrgImportService {
     importer: Importer<Cs, C, U>,
     columns: FileColumns,
   ): FieldIssue {
-    const row = issue.row === undefined ? undefined : planned[issue.row - 1]?.row;
-    const key = importer.columnOf(issue.path.split('.')[0] ?? issue.path);
-    return {
-      path: key ?? issue.path,
-      ...(row === undefined ? {} : { row }),
-      ...(key === undefined ? {} : { column: columns.header(key) }),
-      message: issue.message,
-    };
+    return fileIssue(
+      issue,
+      planned.map((p) => p.row),
+      columns,
+      (field) => importer.columnOf(field),
+    );
   }
 
   /** The services check again as they write; a record changed meanwhile is still reported by its sheet row. */
@@ -195,9 +192,4 @@ export class OrgImportService {
       throw errors.importInvalid(issues.map((issue) => this.locate(issue, planned, importer, columns)));
     }
   }
-}
-
-/** Problems in the order of the file's rows (problems of one row keep their order). */
-function byRow(issues: FieldIssue[]): FieldIssue[] {
-  return issues.toSorted((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }

@@ -14,7 +14,7 @@ describe('navSections', () => {
   it('shows an administrator every page', () => {
     expect(linksOf('admin')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/import', '/rollout']],
-      ['inventory', ['/inventory/assets']],
+      ['inventory', ['/inventory/assets', '/inventory/import']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
@@ -25,7 +25,7 @@ describe('navSections', () => {
   it('shows a viewer the organisation, the data inventory, the AI Act check, the frameworks library and their own tokens only', () => {
     expect(linksOf('viewer')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/rollout']],
-      ['inventory', ['/inventory/assets']],
+      ['inventory', ['/inventory/assets', '/inventory/import']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['account', ['/tokens']],
@@ -35,7 +35,7 @@ describe('navSections', () => {
   it('shows an auditor the audit trail but neither users nor import', () => {
     expect(linksOf('auditor')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/rollout']],
-      ['inventory', ['/inventory/assets']],
+      ['inventory', ['/inventory/assets', '/inventory/import']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/audit']],

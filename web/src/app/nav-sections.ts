@@ -4,6 +4,7 @@ import {
   IconBuilding,
   IconDatabase,
   IconFileImport,
+  IconDatabaseImport,
   IconHistory,
   IconKey,
   IconMap2,
@@ -24,6 +25,7 @@ export interface NavLinkItem {
     | 'nav.import'
     | 'nav.rollout'
     | 'nav.assets'
+    | 'nav.inventoryImport'
     | 'nav.library'
     | 'nav.crosswalk'
     | 'aiAct.nav.check'
@@ -64,6 +66,12 @@ const SECTIONS: NavSection[] = [
     label: 'nav.inventory',
     links: [
       { to: '/inventory/assets', label: 'nav.assets', icon: IconDatabase, permission: 'inventory.read' },
+      {
+        to: '/inventory/import',
+        label: 'nav.inventoryImport',
+        icon: IconDatabaseImport,
+        permission: 'inventory.read',
+      },
     ],
   },
   {

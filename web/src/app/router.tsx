@@ -11,6 +11,7 @@ import { LibraryPage } from '../pages/frameworks/LibraryPage';
 import { SignInPage } from '../pages/auth/SignInPage';
 import { AssetDetailPage } from '../pages/inventory/AssetDetailPage';
 import { AssetsPage } from '../pages/inventory/AssetsPage';
+import { InventoryImportPage } from '../pages/inventory/InventoryImportPage';
 import { ImportPage } from '../pages/org/import/ImportPage';
 import { OfficeDetailPage } from '../pages/org/offices/OfficeDetailPage';
 import { OfficesPage } from '../pages/org/offices/OfficesPage';
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'rollout', element: only('rollout.read', <RolloutPage />) },
       { path: 'inventory/assets', element: only('inventory.read', <AssetsPage />) },
       { path: 'inventory/assets/:id', element: only('inventory.read', <AssetDetailPage />) },
+      { path: 'inventory/import', element: only('inventory.read', <InventoryImportPage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },

@@ -1,5 +1,5 @@
-import { Alert, Button, FileInput, Group, Paper, Radio, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconFileUpload, IconListCheck, IconUpload } from '@tabler/icons-react';
+import { Alert, Group, Paper, Radio, Stack, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,12 +10,11 @@ import {
   type ImportResult,
 } from '../../../api/org-import';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ImportFileControls } from '../../../components/ImportFileControls';
 import { PageHeader } from '../../../components/PageHeader';
 import { ImportDownloads } from './ImportDownloads';
 import { ImportIssues } from './ImportIssues';
 import { fileKey, readyToImport, refusedIssues, sortedIssues, type CheckedFile } from './import-state';
-
-const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Outcome =
   | { type: 'checked'; result: ImportResult; issues: ImportIssue[] }
@@ -105,39 +104,15 @@ export function ImportPage() {
                 ))}
               </Group>
             </Radio.Group>
-            <FileInput
-              label={t('orgImport.file')}
-              description={t('orgImport.fileHint')}
-              placeholder={t('orgImport.filePlaceholder')}
-              accept={ACCEPT}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              leftSection={<IconFileUpload size={16} aria-hidden />}
-              value={file}
-              onChange={(next) => choose({ file: next })}
+            <ImportFileControls
+              file={file}
+              onFile={(next) => choose({ file: next })}
+              fileHint={t('orgImport.fileHint')}
+              pending={pending ? (pending.dryRun ? 'check' : 'import') : null}
+              canImport={readyToImport(checked, key)}
+              onCheck={() => run(true)}
+              onImport={() => run(false)}
             />
-            <Group>
-              <Button
-                variant="default"
-                leftSection={<IconListCheck size={16} aria-hidden />}
-                disabled={!file || (importFile.isPending && pending?.dryRun === false)}
-                loading={pending?.dryRun === true}
-                onClick={() => run(true)}
-              >
-                {t('orgImport.check')}
-              </Button>
-              <Button
-                leftSection={<IconUpload size={16} aria-hidden />}
-                disabled={!readyToImport(checked, key) || pending?.dryRun === true}
-                loading={pending?.dryRun === false}
-                onClick={() => run(false)}
-              >
-                {t('orgImport.import')}
-              </Button>
-            </Group>
-            <Text size="sm" c="dimmed">
-              {t('orgImport.importHint')}
-            </Text>
           </Stack>
         </Paper>
         {outcome && <OutcomeView outcome={outcome} />}

@@ -5,7 +5,7 @@ import type { ImportIssue, ImportKind, ImportResult } from '../../../api/org-imp
 
 /** Identifies the file as picked (and the kind it is read as): a re-picked or edited file differs. */
 export function fileKey(
-  kind: ImportKind,
+  kind: ImportKind | 'assets',
   file: Pick<File, 'name' | 'size' | 'lastModified'> | null,
 ): string | null {
   return file ? JSON.stringify([kind, file.name, file.size, file.lastModified]) : null;
@@ -14,7 +14,7 @@ export function fileKey(
 /** The last dry run and the file it checked. */
 export interface CheckedFile {
   key: string;
-  result: ImportResult;
+  result: Pick<ImportResult, 'dry_run' | 'issues'>;
 }
 
 /** Import only the very file (and kind) whose dry run found nothing wrong. */
