@@ -15,6 +15,9 @@ import { FrameworkService } from '../modules/frameworks/frameworks.service.js';
 import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
 import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import { AssetService } from '../modules/inventory/asset.service.js';
+import { ActionService } from '../modules/actions/actions.service.js';
+import { ScorecardService } from '../modules/scorecard/scorecard.service.js';
+import { SCORECARD_SOURCE, ScorecardSnapshotService } from '../modules/scorecard/scorecard.snapshots.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -31,6 +34,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     departments: new DepartmentService(deps),
     people: new PersonService(deps),
   };
+  const actions = new ActionService(deps);
+  const scorecard = new ScorecardService(deps);
+  actions.describeCodes(SCORECARD_SOURCE, () => scorecard.controlTitles());
   return {
     db,
     clock,
@@ -46,6 +52,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     frameworks: new FrameworkService(deps),
     aiAct: new AiActService(loadAiActQuestionnaire()),
     assets: new AssetService(deps),
+    actions,
+    scorecard,
+    scorecardSnapshots: new ScorecardSnapshotService(deps, scorecard, actions),
   };
 }
 

@@ -5,6 +5,8 @@ import { registerClassificationCommands } from '../modules/classification/classi
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
 import { registerInventoryCommands } from '../modules/inventory/inventory.cli.js';
+import { registerActionCommands } from '../modules/actions/actions.cli.js';
+import { registerScorecardCommands } from '../modules/scorecard/scorecard.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
@@ -32,6 +34,8 @@ export function buildProgram(): Command {
   registerFrameworkCommands(program);
   registerAiActCommands(program);
   registerInventoryCommands(program);
+  registerScorecardCommands(program);
+  registerActionCommands(program);
   registerClassificationCommands(program);
   registerUsageCommands(program);
   return program;

@@ -22,6 +22,13 @@ describe('role permissions', () => {
     ['viewer', 'people.read', true],
     ['viewer', 'audit.read', false],
     ['viewer', 'org.office.write', false],
+    ['viewer', 'scorecard.read', true],
+    ['viewer', 'actions.read', true],
+    ['viewer', 'scorecard.snapshot', false],
+    ['governance_officer', 'scorecard.snapshot', true],
+    ['governance_officer', 'scorecard.manage', false],
+    ['admin', 'scorecard.manage', true],
+    ['data_custodian', 'scorecard.manage', false],
   ];
   it.each(table)('%s has %s: %s', (role, permission, expected) => {
     expect(hasPermission(actor(role), permission)).toBe(expected);
@@ -29,6 +36,10 @@ describe('role permissions', () => {
 
   it.each(ROLES)('%s can read the organisation', (role) => {
     expect(hasPermission(actor(role), 'org.read')).toBe(true);
+  });
+
+  it.each(ROLES)('%s reads the scorecard wherever it reads the inventory', (role) => {
+    expect(hasPermission(actor(role), 'scorecard.read')).toBe(hasPermission(actor(role), 'inventory.read'));
   });
 
   it('a read-only token keeps reads and loses every write, even for an admin', () => {

@@ -26,12 +26,24 @@ export const PERMISSIONS = [
   'ai.read', // EU AI Act questionnaire, classification and suggestions
   'inventory.read', // data assets
   'inventory.write', // add, change, delete data assets (data custodians: their own only)
+  'scorecard.read', // Data Health Scorecard, asset health, trends
+  'scorecard.snapshot', // take scorecard snapshots now (which also reconciles the scorecard's actions)
+  'scorecard.manage', // scorecard settings: weights, bands, due days, custom controls
+  'actions.read', // actions in scope (scorecard failures, later other sources)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Every role starts from these: reading the organisation, the data inventory and the AI Act guidance,
 // and managing one's own password and tokens.
-const READ_ONLY: Permission[] = ['org.read', 'people.read', 'account.self', 'ai.read', 'inventory.read'];
+const READ_ONLY: Permission[] = [
+  'org.read',
+  'people.read',
+  'account.self',
+  'ai.read',
+  'inventory.read',
+  'scorecard.read',
+  'actions.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -43,6 +55,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.import',
     'audit.read',
     'inventory.write',
+    'scorecard.snapshot',
   ],
   regional_focal_point: [
     ...READ_ONLY,

@@ -151,6 +151,47 @@ export interface AssetTable {
   updated_at: string;
 }
 
+export interface ScorecardSettingsTable {
+  id: string; // 'scorecard': the single row
+  config: string; // JSON ScorecardConfigInput
+  custom_controls: string; // JSON array of RuleDefinitionInput
+  version: number;
+  updated_at: string;
+}
+
+export interface ScorecardSnapshotTable {
+  id: string;
+  date: string; // YYYY-MM-DD
+  dimension: string; // ScorecardDimension
+  key: string; // group key; '' for the unassigned group
+  name: string | null;
+  assets: number;
+  score: number | null;
+  band: string | null;
+  controls: string; // JSON {<control>: {passed, applicable}}
+  created_at: string;
+}
+
+export interface ActionTable {
+  id: string;
+  source: string; // 'scorecard', …
+  source_key: string; // dedupe key, e.g. scorecard:<asset id>:<control>
+  subject_type: string; // 'asset', …
+  subject_id: string;
+  office_id: string | null;
+  assignee_person_id: string | null;
+  code: string;
+  reason_codes: string; // JSON array of strings
+  due_date: string; // YYYY-MM-DD
+  status: string; // open | closed
+  close_reason: string | null;
+  opened_at: string;
+  closed_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -168,4 +209,7 @@ export interface Database {
   audit_events: AuditEventTable;
   custos_meta: MetaTable;
   assets: AssetTable;
+  scorecard_settings: ScorecardSettingsTable;
+  scorecard_snapshots: ScorecardSnapshotTable;
+  actions: ActionTable;
 }

@@ -23,6 +23,8 @@ import { personRoutes } from '../modules/org/person.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { frameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { assetRoutes } from '../modules/inventory/asset.routes.js';
+import { actionRoutes } from '../modules/actions/actions.routes.js';
+import { scorecardRoutes } from '../modules/scorecard/scorecard.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
 import { userRoutes } from '../modules/accounts/user.routes.js';
@@ -131,6 +133,8 @@ export async function buildServer({
   await app.register(frameworkRoutes, { services });
   await app.register(aiActRoutes, { services });
   await app.register(assetRoutes, { services });
+  await app.register(scorecardRoutes, { services });
+  await app.register(actionRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
