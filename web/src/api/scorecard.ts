@@ -1,15 +1,10 @@
-import type { Scorecard, ScorecardDimension } from '@server/modules/scorecard/scorecard.schema';
+import type { Scorecard } from '@server/modules/scorecard/scorecard.schema';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, type Page } from './client';
-import type { Action, ControlsResponse, TrendResponse } from './scorecard-types';
+import type { Action, ActionStatus } from '@server/modules/actions/actions.schema';
+import type { ControlsResponse, ScorecardRequest, TrendQuery, TrendResponse } from '@server/modules/scorecard/scorecard-api.schema';
 
-export interface ScorecardRequest {
-  by: ScorecardDimension;
-  as_of?: string;
-  /** Region and office codes narrowing the scorecard. */
-  region?: string;
-  office?: string;
-}
+export type { ScorecardRequest };
 
 export function useScorecard(request: ScorecardRequest) {
   return useQuery({
@@ -27,12 +22,7 @@ export function useScorecardControls() {
   });
 }
 
-export interface TrendRequest {
-  by: ScorecardDimension;
-  key?: string;
-  from?: string;
-  to?: string;
-}
+export type TrendRequest = TrendQuery;
 
 export function useScorecardTrend(request: TrendRequest) {
   return useQuery({
@@ -41,8 +31,6 @@ export function useScorecardTrend(request: TrendRequest) {
     placeholderData: keepPreviousData,
   });
 }
-
-export type ActionStatus = Action['status'];
 
 export const ACTIONS_PAGE_SIZE = 50;
 

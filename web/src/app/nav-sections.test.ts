@@ -14,6 +14,7 @@ describe('navSections', () => {
   it('shows an administrator every page', () => {
     expect(linksOf('admin')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/import']],
+      ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
@@ -24,6 +25,7 @@ describe('navSections', () => {
   it('shows a viewer the organisation, the AI Act check, the frameworks library and their own tokens only', () => {
     expect(linksOf('viewer')).toEqual([
       ['organisation', ['/regions', '/offices', '/people']],
+      ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['account', ['/tokens']],
@@ -33,6 +35,7 @@ describe('navSections', () => {
   it('shows an auditor the audit trail but neither users nor import', () => {
     expect(linksOf('auditor')).toEqual([
       ['organisation', ['/regions', '/offices', '/people']],
+      ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/audit']],

@@ -2,6 +2,8 @@ import type { Permission } from '@server/core/permissions';
 import {
   IconBooks,
   IconBuilding,
+  IconChartBar,
+  IconChecklist,
   IconFileImport,
   IconHistory,
   IconKey,
@@ -25,7 +27,9 @@ export interface NavLinkItem {
     | 'aiAct.nav.check'
     | 'nav.users'
     | 'nav.audit'
-    | 'nav.tokens';
+    | 'nav.tokens'
+    | 'nav.scorecard'
+    | 'nav.myActions';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -33,7 +37,13 @@ export interface NavLinkItem {
 
 export interface NavSection {
   id: string;
-  label: 'nav.organisation' | 'aiAct.nav.section' | 'nav.frameworks' | 'nav.administration' | 'nav.account';
+  label:
+    | 'nav.organisation'
+    | 'nav.dataHealth'
+    | 'aiAct.nav.section'
+    | 'nav.frameworks'
+    | 'nav.administration'
+    | 'nav.account';
   links: NavLinkItem[];
 }
 
@@ -46,6 +56,14 @@ const SECTIONS: NavSection[] = [
       { to: '/offices', label: 'nav.offices', icon: IconBuilding, permission: 'org.read' },
       { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
       { to: '/import', label: 'nav.import', icon: IconFileImport, permission: 'people.import' },
+    ],
+  },
+  {
+    id: 'data-health',
+    label: 'nav.dataHealth',
+    links: [
+      { to: '/scorecard', label: 'nav.scorecard', icon: IconChartBar, permission: 'scorecard.read' },
+      { to: '/actions', label: 'nav.myActions', icon: IconChecklist, permission: 'actions.read' },
     ],
   },
   {

@@ -1,7 +1,8 @@
 import { Anchor, Badge, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMyActions, type ActionStatus } from '../../api/scorecard';
+import type { ActionStatus } from '@server/modules/actions/actions.schema';
+import { useMyActions } from '../../api/scorecard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Action } from '../../api/scorecard-types';
+import type { Action } from '@server/modules/actions/actions.schema';
 import { actionRow } from './action-view';
 
 const action = (changes: Partial<Action>): Action => ({
   id: 'a1',
+  source: 'scorecard',
+  source_key: 'scorecard:as/1:ownership',
+  office_id: null,
+  assignee_person_id: null,
+  version: 1,
+  created_at: '2026-12-01T00:00:00Z',
+  updated_at: '2026-12-01T00:00:00Z',
   subject_type: 'asset',
   subject_id: 'as/1',
   subject_name: 'Payroll',

@@ -1,4 +1,4 @@
-import type { Action } from '../../api/scorecard-types';
+import type { Action } from '@server/modules/actions/actions.schema';
 import { localised } from '../scorecard/scorecard-view';
 
 /** An action as a row of "my actions": what to open, what to fix, by when. */

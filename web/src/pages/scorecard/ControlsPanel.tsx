@@ -3,7 +3,7 @@ import type { ScorecardOverall } from '@server/modules/scorecard/scorecard.schem
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ControlInfo } from '../../api/scorecard-types';
+import type { ControlInfo } from '@server/modules/scorecard/scorecard-api.schema';
 import { ChartCard } from '../../components/charts/ChartCard';
 import { barChartHeight, controlBarsOption, controlTable } from './chart-options';
 import {

@@ -1,6 +1,6 @@
 import type { ScorecardGroup } from '@server/modules/scorecard/scorecard.schema';
 import { describe, expect, it } from 'vitest';
-import type { ControlInfo } from '../../api/scorecard-types';
+import type { ControlInfo } from '@server/modules/scorecard/scorecard-api.schema';
 import {
   controlRows,
   failingAssetsLink,

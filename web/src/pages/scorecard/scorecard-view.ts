@@ -1,5 +1,6 @@
 import type { ControlCounts, ScorecardGroup } from '@server/modules/scorecard/scorecard.schema';
-import type { ControlInfo, LocalisedText } from '../../api/scorecard-types';
+import type { LocalisedTitle } from '@server/modules/actions/actions.schema';
+import type { ControlInfo } from '@server/modules/scorecard/scorecard-api.schema';
 
 /*
  * The scorecard's figures shaped for the dashboard: pure, so the tests pin every rule down.
@@ -14,7 +15,7 @@ export function languageOf(language: string): Language {
 }
 
 export function localised(
-  text: LocalisedText | null | undefined,
+  text: LocalisedTitle | null | undefined,
   language: string,
   fallback: string,
 ): string {
