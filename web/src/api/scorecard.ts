@@ -2,7 +2,12 @@ import type { Scorecard } from '@server/modules/scorecard/scorecard.schema';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, type Page } from './client';
 import type { Action, ActionStatus } from '@server/modules/actions/actions.schema';
-import type { ControlsResponse, ScorecardRequest, TrendQuery, TrendResponse } from '@server/modules/scorecard/scorecard-api.schema';
+import type {
+  ControlsResponse,
+  ScorecardRequest,
+  TrendQuery,
+  TrendResponse,
+} from '@server/modules/scorecard/scorecard-api.schema';
 
 export type { ScorecardRequest };
 
