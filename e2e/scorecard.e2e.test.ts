@@ -81,7 +81,14 @@ describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () =
     // HQ has no region: its assets are scored apart, and cannot be drilled into.
     expect(await regions.getByRole('rowheader', { name: 'Not assigned' }).count()).toBe(1);
     expect(await regions.getByRole('link', { name: 'Not assigned' }).count()).toBe(0);
-    await page.getByRole('heading', { name: 'Offices on the world map' }).waitFor(WAIT);
+    const map = page.getByRole('region', { name: 'Offices on the world map' });
+    await map.locator('canvas').waitFor(WAIT);
+    await map.getByText('Each country takes the worst band of its offices.').waitFor(WAIT);
+    // HQ has no country: it is listed under the map instead of drawn on it.
+    await map.getByText(/^Not on the map .*: Headquarters e2e$/).waitFor(WAIT);
+    await map.scrollIntoViewIfNeeded();
+    await page.waitForLoadState('networkidle');
+    await documentationScreenshot(page, 'scorecard-map.png');
   });
 
   it('drills into a region, shows its offices and control bars, and downloads them', async () => {

@@ -3,7 +3,7 @@ import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES } from '../../../../src/modules/org/countries';
 import { countryMapName, NUMERIC_CODES } from './country-codes';
-import { worldFeatures } from './world-map';
+import { unwrapRing, worldFeatures } from './world-map';
 
 const atlas = createRequire(import.meta.url)('world-atlas/countries-110m.json') as Parameters<
   typeof worldFeatures
@@ -45,5 +45,59 @@ describe('worldFeatures', () => {
     }
     expect(names.has('010')).toBe(false);
     expect(features.find((country) => country.properties.name === '404')?.properties.label).toBe('Kenya');
+  });
+});
+
+describe('unwrapRing', () => {
+  it.each([
+    [
+      [
+        [170, 60],
+        [180, 65],
+        [-180, 65],
+        [-175, 60],
+      ],
+      [
+        [170, 60],
+        [180, 65],
+        [180, 65],
+        [185, 60],
+      ],
+    ],
+    [
+      [
+        [-10, 0],
+        [10, 0],
+        [0, 10],
+      ],
+      [
+        [-10, 0],
+        [10, 0],
+        [0, 10],
+      ],
+    ],
+  ])(
+    'moves the western part of a ring crossing 180° east of it, and leaves others alone',
+    (ring, expected) => {
+      expect(unwrapRing(ring)).toEqual(expected);
+    },
+  );
+
+  it('leaves no country of the map with a jump across the world', () => {
+    const jumps = features.filter((country) => {
+      const geometry = country.geometry;
+      const polygons =
+        geometry.type === 'Polygon'
+          ? [geometry.coordinates]
+          : geometry.type === 'MultiPolygon'
+            ? geometry.coordinates
+            : [];
+      return polygons.some((polygon) =>
+        polygon.some((ring) =>
+          ring.some((point, i) => i > 0 && Math.abs(point[0]! - ring[i - 1]![0]!) > 180),
+        ),
+      );
+    });
+    expect(jumps.map((country) => country.properties.label)).toEqual([]);
   });
 });

@@ -10,6 +10,25 @@ export const WORLD_MAP = 'world';
 /** Antarctica takes a fifth of a world map and holds no office. */
 const LEFT_OUT = new Set(['010']);
 
+type Ring = number[][];
+
+/**
+ * A ring that crosses the antimeridian (Russia's Chukotka, Fiji) jumps from 180° to -180°, which a
+ * flat map draws as a line across the world: move its western points past 180° instead.
+ */
+export function unwrapRing(ring: Ring): Ring {
+  const crosses = ring.some((point, i) => i > 0 && Math.abs(point[0]! - ring[i - 1]![0]!) > 180);
+  return crosses ? ring.map(([lon = 0, ...rest]) => [lon < 0 ? lon + 360 : lon, ...rest]) : ring;
+}
+
+function unwrapGeometry(geometry: Geometry): Geometry {
+  if (geometry.type === 'Polygon') return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === 'MultiPolygon') {
+    return { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(unwrapRing)) };
+  }
+  return geometry;
+}
+
 /**
  * Countries of world-atlas as GeoJSON features named by their ISO 3166-1 numeric code (the name ECharts
  * matches data by); the few without a code (Kosovo, say) by `name:<English name>`. Their English name
@@ -25,7 +44,11 @@ export function worldFeatures(
     const id = country.id === undefined ? null : String(country.id);
     if (id !== null && LEFT_OUT.has(id)) continue;
     const label = country.properties?.name ?? '';
-    features.push({ ...country, properties: { name: id ?? mapNameOfUnnumbered(label), label } });
+    features.push({
+      ...country,
+      geometry: unwrapGeometry(country.geometry),
+      properties: { name: id ?? mapNameOfUnnumbered(label), label },
+    });
   }
   return { type: 'FeatureCollection', features };
 }

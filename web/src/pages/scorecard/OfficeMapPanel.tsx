@@ -68,7 +68,7 @@ export function OfficeMapPanel({ request, onDrill }: OfficeMapPanelProps) {
       title={t('scorecard.map')}
       option={option}
       table={mapTable(placed.countries, placed.unplaced, texts.map)}
-      height={420}
+      height={360}
       fileDate={offices.data?.as_of}
       onItemClick={({ name }) => {
         const office = placed.countries.find((country) => country.mapName === name)?.offices;

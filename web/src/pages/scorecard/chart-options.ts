@@ -10,6 +10,7 @@ import type { ControlRow, GroupRow } from './scorecard-view';
 
 const FONT = { fontFamily: 'system-ui, sans-serif' };
 const ROW_HEIGHT = 34;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A horizontal bar chart's height for its number of rows, within bounds. */
 export function barChartHeight(rows: number): number {
@@ -136,7 +137,12 @@ export function trendOption(lines: readonly TrendLine[]): ChartOption {
     grid: { left: 8, right: 24, top: lines.length > 1 ? 40 : 16, bottom: 24, containLabel: true },
     legend: lines.length > 1 ? { top: 0, type: 'scroll' } : undefined,
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'time' },
+    // Snapshots are daily: a day is the finest step, shown as a date.
+    xAxis: {
+      type: 'time',
+      minInterval: DAY_MS,
+      axisLabel: { formatter: '{yyyy}-{MM}-{dd}', hideOverlap: true },
+    },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: lines.map((line) => ({
       name: line.name,
