@@ -6,6 +6,7 @@ import { openDb } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { systemActor } from '../core/permissions.js';
 import { describeDemoLoad } from '../modules/demo/demo.cli.js';
+import { startDailySnapshots } from '../modules/scorecard/scorecard.snapshots.js';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -34,6 +35,9 @@ export function registerServeCommands(program: Command): void {
         logger: { level: config.logLevel },
         webDist: config.webDist,
       });
+      // Today's scorecard snapshot, checked hourly; stopped before the database closes.
+      const snapshots = startDailySnapshots(services.scorecardSnapshots, app.log);
+      app.addHook('onClose', () => snapshots.stop());
       const shutdown = async () => {
         await app.close();
         await services.db.close();

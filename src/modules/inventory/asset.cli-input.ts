@@ -41,6 +41,7 @@ export const FLAGS = new FlagNames({
   last_reviewed: '--last-reviewed',
   last_access_review: '--last-access-review',
   q: '--q',
+  control_failing: '--control-failing',
   region_id: '--region',
   owner_id: '--owner',
   version: '--version',

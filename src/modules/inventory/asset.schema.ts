@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { controlIdSchema } from '../scorecard/rule.schema.js';
 
 /** Shared with the web app: request and response shapes of the data inventory. */
 
@@ -137,6 +138,8 @@ export const assetListQuerySchema = z.object({
   owner_id: z.string().uuid().optional(),
   system_id: z.string().uuid().optional(),
   asset_type: z.enum(ASSET_TYPES).optional(),
+  /** Only assets failing this health control at the last scoring (their open scorecard actions). */
+  control_failing: controlIdSchema.optional(),
   /** name, created_at or updated_at; prefix - for descending. */
   sort: z.string().optional(),
 });

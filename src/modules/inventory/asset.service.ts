@@ -78,6 +78,7 @@ export class AssetService {
         ownerId: query.owner_id,
         systemId: query.system_id,
         assetType: query.asset_type,
+        controlFailing: query.control_failing,
       },
       { sort, cursor: query.cursor ? decodeCursor(query.cursor) : null, limit: query.limit },
     );

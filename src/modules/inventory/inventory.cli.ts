@@ -39,6 +39,7 @@ interface ListOptions {
   owner?: string;
   system?: string;
   personalData?: string;
+  controlFailing?: string;
   json?: boolean;
 }
 
@@ -60,6 +61,7 @@ export function registerInventoryCommands(program: Command): void {
     .option('--owner <email>', 'only assets this person owns')
     .option('--system <id>', 'only assets held by this system')
     .option('--personal-data <yes|no>', 'only assets with (or without) personal data')
+    .option('--control-failing <id>', 'only assets failing this health control at the last scoring')
     .option('--json', 'machine-readable output')
     .action((options: ListOptions, command: Command) =>
       withServices(command, async (services, ctx) => {
@@ -80,6 +82,7 @@ export function registerInventoryCommands(program: Command): void {
             options.personalData === undefined
               ? undefined
               : String(yesNo(options.personalData, '--personal-data')),
+          control_failing: options.controlFailing,
         });
         const assets = await readAllPages((cursor) =>
           services.assets.list(ctx, { ...query, limit: PAGE, cursor }),

@@ -27,19 +27,19 @@ export function registerScorecardCommands(program: Command): void {
   const scorecard = program
     .command('scorecard')
     .description('Data Health Scorecard: scores by office, region, department or organisation')
-    .option('--by <dimension>', BY_HELP, 'office')
+    .option('--by <dimension>', `${BY_HELP} (default: office)`)
     .option('--as-of <date>', 'scoring date YYYY-MM-DD (default: today)')
     .option('--region <code>', 'only offices of this region')
     .option('--office <code>', 'only this office')
     .option('--json', 'machine-readable output')
     .action(
       (
-        options: { by: string; asOf?: string; region?: string; office?: string; json?: boolean },
+        options: { by?: string; asOf?: string; region?: string; office?: string; json?: boolean },
         command: Command,
       ) =>
         withServices(command, async (services, ctx) => {
           const query = FLAGS.parse(scorecardRequestSchema, {
-            by: options.by,
+            by: options.by ?? 'office',
             as_of: options.asOf,
             region: options.region,
             office: options.office,
@@ -55,8 +55,9 @@ export function registerScorecardCommands(program: Command): void {
     )
     .option('--as-of <date>', 'scoring date YYYY-MM-DD (default: today)')
     .option('--json', 'machine-readable output')
-    .action((options: { asOf?: string; json?: boolean }, command: Command) =>
+    .action((_: unknown, command: Command) =>
       withServices(command, async (services, ctx) => {
+        const options = subcommandOptions<{ asOf?: string; json?: boolean }>(command);
         const input = FLAGS.parse(snapshotRequestSchema, { as_of: options.asOf });
         const result = await services.scorecardSnapshots.take(ctx, input);
         print(
@@ -71,30 +72,36 @@ export function registerScorecardCommands(program: Command): void {
   scorecard
     .command('trend')
     .description("Each scope's score over the snapshots")
-    .option('--by <dimension>', BY_HELP, 'organisation')
+    .option('--by <dimension>', `${BY_HELP} (default: organisation)`)
     .option('--key <key>', 'only this scope (office code, region code, OFFICE/DEPARTMENT)')
     .option('--from <date>', 'first date YYYY-MM-DD')
     .option('--to <date>', 'last date YYYY-MM-DD')
     .option('--json', 'machine-readable output')
-    .action(
-      (options: { by: string; key?: string; from?: string; to?: string; json?: boolean }, command: Command) =>
-        withServices(command, async (services, ctx) => {
-          const query = FLAGS.parse(trendQuerySchema, {
-            by: options.by,
-            key: options.key,
-            from: options.from,
-            to: options.to,
-          });
-          const trend = await services.scorecard.trend(ctx, query);
-          print(options.json, trend, (t) =>
-            t.series.length === 0
-              ? 'No snapshots yet (take one with `custos scorecard snapshot`)'
-              : formatTable(
-                  ['key', 'name', 'points', 'latest', 'change'],
-                  t.series.map((s) => [s.key ?? '(none)', s.name, s.points.length, s.latest, s.change]),
-                ),
-          );
-        }),
+    .action((_: unknown, command: Command) =>
+      withServices(command, async (services, ctx) => {
+        const options = subcommandOptions<{
+          by?: string;
+          key?: string;
+          from?: string;
+          to?: string;
+          json?: boolean;
+        }>(command);
+        const query = FLAGS.parse(trendQuerySchema, {
+          by: options.by ?? 'organisation',
+          key: options.key,
+          from: options.from,
+          to: options.to,
+        });
+        const trend = await services.scorecard.trend(ctx, query);
+        print(options.json, trend, (t) =>
+          t.series.length === 0
+            ? 'No snapshots yet (take one with `custos scorecard snapshot`)'
+            : formatTable(
+                ['key', 'name', 'points', 'latest', 'change'],
+                t.series.map((s) => [s.key ?? '(none)', s.name, s.points.length, s.latest, s.change]),
+              ),
+        );
+      }),
     );
 
   const settings = scorecard
@@ -104,8 +111,9 @@ export function registerScorecardCommands(program: Command): void {
     .command('show')
     .description('Print the settings as YAML (or --json)')
     .option('--json', 'machine-readable output')
-    .action((options: { json?: boolean }, command: Command) =>
+    .action((_: unknown, command: Command) =>
       withServices(command, async (services, ctx) => {
+        const options = subcommandOptions<{ json?: boolean }>(command);
         const current = await services.scorecard.getSettings(ctx);
         print(options.json, current, (s) =>
           YAML.stringify({ config: s.config, custom_controls: s.custom_controls }).trimEnd(),
@@ -116,14 +124,28 @@ export function registerScorecardCommands(program: Command): void {
     .command('set <file>')
     .description('Replace the settings with a YAML or JSON file of { config, custom_controls }')
     .option('--json', 'print the saved settings as JSON')
-    .action((file: string, options: { json?: boolean }, command: Command) =>
+    .action((file: string, _: unknown, command: Command) =>
       withServices(command, async (services, ctx) => {
+        const options = subcommandOptions<{ json?: boolean }>(command);
         const input = readSettingsFile(file);
         const { version } = await services.scorecard.getSettings(ctx);
         const saved = await services.scorecard.updateSettings(ctx, { ...input, version });
         print(options.json, saved, (s) => `Saved the scorecard settings (version ${s.version})`);
       }),
     );
+}
+
+/**
+ * A subcommand's options: `custos scorecard` has options of its own (--by, --as-of, --json), and
+ * commander hands those flags to it even when typed after a subcommand, so both are read.
+ */
+function subcommandOptions<T>(command: Command): T {
+  const merged: Record<string, unknown> = {};
+  const chain: Command[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) chain.unshift(at);
+  for (const each of chain)
+    for (const [name, value] of Object.entries(each.opts())) if (value !== undefined) merged[name] = value;
+  return merged as T;
 }
 
 function readSettingsFile(file: string): { config: Record<string, unknown>; custom_controls: unknown[] } {

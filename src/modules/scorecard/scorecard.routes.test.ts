@@ -160,4 +160,18 @@ describeEachDialect('scorecard and actions over HTTP', ({ db }) => {
     expect(new Set(seen).size).toBe(4);
     expect((await get(admin, '/api/actions?status=pending')).statusCode).toBe(400);
   });
+
+  it('finds the assets failing a control at the last scoring through asset search', async () => {
+    const names = async (client: TestClient, query: string) =>
+      ((await get(client, `/api/assets?${query}`)).json().items as { name: string }[]).map((a) => a.name);
+    expect(await names(admin, 'control_failing=ownership')).toEqual(['Field notes HT', 'Old spreadsheet HT']);
+    expect(await names(admin, 'control_failing=documentation&office_id=' + world.offices.hq.id)).toEqual([
+      'Case management system HT',
+    ]);
+    expect(await names(viewer, 'control_failing=ownership')).toEqual(['Field notes HT']);
+    expect(await names(admin, 'control_failing=access_review')).toEqual([]);
+    const bad = await get(admin, '/api/assets?control_failing=Not-A-Control');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].path).toBe('querystring.control_failing');
+  });
 });
