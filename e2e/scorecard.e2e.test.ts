@@ -9,6 +9,7 @@ import {
   documentationScreenshot,
   ensureWebBuilt,
   launchBrowser,
+  signIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
@@ -56,11 +57,7 @@ describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () =
     });
     browser = await launchBrowser();
     page = browser.page;
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(EMAIL);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor(WAIT);
+    await signIn(page, server.baseUrl, EMAIL, PASSWORD);
   }, 180_000);
 
   afterAll(async () => {

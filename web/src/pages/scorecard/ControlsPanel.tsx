@@ -24,33 +24,40 @@ interface ControlsPanelProps {
   asOf: string;
 }
 
-function FailingList({
-  rows,
-  scope,
-  none,
-  line,
-}: {
+interface FailingListProps {
+  title: string;
   rows: ControlRow[];
-  scope: ControlsPanelProps['scope'];
+  scope: AssetScope;
   none: string;
   line: (row: ControlRow) => string;
-}) {
+}
+
+/** A titled list of controls, each with what fails and a link to the failing assets. */
+function FailingList({ title, rows, scope, none, line }: FailingListProps) {
   const { t } = useTranslation();
-  if (rows.length === 0) return <Text c="dimmed">{none}</Text>;
   return (
-    <List spacing="xs" listStyleType="none" pl={0}>
-      {rows.map((row) => (
-        <List.Item key={row.id}>
-          <Text fw={600}>{row.title}</Text>
-          <Text size="sm">{line(row)}</Text>
-          {row.failing > 0 && (
-            <Anchor component={Link} to={failingAssetsLink(row.id, scope)} size="sm">
-              {t('scorecard.seeAssets')}
-            </Anchor>
-          )}
-        </List.Item>
-      ))}
-    </List>
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text c="dimmed">{none}</Text>
+      ) : (
+        <List spacing="xs" listStyleType="none" pl={0}>
+          {rows.map((row) => (
+            <List.Item key={row.id}>
+              <Text fw={600}>{row.title}</Text>
+              <Text size="sm">{line(row)}</Text>
+              {row.failing > 0 && (
+                <Anchor component={Link} to={failingAssetsLink(row.id, scope)} size="sm">
+                  {t('scorecard.seeAssets')}
+                </Anchor>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
   );
 }
 
@@ -76,32 +83,24 @@ export function ControlsPanel({ overall, info, scope, asOf }: ControlsPanelProps
         fileDate={asOf}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md" component="section" aria-label={t('scorecard.worst')}>
-          <Title order={2} size="h4" mb="sm">
-            {t('scorecard.worst')}
-          </Title>
-          <FailingList
-            rows={worstControls(rows)}
-            scope={scope}
-            none={t('scorecard.worstNone')}
-            line={(row) =>
-              `${t('scorecard.failingAssets', { count: row.failing })} · ${t('scorecard.passRateOf', {
-                rate: row.rate?.toFixed(1) ?? '—',
-              })}`
-            }
-          />
-        </Paper>
-        <Paper withBorder p="md" component="section" aria-label={t('scorecard.overdue')}>
-          <Title order={2} size="h4" mb="sm">
-            {t('scorecard.overdue')}
-          </Title>
-          <FailingList
-            rows={overdueReviews(rows)}
-            scope={scope}
-            none={t('scorecard.overdueNone')}
-            line={(row) => t('scorecard.overdueCount', { failing: row.failing, applicable: row.applicable })}
-          />
-        </Paper>
+        <FailingList
+          title={t('scorecard.worst')}
+          rows={worstControls(rows)}
+          scope={scope}
+          none={t('scorecard.worstNone')}
+          line={(row) =>
+            `${t('scorecard.failingAssets', { count: row.failing })} · ${t('scorecard.passRateOf', {
+              rate: row.rate?.toFixed(1) ?? '—',
+            })}`
+          }
+        />
+        <FailingList
+          title={t('scorecard.overdue')}
+          rows={overdueReviews(rows)}
+          scope={scope}
+          none={t('scorecard.overdueNone')}
+          line={(row) => t('scorecard.overdueCount', { failing: row.failing, applicable: row.applicable })}
+        />
       </SimpleGrid>
     </Stack>
   );
