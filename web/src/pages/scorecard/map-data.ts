@@ -109,10 +109,9 @@ export function worldMapOption(countries: readonly MapCountry[], texts: MapTexts
         type: 'map',
         map: WORLD_MAP,
         roam: true,
-        left: 0,
-        right: 0,
-        top: 0,
-        bottom: 0,
+        // As wide as the card, keeping the world's proportions.
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '100%',
         selectedMode: false,
         itemStyle: { areaColor: '#f1f3f5', borderColor: '#ced4da', borderWidth: 0.5 },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#d0ebff' } },
