@@ -61,6 +61,8 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'Offices',
       'People',
       'Import and export',
+      'Scorecard',
+      'My actions',
       'AI Act check',
       'Library',
       'Crosswalk',
