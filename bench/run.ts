@@ -8,11 +8,13 @@ import { benchAiUsageIngest } from './ai-usage-ingest.bench.js';
 import { benchAssetSearch } from './asset-search.bench.js';
 import { benchPeopleSearch } from './people-search.bench.js';
 import { benchScorecard } from './scorecard.bench.js';
+import { benchScorecardStored } from './scorecard-stored.bench.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
   'people-search': benchPeopleSearch,
   scorecard: benchScorecard,
+  'scorecard-stored': benchScorecardStored,
   classification: benchClassification,
   'ai-usage-ingest': benchAiUsageIngest,
   'asset-search': benchAssetSearch,
