@@ -98,3 +98,12 @@ export async function documentationScreenshot(page: Page, name: string): Promise
 }
 
 export const screenshotsWanted = () => process.env.CUSTOS_SCREENSHOTS === '1';
+
+/** Sign in through the sign-in page and wait until the app shows its navigation. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor(WAIT);
+}

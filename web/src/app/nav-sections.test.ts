@@ -15,6 +15,7 @@ describe('navSections', () => {
     expect(linksOf('admin')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/import', '/rollout']],
       ['inventory', ['/inventory/assets', '/inventory/import']],
+      ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
@@ -26,6 +27,7 @@ describe('navSections', () => {
     expect(linksOf('viewer')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/rollout']],
       ['inventory', ['/inventory/assets', '/inventory/import']],
+      ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['account', ['/tokens']],
@@ -36,6 +38,7 @@ describe('navSections', () => {
     expect(linksOf('auditor')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/rollout']],
       ['inventory', ['/inventory/assets', '/inventory/import']],
+      ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/audit']],

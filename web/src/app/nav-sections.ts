@@ -3,6 +3,8 @@ import {
   IconBooks,
   IconBuilding,
   IconDatabase,
+  IconChartBar,
+  IconChecklist,
   IconFileImport,
   IconDatabaseImport,
   IconHistory,
@@ -31,7 +33,9 @@ export interface NavLinkItem {
     | 'aiAct.nav.check'
     | 'nav.users'
     | 'nav.audit'
-    | 'nav.tokens';
+    | 'nav.tokens'
+    | 'nav.scorecard'
+    | 'nav.myActions';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -42,6 +46,7 @@ export interface NavSection {
   label:
     | 'nav.organisation'
     | 'nav.inventory'
+    | 'nav.dataHealth'
     | 'aiAct.nav.section'
     | 'nav.frameworks'
     | 'nav.administration'
@@ -72,6 +77,14 @@ const SECTIONS: NavSection[] = [
         icon: IconDatabaseImport,
         permission: 'inventory.read',
       },
+    ],
+  },
+  {
+    id: 'data-health',
+    label: 'nav.dataHealth',
+    links: [
+      { to: '/scorecard', label: 'nav.scorecard', icon: IconChartBar, permission: 'scorecard.read' },
+      { to: '/actions', label: 'nav.myActions', icon: IconChecklist, permission: 'actions.read' },
     ],
   },
   {

@@ -1,7 +1,8 @@
 import type { Permission } from '@server/core/permissions';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { TokensPage } from '../pages/accounts/tokens/TokensPage';
+import { ActionsPage } from '../pages/actions/ActionsPage';
 import { UsersPage } from '../pages/accounts/users/UsersPage';
 import { AiActPage } from '../pages/ai-act/AiActPage';
 import { AuditPage } from '../pages/audit/AuditPage';
@@ -20,6 +21,7 @@ import { PersonDetailPage } from '../pages/org/people/PersonDetailPage';
 import { RegionDetailPage } from '../pages/org/regions/RegionDetailPage';
 import { RegionsPage } from '../pages/org/regions/RegionsPage';
 import { RolloutPage } from '../pages/rollout/RolloutPage';
+import { Loading } from '../components/Loading';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
@@ -29,6 +31,11 @@ function LoginRedirect() {
   const { search } = useLocation();
   return <Navigate to={{ pathname: '/sign-in', search }} replace />;
 }
+
+// The dashboard brings ECharts: loaded when first opened, so the first page load stays small.
+const ScorecardPage = lazy(async () => ({
+  default: (await import('../pages/scorecard/ScorecardPage')).ScorecardPage,
+}));
 
 const only = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
@@ -52,6 +59,16 @@ export const router = createBrowserRouter([
       { path: 'inventory/assets', element: only('inventory.read', <AssetsPage />) },
       { path: 'inventory/assets/:id', element: only('inventory.read', <AssetDetailPage />) },
       { path: 'inventory/import', element: only('inventory.read', <InventoryImportPage />) },
+      {
+        path: 'scorecard',
+        element: only(
+          'scorecard.read',
+          <Suspense fallback={<Loading />}>
+            <ScorecardPage />
+          </Suspense>,
+        ),
+      },
+      { path: 'actions', element: only('actions.read', <ActionsPage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedScorecardWorld, type ScorecardWorld } from '../src/modules/scorecard/testing/scorecard-world.js';
+import {
+  checkBrowserPrerequisites,
+  chromiumFound,
+  documentationScreenshot,
+  ensureWebBuilt,
+  launchBrowser,
+  signIn,
+  WAIT,
+  type BrowserSession,
+} from './support/browser.js';
+import { startServer, type E2eServer } from './support/server.js';
+
+const EMAIL = 'admin@example.org';
+const PASSWORD = 'a long enough admin password';
+// The scorecard world's figures are worked out for this scoring date.
+const AS_OF = '2026-11-30';
+
+checkBrowserPrerequisites('e2e/scorecard.e2e.test.ts');
+
+describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () => {
+  let server: E2eServer;
+  let browser: BrowserSession;
+  let page: Page;
+  let world: ScorecardWorld;
+
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name }).click();
+
+  /** Open a chart's download menu and take the file it gives for one format. */
+  const download = async (chart: string, format: string) => {
+    await page.getByRole('button', { name: `Download ${chart}` }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      page.getByRole('menuitem', { name: format }).click(),
+    ]);
+    return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+  };
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer(async (services, operator) => {
+      world = await seedScorecardWorld(services, 'e2e');
+      // The admin is Kenya's focal point, who is responsible for the bare Kenyan asset's failures.
+      await services.accounts.createUser(operator, {
+        email: EMAIL,
+        display_name: 'Admin',
+        role: 'admin',
+        password: PASSWORD,
+        person_id: world.people.kenya.id,
+      });
+      await services.scorecardSnapshots.take(operator, { as_of: AS_OF });
+    });
+    browser = await launchBrowser();
+    page = browser.page;
+    await signIn(page, server.baseUrl, EMAIL, PASSWORD);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('scores the organisation region by region on the date chosen', async () => {
+    await nav('Scorecard');
+    await page.getByRole('heading', { level: 1, name: 'Data Health Scorecard' }).waitFor(WAIT);
+    await page.getByLabel('Scores as of').fill(AS_OF);
+    await page.waitForURL(new RegExp(`as_of=${AS_OF}`), WAIT);
+    const regions = page.getByRole('table', { name: /^Score by region/ });
+    // Drilling down keeps the date (the address changes before the page has drawn it).
+    await expect
+      .poll(() => regions.getByRole('link', { name: 'East e2e' }).getAttribute('href'), WAIT)
+      .toBe(`/scorecard?as_of=${AS_OF}&region=Ee2e`);
+    // HQ has no region: its assets are scored apart, and cannot be drilled into.
+    expect(await regions.getByRole('rowheader', { name: 'Not assigned' }).count()).toBe(1);
+    expect(await regions.getByRole('link', { name: 'Not assigned' }).count()).toBe(0);
+    const map = page.getByRole('region', { name: 'Offices on the world map' });
+    await map.locator('canvas').waitFor(WAIT);
+    await map.getByText('Each country takes the worst band of its offices.').waitFor(WAIT);
+    // HQ has no country: it is listed under the map instead of drawn on it.
+    await map.getByText(/^Not on the map .*: Headquarters e2e$/).waitFor(WAIT);
+    await map.scrollIntoViewIfNeeded();
+    await page.waitForLoadState('networkidle');
+    await documentationScreenshot(page, 'scorecard-map.png');
+  });
+
+  it('drills into a region, shows its offices and control bars, and downloads them', async () => {
+    await page
+      .getByRole('table', { name: /^Score by region/ })
+      .getByRole('link', { name: 'East e2e' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'East e2e' }).waitFor(WAIT);
+    expect(new URL(page.url()).searchParams.get('region')).toBe('Ee2e');
+    expect(new URL(page.url()).searchParams.get('as_of')).toBe(AS_OF);
+    await page
+      .getByRole('navigation', { name: 'Breadcrumbs' })
+      .getByRole('link', { name: 'Data Health Scorecard' })
+      .waitFor(WAIT);
+
+    const offices = page.getByRole('table', { name: /^Score by office/ });
+    await offices.getByRole('link', { name: 'Ethiopia e2e' }).waitFor(WAIT);
+    // Worst first; the band is in words (badges show it in capitals).
+    expect(await offices.getByRole('row').nth(1).innerText()).toMatch(
+      /^Ethiopia e2e\t1\t0\.0\t\s*critical$/i,
+    );
+    expect(await offices.getByRole('row').nth(2).innerText()).toMatch(/^Kenya e2e\t2\t66\.7\t\s*fair$/i);
+
+    const controls = page.getByRole('region', { name: 'Assets passing each control' });
+    await controls.locator('canvas').first().waitFor(WAIT);
+    await page
+      .getByRole('region', { name: 'Controls most in need of work' })
+      .getByText('Ownership')
+      .waitFor(WAIT);
+    await page.waitForLoadState('networkidle');
+    await documentationScreenshot(page, 'scorecard.png');
+
+    const png = await download('Assets passing each control', 'Image (PNG)');
+    expect(png.name).toBe(`assets-passing-each-control-${AS_OF}.png`);
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    const svg = await download('Assets passing each control', 'Vector image (SVG)');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[\s\S]*Ownership[\s\S]*<\/svg>$/);
+
+    const xlsx = await download('Assets passing each control', 'Data (XLSX)');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(xlsx.bytes).buffer);
+    const rows = workbook.worksheets[0]!.getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1));
+    expect(rows[0]).toEqual(['Control', 'Control id', 'Passing', 'Applicable', 'Pass rate (%)']);
+    // Kenya's healthy asset has an owner and a custodian; its bare one and Ethiopia's have neither.
+    expect(rows[1]).toEqual(['Ownership', 'ownership', 1, 3, 33.3]);
+  }, 60_000);
+
+  it('opens an office from the region and climbs back up by the breadcrumbs', async () => {
+    await page
+      .getByRole('table', { name: /^Score by office/ })
+      .getByRole('link', { name: 'Kenya e2e' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Kenya e2e' }).waitFor(WAIT);
+    await page.getByTestId('overall-score').filter({ hasText: '66.7' }).waitFor(WAIT);
+    const seeAssets = page
+      .getByRole('region', { name: 'Overdue reviews' })
+      .getByRole('link', { name: 'See the assets' });
+    expect(await seeAssets.getAttribute('href')).toBe(
+      `/inventory/assets?control_failing=review_freshness&office_id=${world.offices.kenya.id}`,
+    );
+    await page
+      .getByRole('navigation', { name: 'Breadcrumbs' })
+      .getByRole('link', { name: 'East e2e' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'East e2e' }).waitFor(WAIT);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Kenya e2e' }).waitFor(WAIT);
+  }, 60_000);
+
+  it('lists my open actions with the asset, control and reason', async () => {
+    await nav('My actions');
+    await page.getByRole('heading', { level: 1, name: 'My actions' }).waitFor(WAIT);
+    const table = page.getByRole('table', { name: 'My actions' });
+    const ownership = table.getByRole('row').filter({ hasText: 'Ownership' });
+    await ownership.getByRole('link', { name: 'Field notes e2e' }).waitFor(WAIT);
+    expect(await ownership.innerText()).toContain('No data owner is set');
+    await page.getByText('Closed', { exact: true }).click();
+    await page.getByText('You have no closed action.').waitFor(WAIT);
+    expect(browser.scriptProblems).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { BarChart, LineChart, MapChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+
+/*
+ * Only the parts of ECharts the dashboards use, so its chunk stays small. The canvas draws on screen
+ * and the PNG download; the SVG renderer draws the SVG download, off screen.
+ */
+echarts.use([
+  BarChart,
+  LineChart,
+  MapChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+  SVGRenderer,
+]);
+
+export { echarts };
+export type { EChartsCoreOption as ChartOption, EChartsType as ChartInstance } from 'echarts/core';

@@ -1,0 +1,32 @@
+import type { Action } from '@server/modules/actions/actions.schema';
+import { localised } from '../scorecard/scorecard-view';
+
+/** An action as a row of "my actions": what to open, what to fix, by when. */
+export interface ActionRow {
+  id: string;
+  /** The asset's page, or null when the asset no longer exists. */
+  assetLink: string | null;
+  assetName: string | null;
+  control: string;
+  reasonCodes: string[];
+  due: string;
+  overdue: boolean;
+  closedAt: string | null;
+  closeReason: string | null;
+}
+
+export function actionRow(action: Action, language: string): ActionRow {
+  const exists = action.subject_type === 'asset' && action.subject_name !== null;
+  return {
+    id: action.id,
+    assetLink: exists ? `/inventory/assets/${encodeURIComponent(action.subject_id)}` : null,
+    assetName: action.subject_name,
+    control: localised(action.code_title, language, action.code),
+    reasonCodes: action.reason_codes,
+    due: action.due_date,
+    // Only an open action can be late; the server decides by its own clock.
+    overdue: action.status === 'open' && action.overdue,
+    closedAt: action.closed_at,
+    closeReason: action.close_reason,
+  };
+}
