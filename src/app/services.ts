@@ -31,6 +31,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     departments: new DepartmentService(deps),
     people: new PersonService(deps),
   };
+  const assets = new AssetService(deps);
   return {
     db,
     clock,
@@ -40,12 +41,12 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts }),
+    demo: new DemoService(deps, { ...org, accounts, assets }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
     aiAct: new AiActService(loadAiActQuestionnaire()),
-    assets: new AssetService(deps),
+    assets,
   };
 }
 

@@ -3,10 +3,13 @@ import { requirePermission } from '../../core/permissions.js';
 import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { generatePassword } from '../accounts/passwords.js';
+import type { AssetService } from '../inventory/asset.service.js';
 import type { DepartmentService } from '../org/department.service.js';
 import type { OfficeService } from '../org/office.service.js';
 import type { PersonService } from '../org/person.service.js';
 import type { RegionService } from '../org/region.service.js';
+import { isoDate } from '../../core/clock.js';
+import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
 import type { DemoOrganisation } from './demo-types.js';
 
@@ -16,12 +19,13 @@ export interface DemoOrgServices {
   departments: DepartmentService;
   people: PersonService;
   accounts: AccountsService;
+  assets: AssetService;
 }
 
 export interface DemoLoadResult {
   /** False when the demo organisation was already there (nothing was changed). */
   loaded_organisation: boolean;
-  counts: { regions: number; offices: number; departments: number; people: number };
+  counts: { regions: number; offices: number; departments: number; people: number; assets: number };
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
   password: string | null;
@@ -53,7 +57,7 @@ export class DemoService {
     const demo = buildDemoOrganisation(seed);
     const firstRegion = demo.regions[0];
     const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
-    if (!present) await this.loadOrganisation(ctx, demo);
+    const assets = present ? 0 : await this.loadOrganisation(ctx, demo, seed);
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
     for (const login of demo.logins) {
@@ -77,15 +81,17 @@ export class DemoService {
         offices: demo.offices.length,
         departments: demo.departments.length,
         people: demo.people.length,
+        assets,
       },
       logins,
       password: logins.length > 0 ? password : null,
     };
   }
 
-  private async loadOrganisation(ctx: RequestContext, demo: DemoOrganisation): Promise<void> {
+  /** The organisation and its data inventory, in one transaction; returns how many assets it holds. */
+  private async loadOrganisation(ctx: RequestContext, demo: DemoOrganisation, seed: number): Promise<number> {
     const { regions, offices, departments, people } = this.services;
-    await inTransaction(this.deps, ctx, async (trx, audit) => {
+    return inTransaction(this.deps, ctx, async (trx, audit) => {
       const regionIds = idsByKey(await regions.createManyIn(trx, audit, ctx, demo.regions), (r) => r.code);
       const createdOffices = await offices.createManyIn(
         trx,
@@ -112,7 +118,7 @@ export class DemoService {
         })),
       );
       const departmentIds = idsByKey(createdDepartments, (d) => `${d.office_id}/${d.code}`);
-      await people.createManyIn(
+      const createdPeople = await people.createManyIn(
         trx,
         audit,
         ctx,
@@ -128,6 +134,13 @@ export class DemoService {
           };
         }),
       );
+      const personIds = idsByKey(createdPeople, (p) => p.email ?? '');
+      const inventory = buildDemoInventory(demo, seed, isoDate(this.deps.clock.now()));
+      return loadDemoInventory(trx, audit, ctx, this.services.assets, inventory, {
+        office: (code) => lookup(officeIds, code, 'office'),
+        department: (officeId, code) => departmentIds.get(`${officeId}/${code}`),
+        person: (email) => lookup(personIds, email, 'person'),
+      });
     });
   }
 
