@@ -50,7 +50,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout }),
+    demo: new DemoService(deps, { ...org, accounts, rollout, assets }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),

@@ -52,6 +52,7 @@ describe('custos serve', () => {
       await server.url;
       const out = server.output();
       expect(out).toContain('Loaded the demo organisation: 9 regions');
+      expect(out).toMatch(/people, \d{4} data assets\./);
       for (const role of [
         'admin',
         'governance_officer',
@@ -67,5 +68,6 @@ describe('custos serve', () => {
     } finally {
       server.child.kill('SIGTERM');
     }
-  });
+    // The demo's thousands of audited assets take seconds on a quiet machine, far more on a busy one.
+  }, 120_000);
 });

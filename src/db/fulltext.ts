@@ -87,6 +87,14 @@ export async function fullTextSearch(
   spec: FullTextTable,
   terms: readonly string[],
 ): Promise<FullTextMatch | null> {
+  if (!isPostgres(db)) {
+    // SQLite counts the matches first: handing 1,000 keys over only to learn there are more costs as
+    // much as the page itself. The keys are read only when few, as a list the planner sees the length
+    // of (with a subquery instead, it may walk a filter's index rather than look the few keys up).
+    const found = await countMatches(db, spec, terms, FEW_MATCHES + 1);
+    if (found === 0) return null;
+    if (found > FEW_MATCHES) return { condition: matchesAllTerms(db, spec, terms), few: false };
+  }
   const keys = await matchingKeys(db, spec, terms, FEW_MATCHES + 1);
   if (keys.length === 0) return null;
   if (keys.length > FEW_MATCHES) return { condition: matchesAllTerms(db, spec, terms), few: false };
@@ -123,6 +131,22 @@ async function matchingKeys(
     );
     return read(trx);
   });
+}
+
+/** SQLite: how many records match every term, counting no further than `cap`. */
+async function countMatches(
+  db: Kysely<Database>,
+  spec: FullTextTable,
+  terms: readonly string[],
+  cap: number,
+): Promise<number> {
+  const fts = sql.table(spec.ftsTable);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${ftsQuery(terms)} limit ${cap})`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /**

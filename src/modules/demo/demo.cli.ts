@@ -6,7 +6,7 @@ export function describeDemoLoad(result: DemoLoadResult): string {
   const { counts } = result;
   const lines = [
     result.loaded_organisation
-      ? `Loaded the demo organisation: ${counts.regions} regions, ${counts.offices} offices and HQ departments, ${counts.departments} units, ${counts.people} people.`
+      ? `Loaded the demo organisation: ${counts.regions} regions, ${counts.offices} offices and HQ departments, ${counts.departments} units, ${counts.people} people, ${counts.assets} data assets.`
       : 'The demo organisation is already loaded.',
   ];
   if (result.password) {
@@ -22,7 +22,7 @@ export function describeDemoLoad(result: DemoLoadResult): string {
 export function registerDemoCommands(program: Command): void {
   program
     .command('demo')
-    .description('Load the fictional demo organisation and one sign-in per role')
+    .description('Load the fictional demo organisation, its data inventory and one sign-in per role')
     .option('--seed <n>', 'generator seed (the same seed gives the same organisation)', '1')
     .option('--json', 'machine-readable output')
     .action(async (options: { seed: string; json?: boolean }, command: Command) => {

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../core/permissions.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp } from '../../http/testing/test-app.js';
+import { computeScorecard } from '../scorecard/compute-scorecard.js';
+import { defaultControls } from '../scorecard/default-controls.js';
+import type { ScoredAsset } from '../scorecard/scored-asset.js';
 import type { DemoLoadResult } from './demo.service.js';
 
 describeEachDialect('demo organisation loader', ({ db }) => {
@@ -12,7 +15,8 @@ describeEachDialect('demo organisation loader', ({ db }) => {
   beforeAll(async () => {
     t = await createTestApp(db());
     first = await t.services.demo.load(ctx);
-  });
+    // Thousands of audited assets: seconds on a quiet machine, much longer on a busy one.
+  }, 600_000);
   afterAll(async () => {
     await t.app.close();
   });
@@ -60,6 +64,88 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(progress.regions.filter((r) => r.region_id !== null && r.waves.length === 0)).toHaveLength(5);
     expect(Object.values(progress.overall.by_status).every((n) => n > 0)).toBe(true);
     expect(progress.overall.overdue.length).toBeGreaterThan(0);
+  });
+
+  it('loads a data inventory of thousands of assets in many offices, through the audited bulk path', async () => {
+    const rows = await db()
+      .kysely.selectFrom('assets')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.count<number>('system_id').as('held'),
+        eb.fn.count<number>('office_id').distinct().as('offices'),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(Number(rows.n)).toBe(first.counts.assets);
+    expect(first.counts.assets).toBeGreaterThanOrEqual(3000);
+    expect(Number(rows.held)).toBeGreaterThan(Number(rows.n) / 2);
+    expect(Number(rows.offices)).toBeGreaterThanOrEqual(100);
+    const audited = await db()
+      .kysely.selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('entity_type', '=', 'asset')
+      .executeTakeFirstOrThrow();
+    expect(Number(audited.n)).toBe(first.counts.assets);
+  });
+
+  it('scores regions unevenly: some healthy, some critical, some with few or no assets', async () => {
+    const rows = await db()
+      .kysely.selectFrom('assets')
+      .innerJoin('offices', 'offices.id', 'assets.office_id')
+      .leftJoin('regions', 'regions.id', 'offices.region_id')
+      .select([
+        'assets.id',
+        'assets.description',
+        'assets.purpose',
+        'assets.system_id',
+        'assets.data_owner_id',
+        'assets.data_custodian_id',
+        'assets.focal_point_id',
+        'assets.sensitivity_label',
+        'assets.personal_data',
+        'assets.legal_basis',
+        'assets.retention',
+        'assets.last_reviewed',
+        'assets.last_access_review',
+        'offices.code as office_code',
+        'offices.name as office_name',
+        'regions.code as region_code',
+        'regions.name as region_name',
+      ])
+      .execute();
+    const scored: ScoredAsset[] = rows.map((row) => ({
+      ...row,
+      office_key: row.office_code,
+      region_key: row.region_code,
+      department_key: null,
+      department_name: null,
+      personal_data: row.personal_data === 1,
+      fields: {},
+    }));
+    const asOf = t.services.clock.now().toISOString().slice(0, 10);
+    const card = computeScorecard(scored, { by: 'region', asOf, controls: defaultControls() });
+    const scores = card.groups.filter((g) => g.assets >= 100).map((g) => g.score ?? 0);
+    expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThanOrEqual(30);
+    expect(card.groups.map((g) => g.band)).toEqual(expect.arrayContaining(['Healthy', 'Critical']));
+    const regions = await db().kysely.selectFrom('regions').select('code').execute();
+    const assetsIn = new Map(card.groups.map((g) => [g.key, g.assets]));
+    const small = regions.filter((r) => (assetsIn.get(r.code) ?? 0) < rows.length * 0.03);
+    expect(small.length).toBeGreaterThanOrEqual(2);
+    expect(regions.some((r) => !assetsIn.has(r.code))).toBe(true);
+  });
+
+  it('makes the data custodian sign-in the custodian of assets of its office', async () => {
+    const login = first.logins.find((l) => l.role === 'data_custodian')!;
+    const user = await db()
+      .kysely.selectFrom('users')
+      .select('person_id')
+      .where('email', '=', login.email)
+      .executeTakeFirstOrThrow();
+    const kept = await db()
+      .kysely.selectFrom('assets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('data_custodian_id', '=', user.person_id)
+      .executeTakeFirstOrThrow();
+    expect(Number(kept.n)).toBeGreaterThan(0);
   });
 
   it('changes nothing when run again', async () => {

@@ -3,11 +3,14 @@ import { requirePermission } from '../../core/permissions.js';
 import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { generatePassword } from '../accounts/passwords.js';
+import type { AssetService } from '../inventory/asset.service.js';
 import type { DepartmentService } from '../org/department.service.js';
 import type { OfficeService } from '../org/office.service.js';
 import type { PersonService } from '../org/person.service.js';
 import type { RegionService } from '../org/region.service.js';
 import type { RolloutService } from '../rollout/rollout.service.js';
+import { isoDate } from '../../core/clock.js';
+import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
 import { loadDemoRollout } from './demo-rollout.js';
 import type { DemoOrganisation } from './demo-types.js';
@@ -19,12 +22,13 @@ export interface DemoOrgServices {
   people: PersonService;
   accounts: AccountsService;
   rollout: RolloutService;
+  assets: AssetService;
 }
 
 export interface DemoLoadResult {
   /** False when the demo organisation was already there (nothing was changed). */
   loaded_organisation: boolean;
-  counts: { regions: number; offices: number; departments: number; people: number };
+  counts: { regions: number; offices: number; departments: number; people: number; assets: number };
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
   password: string | null;
@@ -56,8 +60,9 @@ export class DemoService {
     const demo = buildDemoOrganisation(seed);
     const firstRegion = demo.regions[0];
     const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
+    let assets = 0;
     if (!present) {
-      await this.loadOrganisation(ctx, demo);
+      assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
     }
     const password = generatePassword();
@@ -83,15 +88,17 @@ export class DemoService {
         offices: demo.offices.length,
         departments: demo.departments.length,
         people: demo.people.length,
+        assets,
       },
       logins,
       password: logins.length > 0 ? password : null,
     };
   }
 
-  private async loadOrganisation(ctx: RequestContext, demo: DemoOrganisation): Promise<void> {
+  /** The organisation and its data inventory, in one transaction; returns how many assets it holds. */
+  private async loadOrganisation(ctx: RequestContext, demo: DemoOrganisation, seed: number): Promise<number> {
     const { regions, offices, departments, people } = this.services;
-    await inTransaction(this.deps, ctx, async (trx, audit) => {
+    return inTransaction(this.deps, ctx, async (trx, audit) => {
       const regionIds = idsByKey(await regions.createManyIn(trx, audit, ctx, demo.regions), (r) => r.code);
       const createdOffices = await offices.createManyIn(
         trx,
@@ -118,7 +125,7 @@ export class DemoService {
         })),
       );
       const departmentIds = idsByKey(createdDepartments, (d) => `${d.office_id}/${d.code}`);
-      await people.createManyIn(
+      const createdPeople = await people.createManyIn(
         trx,
         audit,
         ctx,
@@ -134,6 +141,13 @@ export class DemoService {
           };
         }),
       );
+      const personIds = idsByKey(createdPeople, (p) => p.email ?? '');
+      const inventory = buildDemoInventory(demo, seed, isoDate(this.deps.clock.now()));
+      return loadDemoInventory(trx, audit, ctx, this.services.assets, inventory, {
+        office: (code) => lookup(officeIds, code, 'office'),
+        department: (officeId, code) => departmentIds.get(`${officeId}/${code}`),
+        person: (email) => lookup(personIds, email, 'person'),
+      });
     });
   }
 
