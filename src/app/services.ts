@@ -15,6 +15,9 @@ import { FrameworkService } from '../modules/frameworks/frameworks.service.js';
 import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
 import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import { AssetService } from '../modules/inventory/asset.service.js';
+import { AiClassificationService } from '../modules/ai-registry/ai-classification.service.js';
+import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
+import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -31,6 +34,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     departments: new DepartmentService(deps),
     people: new PersonService(deps),
   };
+  const questionnaire = loadAiActQuestionnaire();
+  const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
   return {
     db,
     clock,
@@ -44,8 +49,10 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
-    aiAct: new AiActService(loadAiActQuestionnaire()),
+    aiAct: new AiActService(questionnaire),
     assets: new AssetService(deps),
+    aiSystems,
+    aiClassifications: new AiClassificationService(deps, questionnaire),
   };
 }
 

@@ -23,7 +23,9 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'system.admin', // backup, restore, settings
-  'ai.read', // EU AI Act questionnaire, classification and suggestions
+  'ai.read', // EU AI Act questionnaire, classification and suggestions; the AI systems register
+  'ai.write', // add, change, delete AI systems; draft and submit their classifications
+  'ai.verify', // review classifications: start a review, verify, request changes (never one's own)
   'inventory.read', // data assets
   'inventory.write', // add, change, delete data assets (data custodians: their own only)
 ] as const;
@@ -43,6 +45,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.import',
     'audit.read',
     'inventory.write',
+    'ai.write',
+    'ai.verify',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -51,8 +55,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.import',
     'audit.read',
     'inventory.write',
+    'ai.write',
   ],
-  office_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'audit.read', 'inventory.write'],
+  office_focal_point: [
+    ...READ_ONLY,
+    'org.office.write',
+    'people.write',
+    'audit.read',
+    'inventory.write',
+    'ai.write',
+  ],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify'],
   viewer: READ_ONLY,
