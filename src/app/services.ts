@@ -17,6 +17,7 @@ import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import { AssetService } from '../modules/inventory/asset.service.js';
 import { AiClassificationService } from '../modules/ai-registry/ai-classification.service.js';
 import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
+import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
 import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import type { Config } from './config.js';
 
@@ -53,6 +54,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     assets: new AssetService(deps),
     aiSystems,
     aiClassifications: new AiClassificationService(deps, questionnaire),
+    aiSheets: new AiSystemSheets(deps, aiSystems),
   };
 }
 

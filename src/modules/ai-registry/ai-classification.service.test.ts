@@ -270,17 +270,17 @@ describeEachDialect('the classification workflow of AI systems', ({ db }) => {
     await classifications().verify(officer, system.id, 1, { version: reviewing.version });
     const before = await services.aiSystems.summary(officer);
     expect(
-      (await services.aiSystems.list(officer, { no_dpia: 'true', office_id: system.office_id })).items.map(
+      (await services.aiSystems.list(officer, { no_dpia: true, office_id: system.office_id })).items.map(
         (s) => s.id,
       ),
     ).toEqual([system.id]);
     expect(
-      (await services.aiSystems.list(officer, { review_overdue: 'true' })).items.map((s) => s.id),
+      (await services.aiSystems.list(officer, { review_overdue: true })).items.map((s) => s.id),
     ).not.toContain(system.id);
     clock.set('2027-06-01T09:00:00.000Z');
     try {
       expect(
-        (await services.aiSystems.list(officer, { review_overdue: 'true' })).items.map((s) => s.id),
+        (await services.aiSystems.list(officer, { review_overdue: true })).items.map((s) => s.id),
       ).toContain(system.id);
       const after = await services.aiSystems.summary(officer);
       expect(after.review_overdue).toBeGreaterThan(before.review_overdue);

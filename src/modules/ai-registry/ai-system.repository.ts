@@ -197,6 +197,28 @@ export class AiSystemRepository {
     return this.db.selectFrom('assets').select(['id', 'office_id']).where('id', '=', id).executeTakeFirst();
   }
 
+  officeByCode(code: string) {
+    return this.db.selectFrom('offices').select(['id']).where('code', '=', code).executeTakeFirst();
+  }
+
+  departmentByCode(officeId: string, code: string) {
+    return this.db
+      .selectFrom('departments')
+      .select(['id'])
+      .where('office_id', '=', officeId)
+      .where('code', '=', code)
+      .executeTakeFirst();
+  }
+
+  personByEmail(email: string) {
+    return this.db.selectFrom('people').select(['id']).where('email', '=', email).executeTakeFirst();
+  }
+
+  async peopleEmails(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('people').select(['id', 'email']).execute();
+    return new Map(rows.map((row) => [row.id, row.email]));
+  }
+
   /** Offices and departments by id (names for the public register and exports). */
   async officeNames(): Promise<Map<string, { code: string; name: string }>> {
     const rows = await this.db.selectFrom('offices').select(['id', 'code', 'name']).execute();

@@ -142,7 +142,7 @@ export const aiSystemListQuerySchema = z.object({
   /** name or updated_at; prefix - for descending. */
   sort: z.string().optional(),
 });
-export type AiSystemListQuery = z.input<typeof aiSystemListQuerySchema>;
+export type AiSystemListQuery = z.infer<typeof aiSystemListQuerySchema>;
 
 export const deleteQuerySchema = z.object({ version: z.coerce.number().int().positive() });
 
@@ -202,3 +202,18 @@ export const aiSystemSummarySchema = z.object({
   high_risk_without_dpia: z.number().int(),
 });
 export type AiSystemSummary = z.infer<typeof aiSystemSummarySchema>;
+
+// Spreadsheet import
+
+export const aiImportReportSchema = z.object({
+  dry_run: z.boolean(),
+  /** Data rows read (blank rows are skipped). */
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Problems by sheet row and column (as the file names it). */
+  issues: z.array(
+    z.object({ row: z.number().int().optional(), column: z.string().optional(), message: z.string() }),
+  ),
+});

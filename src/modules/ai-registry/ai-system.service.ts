@@ -3,7 +3,7 @@ import { isoDate, isoNow } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../../core/pagination.js';
 import { requirePermission, type Actor } from '../../core/permissions.js';
-import { inTransaction, throwStale, type ServiceDeps } from '../../core/service-context.js';
+import { inTransaction, throwStale, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
 import { AI_SYSTEM_ENTITY, checkAiSystem, visibleSystem, type KnownAppIds } from './ai-system.checks.js';
 import {
   aiSystemSearchText,
@@ -14,7 +14,6 @@ import {
 } from './ai-system.present.js';
 import { AI_SYSTEM_SORT_COLUMNS, AiSystemRepository, type AiSystemFilter } from './ai-system.repository.js';
 import {
-  aiSystemListQuerySchema,
   type AiSystem,
   type AiSystemCreate,
   type AiSystemListQuery,
@@ -70,10 +69,9 @@ export class AiSystemService {
 
   async list(ctx: RequestContext, query: AiSystemListQuery & Partial<PageQuery>): Promise<Page<AiSystem>> {
     requirePermission(ctx.actor, 'ai.read');
-    const parsed = aiSystemListQuerySchema.parse(query);
-    const sort = parseSort(parsed.sort, AI_SYSTEM_SORT_COLUMNS, 'name');
+    const sort = parseSort(query.sort, AI_SYSTEM_SORT_COLUMNS, 'name');
     const limit = query.limit ?? 50;
-    const rows = await this.repo().list(this.filter(ctx.actor, parsed), {
+    const rows = await this.repo().list(this.filter(ctx.actor, query), {
       sort,
       cursor: query.cursor ? decodeCursor(query.cursor) : null,
       limit,
@@ -87,6 +85,19 @@ export class AiSystemService {
   }
 
   async create(ctx: RequestContext, input: AiSystemCreate): Promise<AiSystem> {
+    requirePermission(ctx.actor, 'ai.write');
+    return inTransaction(this.deps, ctx, (trx, audit) =>
+      this.createIn(new AiSystemRepository(trx), audit, ctx, input),
+    );
+  }
+
+  /** `create` inside the caller's transaction (the spreadsheet import writes many in one). */
+  async createIn(
+    repo: AiSystemRepository,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    input: AiSystemCreate,
+  ): Promise<AiSystem> {
     requirePermission(ctx.actor, 'ai.write');
     const now = isoNow(this.deps.clock);
     const fields = {
@@ -125,51 +136,59 @@ export class AiSystemService {
       created_at: now,
       updated_at: now,
     };
-    return inTransaction(this.deps, ctx, async (trx, audit) => {
-      const repo = new AiSystemRepository(trx);
-      await checkAiSystem(repo, ctx.actor, this.knownApps, row, null);
-      await repo.insert(row);
-      const system = presentAiSystem(row);
-      await audit({
-        action: 'create',
-        entityType: AI_SYSTEM_ENTITY,
-        entityId: row.id,
-        officeId: row.office_id,
-        after: system,
-      });
-      return system;
+    await checkAiSystem(repo, ctx.actor, this.knownApps, row, null);
+    await repo.insert(row);
+    const system = presentAiSystem(row);
+    await audit({
+      action: 'create',
+      entityType: AI_SYSTEM_ENTITY,
+      entityId: row.id,
+      officeId: row.office_id,
+      after: system,
     });
+    return system;
   }
 
   async update(ctx: RequestContext, id: string, input: AiSystemUpdate): Promise<AiSystem> {
     requirePermission(ctx.actor, 'ai.write');
+    return inTransaction(this.deps, ctx, (trx, audit) =>
+      this.updateIn(new AiSystemRepository(trx), audit, ctx, id, input),
+    );
+  }
+
+  /** `update` inside the caller's transaction; a change that changes nothing writes nothing. */
+  async updateIn(
+    repo: AiSystemRepository,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    id: string,
+    input: AiSystemUpdate,
+  ): Promise<AiSystem> {
+    requirePermission(ctx.actor, 'ai.write');
     const { version, ...changes } = input;
-    return inTransaction(this.deps, ctx, async (trx, audit) => {
-      const repo = new AiSystemRepository(trx);
-      const before = await visibleSystem(repo, ctx.actor, id);
-      if (before.version !== version) throwStale(AI_SYSTEM_ENTITY, id, version, before);
-      const merged: AiSystemRow = { ...before, ...storedChanges(changes) };
-      const row: AiSystemRow = {
-        ...merged,
-        search_text: aiSystemSearchText(merged),
-        updated_at: isoNow(this.deps.clock),
-      };
-      if (!DATA_COLUMNS.some((column) => row[column] !== before[column])) return presentAiSystem(before);
-      await checkAiSystem(repo, ctx.actor, this.knownApps, row, before);
-      const { id: _id, version: _version, created_at: _created, ...columns } = row;
-      if (!(await repo.update(id, version, columns)))
-        throwStale(AI_SYSTEM_ENTITY, id, version, await repo.findById(id));
-      const after = presentAiSystem({ ...row, version: version + 1 });
-      await audit({
-        action: 'update',
-        entityType: AI_SYSTEM_ENTITY,
-        entityId: id,
-        officeId: row.office_id,
-        before: presentAiSystem(before),
-        after,
-      });
-      return after;
+    const before = await visibleSystem(repo, ctx.actor, id);
+    if (before.version !== version) throwStale(AI_SYSTEM_ENTITY, id, version, before);
+    const merged: AiSystemRow = { ...before, ...storedChanges(changes) };
+    const row: AiSystemRow = {
+      ...merged,
+      search_text: aiSystemSearchText(merged),
+      updated_at: isoNow(this.deps.clock),
+    };
+    if (!DATA_COLUMNS.some((column) => row[column] !== before[column])) return presentAiSystem(before);
+    await checkAiSystem(repo, ctx.actor, this.knownApps, row, before);
+    const { id: _id, version: _version, created_at: _created, ...columns } = row;
+    if (!(await repo.update(id, version, columns)))
+      throwStale(AI_SYSTEM_ENTITY, id, version, await repo.findById(id));
+    const after = presentAiSystem({ ...row, version: version + 1 });
+    await audit({
+      action: 'update',
+      entityType: AI_SYSTEM_ENTITY,
+      entityId: id,
+      officeId: row.office_id,
+      before: presentAiSystem(before),
+      after,
     });
+    return after;
   }
 
   /** Delete a system with its classifications (one audit event: the classifications are part of it). */
@@ -235,7 +254,7 @@ export class AiSystemService {
     }
   }
 
-  filter(actor: Actor, query: ReturnType<typeof aiSystemListQuerySchema.parse>): AiSystemFilter {
+  filter(actor: Actor, query: AiSystemListQuery): AiSystemFilter {
     return {
       scope: actor.scope.kind === 'all' ? undefined : actor.scope.officeIds,
       q: query.q,

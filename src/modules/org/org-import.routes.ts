@@ -1,5 +1,5 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifySchemaCompiler } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../app/services.js';
@@ -15,14 +15,14 @@ import {
 } from './org-import.schema.js';
 
 const tags = ['organisation'];
-const FILE_PART = 'file';
+export const FILE_PART = 'file';
 
-const uploadBody = z.object({
+export const uploadBody = z.object({
   [FILE_PART]: z.file().describe('The spreadsheet: an Excel workbook (.xlsx) or a CSV file'),
 });
 
 /** A binary download, documented per content type (the stream itself is never serialised). */
-function download(description: string, types: readonly string[]) {
+export function download(description: string, types: readonly string[]) {
   return {
     description,
     content: Object.fromEntries(types.map((type) => [type, { schema: z.file() }])),
@@ -33,7 +33,7 @@ function download(description: string, types: readonly string[]) {
  * The bytes of the uploaded part. Busboy cuts a part at the size limit and only marks it
  * truncated, so the end of a cut part is turned into 413 here, before any row is trusted.
  */
-async function* uploadBytes(part: MultipartFile, limit: number): AsyncGenerator<Buffer> {
+export async function* uploadBytes(part: MultipartFile, limit: number): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of part.file) yield chunk as Buffer;
   } catch (error) {
@@ -46,7 +46,7 @@ async function* uploadBytes(part: MultipartFile, limit: number): AsyncGenerator<
  * The multipart parser fails with plain errors on a broken body ("Unexpected end of form"): that is
  * the client's mistake (400). Its limit errors carry their own status (413) and pass through.
  */
-function malformed(error: unknown): unknown {
+export function malformed(error: unknown): unknown {
   const status = typeof error === 'object' && error !== null && 'statusCode' in error;
   if (isAppError(error) || status) return error;
   return errors.validation('The upload is not a complete multipart/form-data body; send the file again', [
@@ -58,7 +58,7 @@ function malformed(error: unknown): unknown {
  * The upload's body schema documents the multipart form for OpenAPI; the parts are streamed by the
  * handler, which checks them itself, so only the query string is validated with zod.
  */
-function queryOnly<S>(): FastifySchemaCompiler<S> {
+export function queryOnly<S>(): FastifySchemaCompiler<S> {
   // Fastify types a route's compiler with the whole route schema; at run time it gets one part's schema.
   type PartRoute = Parameters<typeof validatorCompiler>[0];
   return (route) =>
@@ -67,7 +67,38 @@ function queryOnly<S>(): FastifySchemaCompiler<S> {
       : validatorCompiler(route as unknown as PartRoute);
 }
 
-function sendFile(reply: FastifyReply, file: SpreadsheetFile) {
+/** The multipart parser's options for one spreadsheet upload of at most `limit` bytes. */
+export function uploadLimits(limit: number) {
+  return { limits: { fileSize: limit, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 50 } };
+}
+
+/**
+ * Hand the bytes of the multipart part named "file" to `work`: 415 when the body is not multipart,
+ * 400 when the part is missing; what `work` leaves unread is drained.
+ */
+export async function withUpload<T>(
+  request: FastifyRequest,
+  limit: number,
+  work: (bytes: AsyncGenerator<Buffer>) => Promise<T>,
+): Promise<T> {
+  if (!request.isMultipart())
+    throw errors.unsupportedMediaType(`Send the file as multipart/form-data, in a part named "${FILE_PART}"`);
+  const part = await request.file().catch((error: unknown) => {
+    throw malformed(error);
+  });
+  if (!part || part.fieldname !== FILE_PART)
+    throw errors.validation(`Send the file in a multipart part named "${FILE_PART}"`, [
+      { path: FILE_PART, message: 'required' },
+    ]);
+  try {
+    return await work(uploadBytes(part, limit));
+  } finally {
+    // A refusal before the end of the file (permission, file type): let the rest of the upload drain.
+    part.file.resume();
+  }
+}
+
+export function sendFile(reply: FastifyReply, file: SpreadsheetFile) {
   return reply
     .header('content-type', file.contentType)
     .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -81,9 +112,7 @@ function sendFile(reply: FastifyReply, file: SpreadsheetFile) {
  */
 export const orgImportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const limit = services.config.uploadLimitBytes;
-  await app.register(multipart, {
-    limits: { fileSize: limit, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 50 },
-  });
+  await app.register(multipart, uploadLimits(limit));
 
   app.post(
     '/api/org/import',
@@ -102,29 +131,13 @@ export const orgImportRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
       validatorCompiler: queryOnly(),
     },
-    async (request) => {
-      const ctx = requestContext(request);
-      if (!request.isMultipart())
-        throw errors.unsupportedMediaType(
-          `Send the file as multipart/form-data, in a part named "${FILE_PART}"`,
-        );
-      const part = await request.file().catch((error: unknown) => {
-        throw malformed(error);
-      });
-      if (!part || part.fieldname !== FILE_PART)
-        throw errors.validation(`Send the file in a multipart part named "${FILE_PART}"`, [
-          { path: FILE_PART, message: 'required' },
-        ]);
-      try {
-        return await services.orgImport.import(ctx, request.query.kind, uploadBytes(part, limit), {
+    async (request) =>
+      withUpload(request, limit, (bytes) =>
+        services.orgImport.import(requestContext(request), request.query.kind, bytes, {
           dryRun: request.query.dry_run,
           limits: { maxBytes: limit },
-        });
-      } finally {
-        // A refusal before the end of the file (permission, file type): let the rest of the upload drain.
-        part.file.resume();
-      }
-    },
+        }),
+      ),
   );
 
   app.get(
