@@ -111,7 +111,7 @@ function parseFileArgs(kind: string, file: string): { kind: OrgImportKind; forma
 }
 
 /** The file as a stream; a missing or unreadable file is named as typed. */
-async function openInput(file: string): Promise<fs.ReadStream> {
+export async function openInput(file: string): Promise<fs.ReadStream> {
   try {
     const handle = await fs.promises.open(file, 'r');
     return handle.createReadStream();
@@ -124,7 +124,11 @@ async function openInput(file: string): Promise<fs.ReadStream> {
 }
 
 /** Write the stream to `file` (refusing to replace one without --force); a failed write leaves no file. */
-async function save(sheet: SpreadsheetFile, file: string, force = false): Promise<number> {
+export async function save(
+  sheet: Pick<SpreadsheetFile, 'stream'>,
+  file: string,
+  force = false,
+): Promise<number> {
   let out: fs.WriteStream;
   try {
     const handle = await fs.promises.open(file, force ? 'w' : 'wx');
