@@ -2,21 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { createServices, type Services } from '../../app/services.js';
 import { fixedClock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { rejected } from '../../core/tabular/testing/files.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { seedOrgWorld, type OrgWorld } from '../org/testing/org-world.js';
 import { addMonths, nextReviewDate, REVIEW_MONTHS } from './ai-classification.rules.js';
 import type { AiSystem } from './ai-system.schema.js';
 import { as, DEROGATION_ANSWERS, HIGH_RISK_ANSWERS, LIMITED_ANSWERS } from './testing/ai-world.js';
-
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('review dates', () => {
   it.each([
@@ -123,15 +114,15 @@ describeEachDialect('the classification workflow of AI systems', ({ db }) => {
     });
     const submitted = await classifications().submit(officer, system.id, 1, draft.version);
     expect(
-      (await failure(classifications().startReview(officer, system.id, 1, submitted.version))).code,
+      (await rejected(classifications().startReview(officer, system.id, 1, submitted.version))).code,
     ).toBe('four_eyes_required');
     const reviewing = await classifications().startReview(otherOfficer, system.id, 1, submitted.version);
     expect(
-      (await failure(classifications().verify(officer, system.id, 1, { version: reviewing.version }))).code,
+      (await rejected(classifications().verify(officer, system.id, 1, { version: reviewing.version }))).code,
     ).toBe('four_eyes_required');
     expect(
       (
-        await failure(
+        await rejected(
           classifications().requestChanges(officer, system.id, 1, {
             version: reviewing.version,
             comments: 'no',
@@ -150,16 +141,16 @@ describeEachDialect('the classification workflow of AI systems', ({ db }) => {
     });
     const submitted = await classifications().submit(writerIn(system), system.id, 1, draft.version);
     const focal = as('regional_focal_point', 'regional@example.org');
-    expect((await failure(classifications().startReview(focal, system.id, 1, submitted.version))).code).toBe(
+    expect((await rejected(classifications().startReview(focal, system.id, 1, submitted.version))).code).toBe(
       'forbidden',
     );
     const reviewing = await classifications().startReview(officer, system.id, 1, submitted.version);
     expect(
-      (await failure(classifications().verify(focal, system.id, 1, { version: reviewing.version }))).code,
+      (await rejected(classifications().verify(focal, system.id, 1, { version: reviewing.version }))).code,
     ).toBe('forbidden');
     const viewer = as('viewer', 'viewer@example.org');
     expect(
-      (await failure(classifications().create(viewer, system.id, { role: 'deployer', answers: {} }))).code,
+      (await rejected(classifications().create(viewer, system.id, { role: 'deployer', answers: {} }))).code,
     ).toBe('forbidden');
   });
 
@@ -199,11 +190,11 @@ describeEachDialect('the classification workflow of AI systems', ({ db }) => {
     expect((await classifications().get(officer, system.id, 1)).status).toBe('verified');
     // The verified tier stands until the new version is verified.
     expect((await services.aiSystems.get(officer, system.id)).tier).toBe('high');
-    const again = await failure(
+    const again = await rejected(
       classifications().update(writerIn(system), system.id, 1, { version: verified.version, answers: {} }),
     );
     expect(again.details).toMatchObject({ reason: 'not_latest', number: 2 });
-    const another = await failure(
+    const another = await rejected(
       classifications().create(writerIn(system), system.id, { role: 'deployer', answers: {} }),
     );
     expect(another).toMatchObject({ code: 'conflict', details: { reason: 'open_classification' } });
@@ -217,7 +208,7 @@ describeEachDialect('the classification workflow of AI systems', ({ db }) => {
     });
     expect(draft.tier).not.toBe('high');
     expect(draft.result.derogation).not.toBeNull();
-    const refused = await failure(classifications().submit(writerIn(system), system.id, 1, draft.version));
+    const refused = await rejected(classifications().submit(writerIn(system), system.id, 1, draft.version));
     expect(refused).toMatchObject({ code: 'validation_failed' });
     expect((refused.details as { issues: { path: string }[] }).issues[0]?.path).toBe(
       'derogation_justification',
@@ -238,28 +229,28 @@ describeEachDialect('the classification workflow of AI systems', ({ db }) => {
       answers: LIMITED_ANSWERS,
     });
     expect(
-      (await failure(classifications().verify(otherOfficer, system.id, 1, { version: draft.version })))
+      (await rejected(classifications().verify(otherOfficer, system.id, 1, { version: draft.version })))
         .details,
     ).toMatchObject({
       reason: 'classification_status',
       status: 'draft',
     });
     const submitted = await classifications().submit(officer, system.id, 1, draft.version);
-    expect((await failure(classifications().submit(officer, system.id, 1, draft.version))).code).toBe(
+    expect((await rejected(classifications().submit(officer, system.id, 1, draft.version))).code).toBe(
       'version_conflict',
     );
     expect(
       (
-        await failure(
+        await rejected(
           classifications().update(officer, system.id, 1, { version: submitted.version, answers: {} }),
         )
       ).code,
     ).toBe('conflict');
-    expect((await failure(classifications().get(officer, system.id, 9))).code).toBe('not_found');
+    expect((await rejected(classifications().get(officer, system.id, 9))).code).toBe('not_found');
     const kenyaWriter = as('office_focal_point', 'writer@example.org', [world.offices.kenya.id]);
-    expect((await failure(classifications().list(kenyaWriter, system.id))).code).toBe('not_found');
+    expect((await rejected(classifications().list(kenyaWriter, system.id))).code).toBe('not_found');
     expect(
-      (await failure(classifications().create(kenyaWriter, system.id, { role: 'deployer', answers: {} })))
+      (await rejected(classifications().create(kenyaWriter, system.id, { role: 'deployer', answers: {} })))
         .code,
     ).toBe('not_found');
   });

@@ -2,21 +2,12 @@ import { beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { createServices, type Services } from '../../app/services.js';
 import { fixedClock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { rejected } from '../../core/tabular/testing/files.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { addAsset, seedInventoryWorld, type InventoryWorld } from '../inventory/testing/inventory-world.js';
 import { as } from './testing/ai-world.js';
 
 const UNKNOWN = '0190f5d2-0000-7000-8000-000000000000';
-
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describeEachDialect('the AI systems register', ({ db }) => {
   let services: Services;
@@ -94,16 +85,16 @@ describeEachDialect('the AI systems register', ({ db }) => {
     });
     expect(unchanged.version).toBe(2);
     await services.aiSystems.remove(admin, created.id, 2);
-    expect((await failure(services.aiSystems.get(admin, created.id))).code).toBe('not_found');
+    expect((await rejected(services.aiSystems.get(admin, created.id))).code).toBe('not_found');
     expect(await auditCount(created.id)).toBe(3);
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {
     const system = await services.aiSystems.create(admin, minimal());
     await services.aiSystems.update(admin, system.id, { version: 1, name: 'First' });
-    const stale = await failure(services.aiSystems.update(admin, system.id, { version: 1, name: 'Second' }));
+    const stale = await rejected(services.aiSystems.update(admin, system.id, { version: 1, name: 'Second' }));
     expect(stale.code).toBe('version_conflict');
-    expect((await failure(services.aiSystems.remove(admin, system.id, 1))).code).toBe('version_conflict');
+    expect((await rejected(services.aiSystems.remove(admin, system.id, 1))).code).toBe('version_conflict');
     expect((await services.aiSystems.get(admin, system.id)).name).toBe('First');
   });
 
@@ -115,11 +106,11 @@ describeEachDialect('the AI systems register', ({ db }) => {
     const kenyaFocal = as('office_focal_point', 'focal@example.org', [world.offices.kenya.id]);
     const listed = await services.aiSystems.list(kenyaFocal, { limit: 500 });
     expect(listed.items.map((s) => s.office_id).every((id) => id === world.offices.kenya.id)).toBe(true);
-    expect((await failure(services.aiSystems.get(kenyaFocal, senegal.id))).code).toBe('not_found');
+    expect((await rejected(services.aiSystems.get(kenyaFocal, senegal.id))).code).toBe('not_found');
     expect(
-      (await failure(services.aiSystems.update(kenyaFocal, senegal.id, { version: 1, name: 'x' }))).code,
+      (await rejected(services.aiSystems.update(kenyaFocal, senegal.id, { version: 1, name: 'x' }))).code,
     ).toBe('not_found');
-    const placed = await failure(
+    const placed = await rejected(
       services.aiSystems.create(kenyaFocal, minimal({ office_id: world.offices.senegal.id })),
     );
     expect(placed).toMatchObject({ code: 'not_found', details: { field: 'office_id' } });
@@ -129,13 +120,13 @@ describeEachDialect('the AI systems register', ({ db }) => {
   it('refuses writes to roles without ai.write, and reads to none', async () => {
     for (const role of ['viewer', 'auditor', 'data_custodian'] as const) {
       const ctx = as(role, `${role}@example.org`);
-      expect((await failure(services.aiSystems.create(ctx, minimal()))).code).toBe('forbidden');
+      expect((await rejected(services.aiSystems.create(ctx, minimal()))).code).toBe('forbidden');
       expect((await services.aiSystems.list(ctx, {})).items.length).toBeGreaterThan(0);
     }
   });
 
   it('checks references: department of the office, active people, visible assets, catalogue apps', async () => {
-    const bad = await failure(
+    const bad = await rejected(
       services.aiSystems.create(
         admin,
         minimal({

@@ -24,7 +24,7 @@ import {
 export { AI_SYSTEM_ENTITY } from './ai-system.checks.js';
 
 /** The columns that say something about a system: equal on all of them means "unchanged". */
-const DATA_COLUMNS = [
+export const AI_SYSTEM_DATA_COLUMNS = [
   'name',
   'public_description',
   'purpose',
@@ -174,7 +174,8 @@ export class AiSystemService {
       search_text: aiSystemSearchText(merged),
       updated_at: isoNow(this.deps.clock),
     };
-    if (!DATA_COLUMNS.some((column) => row[column] !== before[column])) return presentAiSystem(before);
+    if (!AI_SYSTEM_DATA_COLUMNS.some((column) => row[column] !== before[column]))
+      return presentAiSystem(before);
     await checkAiSystem(repo, ctx.actor, this.knownApps, row, before);
     const { id: _id, version: _version, created_at: _created, ...columns } = row;
     if (!(await repo.update(id, version, columns)))

@@ -22,7 +22,7 @@ import {
 } from './ai-system.public.js';
 import { AiSystemRepository } from './ai-system.repository.js';
 import type { AiSystemCreate, AiSystemUpdate } from './ai-system.schema.js';
-import type { AiSystemService } from './ai-system.service.js';
+import { AI_SYSTEM_DATA_COLUMNS, type AiSystemService } from './ai-system.service.js';
 import { AI_SYSTEMS_TABLE, type AiSystemsSheetRow } from './ai-system.spec.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -50,31 +50,14 @@ const COLUMN_OF: Record<string, string> = {
   technical_owner_id: 'technical_owner_email',
 };
 
-/** Sheet columns copied as they are into the service's input ('' or [] clears). */
-const PLAIN_COLUMNS = [
-  'public_description',
-  'purpose',
-  'provider',
-  'contract',
-  'models',
-  'deployment',
-  'lifecycle',
-  'users',
-  'affected_people',
-  'decisions_informed',
-  'human_oversight',
-  'personal_data',
-  'approval_status',
-  'approval_conditions',
-  'dpia_done',
-  'dpia_reference',
-  'usage_app_ids',
-  'data_asset_ids',
-  'public',
-] as const;
+/** Sheet columns copied as they are into the service's input ('' or [] clears); the rest are references. */
+const PLAIN_COLUMNS = AI_SYSTEM_DATA_COLUMNS.filter(
+  (column): column is Exclude<(typeof AI_SYSTEM_DATA_COLUMNS)[number], keyof typeof COLUMN_OF | 'name'> =>
+    column !== 'name' && !(column in COLUMN_OF),
+);
 
 /** The value an empty cell of a present column stands for. */
-const CLEARED: Partial<Record<(typeof PLAIN_COLUMNS)[number], unknown>> = {
+const CLEARED: Partial<Record<string, unknown>> = {
   models: [],
   affected_people: [],
   usage_app_ids: [],
