@@ -20,6 +20,10 @@ import { ActionService } from '../modules/actions/actions.service.js';
 import { ScorecardService } from '../modules/scorecard/scorecard.service.js';
 import { SCORECARD_SOURCE, ScorecardSnapshotService } from '../modules/scorecard/scorecard.snapshots.js';
 import { InventoryImportService } from '../modules/inventory/inventory-import.service.js';
+import { AiClassificationService } from '../modules/ai-registry/ai-classification.service.js';
+import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
+import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
+import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -41,6 +45,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const actions = new ActionService(deps);
   const scorecard = new ScorecardService(deps);
   actions.describeCodes(SCORECARD_SOURCE, () => scorecard.controlTitles());
+  const questionnaire = loadAiActQuestionnaire();
+  const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
   return {
     db,
     clock,
@@ -54,13 +60,16 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
-    aiAct: new AiActService(loadAiActQuestionnaire()),
+    aiAct: new AiActService(questionnaire),
     rollout,
     actions,
     scorecard,
     scorecardSnapshots: new ScorecardSnapshotService(deps, scorecard, actions),
     assets,
     inventoryImport: new InventoryImportService(deps, { ...org, assets }),
+    aiSystems,
+    aiClassifications: new AiClassificationService(deps, questionnaire),
+    aiSheets: new AiSystemSheets(deps, aiSystems),
   };
 }
 

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerAiActCommands } from '../modules/ai-registry/ai-act.cli.js';
+import { registerAiClassificationCommands } from '../modules/ai-registry/ai-classification.cli.js';
+import { registerAiSystemCommands } from '../modules/ai-registry/ai-system.cli.js';
 import { registerUsageCommands } from '../modules/ai-usage/usage.cli.js';
 import { registerClassificationCommands } from '../modules/classification/classification.cli.js';
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerDemoCommands(program);
   registerFrameworkCommands(program);
   registerAiActCommands(program);
+  registerAiSystemCommands(program);
+  registerAiClassificationCommands(program);
   registerInventoryCommands(program);
   registerRolloutCommands(program);
   registerScorecardCommands(program);

@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   oidc_failed: { status: 401, exit: 3 },
   csrf_failed: { status: 403, exit: 3 },
   forbidden: { status: 403, exit: 4 },
+  four_eyes_required: { status: 403, exit: 4 },
   not_found: { status: 404, exit: 5 },
   conflict: { status: 409, exit: 6 },
   version_conflict: { status: 409, exit: 6 },
@@ -68,6 +69,13 @@ export const errors = {
     new AppError('not_found', `${field}: ${entity} ${id} was not found`, { entity, id, field }),
   forbidden: (permission: string) =>
     new AppError('forbidden', `You do not have the permission "${permission}"`, { permission }),
+  /** Four-eyes rule: the person who submitted a record may not review it. */
+  fourEyes: (entity: string, id: string) =>
+    new AppError(
+      'four_eyes_required',
+      `${entity} ${id} was submitted by you; another person must review it`,
+      { entity, id },
+    ),
   unauthenticated: () => new AppError('unauthenticated', 'Sign in first'),
   versionConflict: (entity: string, id: string, expected: number, actual: number) =>
     new AppError(

@@ -23,7 +23,9 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.verify',
   'system.admin', // backup, restore, settings
-  'ai.read', // EU AI Act questionnaire, classification and suggestions
+  'ai.read', // EU AI Act questionnaire, classification and suggestions; the AI systems register
+  'ai.write', // add, change, delete AI systems; draft and submit their classifications
+  'ai.verify', // review classifications: start a review, verify, request changes (never one's own)
   'inventory.read', // data assets
   'inventory.write', // add, change, delete data assets (data custodians: their own only)
   'rollout.read', // roll-out waves, offices' onboarding status and progress
@@ -62,6 +64,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.write',
     'rollout.plan',
     'scorecard.snapshot',
+    'ai.write',
+    'ai.verify',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -72,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inventory.write',
     'rollout.write',
     'rollout.plan',
+    'ai.write',
   ],
   office_focal_point: [
     ...READ_ONLY,
@@ -80,6 +85,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'inventory.write',
     'rollout.write',
+    'ai.write',
   ],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify'],

@@ -220,6 +220,60 @@ export interface ActionTable {
   updated_at: string;
 }
 
+export interface AiSystemTable {
+  id: string;
+  name: string;
+  public_description: string | null;
+  purpose: string | null;
+  office_id: string;
+  department_id: string | null;
+  business_owner_id: string | null;
+  technical_owner_id: string | null;
+  provider: string | null;
+  contract: string | null;
+  models: string; // JSON array of { name, provider, general_purpose }
+  deployment: string | null; // Deployment
+  lifecycle: string; // Lifecycle
+  users: string | null;
+  affected_people: string; // JSON array of AffectedPeople
+  decisions_informed: string | null;
+  human_oversight: string | null;
+  personal_data: number;
+  approval_status: string; // ApprovalStatus
+  approval_conditions: string | null;
+  dpia_done: number;
+  dpia_reference: string | null;
+  usage_app_ids: string; // JSON array of AI usage catalogue ids (data/ai-apps/catalogue.yaml)
+  data_asset_ids: string; // JSON array of inventory asset ids
+  public: number;
+  tier: string | null; // Tier of the last verified classification
+  next_review_date: string | null; // YYYY-MM-DD
+  search_text: string; // folded name, descriptions and provider (foldForSearch)
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AiClassificationTable {
+  id: string;
+  ai_system_id: string;
+  number: number;
+  role: string; // AiActRole
+  answers: string; // JSON object: question id → boolean
+  result: string; // JSON Classification (the classifier's output)
+  tier: string;
+  derogation_justification: string | null;
+  status: string; // ClassificationStatus
+  submitted_by: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_comments: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -242,4 +296,6 @@ export interface Database {
   scorecard_settings: ScorecardSettingsTable;
   scorecard_snapshots: ScorecardSnapshotTable;
   actions: ActionTable;
+  ai_systems: AiSystemTable;
+  ai_classifications: AiClassificationTable;
 }

@@ -31,6 +31,8 @@ import { rolloutRoutes } from '../modules/rollout/rollout.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
 import { userRoutes } from '../modules/accounts/user.routes.js';
 import { aiActRoutes } from '../modules/ai-registry/ai-act.routes.js';
+import { aiClassificationRoutes } from '../modules/ai-registry/ai-classification.routes.js';
+import { aiSystemRoutes } from '../modules/ai-registry/ai-system.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -139,6 +141,8 @@ export async function buildServer({
   await app.register(rolloutRoutes, { services });
   await app.register(scorecardRoutes, { services });
   await app.register(actionRoutes, { services });
+  await app.register(aiSystemRoutes, { services });
+  await app.register(aiClassificationRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });

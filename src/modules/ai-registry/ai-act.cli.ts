@@ -69,7 +69,7 @@ export function registerAiActCommands(program: Command): void {
     });
 }
 
-function readAnswersFile(file: string) {
+export function readAnswersFile(file: string) {
   let size: number;
   let text = '';
   try {

@@ -1,0 +1,232 @@
+import { sql, type Kysely } from 'kysely';
+import { afterCursor, type Cursor, type SortDirection } from '../../core/pagination.js';
+import { likeContains } from '../../db/dialect.js';
+import type { Database } from '../../db/schema.js';
+import type { Tier } from './ai-act.schema.js';
+import type { AiClassificationRow, AiSystemRow } from './ai-system.present.js';
+import type { ApprovalStatus, Lifecycle } from './ai-system.schema.js';
+
+export const AI_SYSTEM_SORT_COLUMNS = ['name', 'updated_at'] as const;
+export type AiSystemSortColumn = (typeof AI_SYSTEM_SORT_COLUMNS)[number];
+
+export interface AiSystemFilter {
+  /** Offices the caller may see: undefined for the whole organisation; an empty set sees nothing. */
+  scope: ReadonlySet<string> | undefined;
+  /** Every word must appear in the search text. */
+  q?: string;
+  /** A tier, or null for systems without a verified classification. */
+  tier?: Tier | null;
+  approvalStatus?: ApprovalStatus;
+  lifecycle?: Lifecycle;
+  officeId?: string;
+  /** Review date on or before this day, retired systems excepted. */
+  reviewDueBy?: string;
+  noDpia?: boolean;
+  /** Only systems marked public. */
+  publicOnly?: boolean;
+}
+
+export interface AiSystemWindow {
+  sort: { column: AiSystemSortColumn; direction: SortDirection };
+  cursor: Cursor | null;
+  limit: number;
+}
+
+/** SQL for AI systems and their classifications; no rules. `db` may be a transaction. */
+export class AiSystemRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
+  list(filter: AiSystemFilter, window: AiSystemWindow): Promise<AiSystemRow[]> {
+    if (filter.scope?.size === 0) return Promise.resolve([]);
+    const { column, direction } = window.sort;
+    let query = this.db.selectFrom('ai_systems').selectAll();
+    if (filter.scope) query = query.where('office_id', 'in', [...filter.scope]);
+    for (const word of (filter.q ?? '').split(/\s+/).filter(Boolean))
+      query = query.where(sql<boolean>`search_text like ${likeContains(word)} escape '\\'`);
+    if (filter.tier !== undefined)
+      query = filter.tier === null ? query.where('tier', 'is', null) : query.where('tier', '=', filter.tier);
+    if (filter.approvalStatus) query = query.where('approval_status', '=', filter.approvalStatus);
+    if (filter.lifecycle) query = query.where('lifecycle', '=', filter.lifecycle);
+    if (filter.officeId) query = query.where('office_id', '=', filter.officeId);
+    if (filter.reviewDueBy)
+      query = query.where('next_review_date', '<=', filter.reviewDueBy).where('lifecycle', '<>', 'retired');
+    if (filter.noDpia) query = query.where('tier', '=', 'high').where('dpia_done', '=', 0);
+    if (filter.publicOnly) query = query.where('public', '=', 1);
+    if (window.cursor) query = query.where(afterCursor(column, direction, window.cursor));
+    return query
+      .orderBy(column, direction)
+      .orderBy('id', direction)
+      .limit(window.limit + 1)
+      .execute();
+  }
+
+  findById(id: string): Promise<AiSystemRow | undefined> {
+    return this.db.selectFrom('ai_systems').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insert(row: AiSystemRow): Promise<void> {
+    await this.db.insertInto('ai_systems').values(row).execute();
+  }
+
+  /** Returns false when the version did not match (nothing changed). */
+  async update(id: string, version: number, changes: Partial<Omit<AiSystemRow, 'id'>>): Promise<boolean> {
+    const result = await this.db
+      .updateTable('ai_systems')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Deletes the system and, by cascade, its classifications. */
+  async delete(id: string, version: number): Promise<boolean> {
+    await this.db
+      .deleteFrom('ai_classifications')
+      .where('ai_system_id', '=', id)
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom('ai_systems').select('id').where('id', '=', id).where('version', '=', version),
+        ),
+      )
+      .execute();
+    const result = await this.db
+      .deleteFrom('ai_systems')
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  // Classifications
+
+  classifications(systemId: string): Promise<AiClassificationRow[]> {
+    return this.db
+      .selectFrom('ai_classifications')
+      .selectAll()
+      .where('ai_system_id', '=', systemId)
+      .orderBy('number')
+      .execute();
+  }
+
+  classification(systemId: string, number: number): Promise<AiClassificationRow | undefined> {
+    return this.db
+      .selectFrom('ai_classifications')
+      .selectAll()
+      .where('ai_system_id', '=', systemId)
+      .where('number', '=', number)
+      .executeTakeFirst();
+  }
+
+  latestClassification(systemId: string): Promise<AiClassificationRow | undefined> {
+    return this.db
+      .selectFrom('ai_classifications')
+      .selectAll()
+      .where('ai_system_id', '=', systemId)
+      .orderBy('number', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** The status of each system's latest classification, for the systems given. */
+  async latestStatuses(systemIds: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < systemIds.length; i += 500) {
+      const chunk = systemIds.slice(i, i + 500);
+      const rows = await this.db
+        .selectFrom('ai_classifications as c')
+        .select(['c.ai_system_id', 'c.status'])
+        .where('c.ai_system_id', 'in', chunk)
+        .where(({ eb, selectFrom }) =>
+          eb(
+            'c.number',
+            '=',
+            selectFrom('ai_classifications as l')
+              .select((e) => e.fn.max('l.number').as('n'))
+              .whereRef('l.ai_system_id', '=', 'c.ai_system_id'),
+          ),
+        )
+        .execute();
+      for (const row of rows) found.set(row.ai_system_id, row.status);
+    }
+    return found;
+  }
+
+  async insertClassification(row: AiClassificationRow): Promise<void> {
+    await this.db.insertInto('ai_classifications').values(row).execute();
+  }
+
+  async updateClassification(
+    id: string,
+    version: number,
+    changes: Partial<Omit<AiClassificationRow, 'id' | 'ai_system_id' | 'number'>>,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('ai_classifications')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  // The records a system points at, for the checks of a write (read in the writing transaction).
+
+  office(id: string) {
+    return this.db
+      .selectFrom('offices')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  department(id: string) {
+    return this.db
+      .selectFrom('departments')
+      .select(['id', 'office_id', 'code', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  person(id: string) {
+    return this.db.selectFrom('people').select(['id', 'active']).where('id', '=', id).executeTakeFirst();
+  }
+
+  asset(id: string) {
+    return this.db.selectFrom('assets').select(['id', 'office_id']).where('id', '=', id).executeTakeFirst();
+  }
+
+  officeByCode(code: string) {
+    return this.db.selectFrom('offices').select(['id']).where('code', '=', code).executeTakeFirst();
+  }
+
+  departmentByCode(officeId: string, code: string) {
+    return this.db
+      .selectFrom('departments')
+      .select(['id'])
+      .where('office_id', '=', officeId)
+      .where('code', '=', code)
+      .executeTakeFirst();
+  }
+
+  personByEmail(email: string) {
+    return this.db.selectFrom('people').select(['id']).where('email', '=', email).executeTakeFirst();
+  }
+
+  async peopleEmails(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('people').select(['id', 'email']).execute();
+    return new Map(rows.map((row) => [row.id, row.email]));
+  }
+
+  /** Offices and departments by id (names for the public register and exports). */
+  async officeNames(): Promise<Map<string, { code: string; name: string }>> {
+    const rows = await this.db.selectFrom('offices').select(['id', 'code', 'name']).execute();
+    return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
+  }
+
+  async departmentNames(): Promise<Map<string, { code: string; name: string }>> {
+    const rows = await this.db.selectFrom('departments').select(['id', 'code', 'name']).execute();
+    return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
+  }
+}

@@ -1,0 +1,271 @@
+import { Readable } from 'node:stream';
+import type { RequestContext } from '../../core/audit.js';
+import { isoDate } from '../../core/clock.js';
+import { errors, isAppError, type FieldIssue } from '../../core/errors.js';
+import { requirePermission } from '../../core/permissions.js';
+import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
+import type { ByteInput } from '../../core/tabular/byte-source.js';
+import type { TabularLimits } from '../../core/tabular/limits.js';
+import { readSpreadsheet } from '../../core/tabular/read.js';
+import { matchHeaders, validateRows } from '../../core/tabular/validate-rows.js';
+import { writeCsv } from '../../core/tabular/write-csv.js';
+import { writeXlsx } from '../../core/tabular/write-xlsx.js';
+import { SPREADSHEET_CONTENT_TYPES, type SpreadsheetFile } from '../../core/tabular/spreadsheet-file.js';
+import { presentAiSystem } from './ai-system.present.js';
+import {
+  isPublishable,
+  publicCsv,
+  publicHtml,
+  publicJson,
+  publicRecord,
+  type PublicRecord,
+} from './ai-system.public.js';
+import { AiSystemRepository } from './ai-system.repository.js';
+import type { AiSystemCreate, AiSystemUpdate } from './ai-system.schema.js';
+import { AI_SYSTEM_DATA_COLUMNS, type AiSystemService } from './ai-system.service.js';
+import { AI_SYSTEMS_TABLE, type AiSystemsSheetRow } from './ai-system.spec.js';
+
+export type SheetFormat = 'xlsx' | 'csv';
+export type PublicFormat = 'json' | 'csv' | 'html';
+
+export interface AiImportOptions {
+  dryRun?: boolean;
+  limits?: Partial<TabularLimits>;
+}
+
+export interface AiImportResult {
+  dry_run: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  issues: FieldIssue[];
+}
+
+/** Where a service field is read from in the sheet. */
+const COLUMN_OF: Record<string, string> = {
+  office_id: 'office_code',
+  department_id: 'department_code',
+  business_owner_id: 'business_owner_email',
+  technical_owner_id: 'technical_owner_email',
+};
+
+/** Sheet columns copied as they are into the service's input ('' or [] clears); the rest are references. */
+const PLAIN_COLUMNS = AI_SYSTEM_DATA_COLUMNS.filter(
+  (column): column is Exclude<(typeof AI_SYSTEM_DATA_COLUMNS)[number], keyof typeof COLUMN_OF | 'name'> =>
+    column !== 'name' && !(column in COLUMN_OF),
+);
+
+/** The value an empty cell of a present column stands for. */
+const CLEARED: Partial<Record<string, unknown>> = {
+  models: [],
+  affected_people: [],
+  usage_app_ids: [],
+  data_asset_ids: [],
+  personal_data: false,
+  dpia_done: false,
+  public: false,
+};
+
+/** Sent back when a dry run is over, to roll its writes back. */
+class DryRunDone extends Error {}
+
+/**
+ * The AI systems register as files: the spreadsheet export and import (all rows or none, every
+ * problem by row and column, through AiSystemService's rules and audit), and the public register.
+ */
+export class AiSystemSheets {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly systems: AiSystemService,
+  ) {}
+
+  /** Every system in the caller's scope, in the layout the import reads. */
+  async export(ctx: RequestContext, format: SheetFormat): Promise<SpreadsheetFile> {
+    requirePermission(ctx.actor, 'ai.read');
+    const repo = new AiSystemRepository(this.deps.db.kysely);
+    const rows = await this.systems.all(repo, this.systems.filter(ctx.actor, {}));
+    const [offices, departments, emails] = [
+      await repo.officeNames(),
+      await repo.departmentNames(),
+      await repo.peopleEmails(),
+    ];
+    const sheetRows = rows.map((row): AiSystemsSheetRow => {
+      const system = presentAiSystem(row);
+      return {
+        ...system,
+        office_code: offices.get(system.office_id)?.code ?? '',
+        department_code: system.department_id ? departments.get(system.department_id)?.code : undefined,
+        business_owner_email: system.business_owner_id ? emails.get(system.business_owner_id) : undefined,
+        technical_owner_email: system.technical_owner_id ? emails.get(system.technical_owner_id) : undefined,
+        deployment: system.deployment ?? undefined,
+        tier: system.tier ?? undefined,
+      } as AiSystemsSheetRow;
+    });
+    return {
+      filename: `custos-ai-systems-${isoDate(this.deps.clock.now())}.${format}`,
+      contentType: SPREADSHEET_CONTENT_TYPES[format],
+      stream:
+        format === 'xlsx' ? writeXlsx(AI_SYSTEMS_TABLE, sheetRows) : writeCsv(AI_SYSTEMS_TABLE, sheetRows),
+      rowCount: () => sheetRows.length,
+    };
+  }
+
+  /**
+   * Import rows: with an id, a change to that system (columns the file lacks keep their values);
+   * without, a new system. Every row goes through the service's rules in one transaction; any
+   * problem rolls all back (422 import_invalid). A dry run reports the same and writes nothing.
+   */
+  async import(
+    ctx: RequestContext,
+    input: ByteInput,
+    options: AiImportOptions = {},
+  ): Promise<AiImportResult> {
+    requirePermission(ctx.actor, 'ai.write');
+    const dryRun = options.dryRun ?? false;
+    const table = await readSpreadsheet(input, { limits: options.limits });
+    const validation = await validateRows(table, AI_SYSTEMS_TABLE);
+    const headers = matchHeaders(table.headers, AI_SYSTEMS_TABLE, table.headerRow);
+    const header = new Map(headers.columns.map(({ header: h, column }) => [column.key, h]));
+    const result: AiImportResult = {
+      dry_run: dryRun,
+      rows: validation.rowsRead,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      issues: [...validation.issues],
+    };
+    const issue = (row: number, key: string, message: string): FieldIssue => ({
+      row,
+      path: key,
+      column: header.get(key) ?? AI_SYSTEMS_TABLE.columns.find((c) => c.key === key)?.header ?? key,
+      message,
+    });
+    try {
+      await inTransaction(this.deps, ctx, async (trx, audit) => {
+        const repo = new AiSystemRepository(trx);
+        for (const [i, sheetRow] of validation.valid.entries()) {
+          const row = validation.rowNumbers[i] ?? 0;
+          try {
+            const fields = await this.fields(repo, sheetRow, header, (key, message) => {
+              throw errors.validation(message, [{ path: key, message }]);
+            });
+            if (sheetRow.id === undefined) {
+              await this.systems.createIn(repo, audit, ctx, {
+                ...fields,
+                name: sheetRow.name,
+                office_id: fields.office_id ?? '',
+              } as AiSystemCreate);
+              result.created += 1;
+            } else {
+              const before = await repo.findById(sheetRow.id);
+              const version = before?.version ?? 1;
+              const after = await this.systems.updateIn(repo, audit, ctx, sheetRow.id, {
+                ...fields,
+                name: sheetRow.name,
+                version,
+              } as AiSystemUpdate);
+              if (after.version === version) result.unchanged += 1;
+              else result.updated += 1;
+            }
+          } catch (error) {
+            if (!isAppError(error)) throw error;
+            const details = error.details as { issues?: FieldIssue[]; field?: string } | undefined;
+            const found = details?.issues?.length
+              ? details.issues
+              : [{ path: details?.field ?? 'id', message: error.message }];
+            for (const f of found) result.issues.push(issue(row, COLUMN_OF[f.path] ?? f.path, f.message));
+          }
+        }
+        if (result.issues.length > 0 && !dryRun) throw errors.importInvalid(sortByRow(result.issues));
+        if (dryRun) throw new DryRunDone();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunDone)) throw error;
+    }
+    result.issues = sortByRow(result.issues);
+    return result;
+  }
+
+  /** The public register: systems marked public with a verified classification, public fields only. */
+  async publicRegister(
+    ctx: RequestContext,
+    format: PublicFormat,
+  ): Promise<{ contentType: string; filename: string; body: string | Readable }> {
+    requirePermission(ctx.actor, 'ai.read');
+    const repo = new AiSystemRepository(this.deps.db.kysely);
+    const rows = await this.systems.all(repo, { ...this.systems.filter(ctx.actor, {}), publicOnly: true });
+    const [offices, departments] = [await repo.officeNames(), await repo.departmentNames()];
+    const records: PublicRecord[] = rows
+      .map(presentAiSystem)
+      .filter(isPublishable)
+      .map((system) =>
+        publicRecord(system, {
+          office: offices.get(system.office_id)?.name ?? '',
+          department: system.department_id ? (departments.get(system.department_id)?.name ?? null) : null,
+        }),
+      );
+    const today = isoDate(this.deps.clock.now());
+    const filename = `ai-systems-register-${today}.${format}`;
+    if (format === 'json')
+      return { contentType: 'application/json; charset=utf-8', filename, body: publicJson(records, today) };
+    if (format === 'csv')
+      return { contentType: 'text/csv; charset=utf-8', filename, body: publicCsv(records) };
+    return { contentType: 'text/html; charset=utf-8', filename, body: publicHtml(records, today) };
+  }
+
+  /** A sheet row's references resolved to ids, and its plain columns; only columns the file has. */
+  private async fields(
+    repo: AiSystemRepository,
+    row: AiSystemsSheetRow,
+    header: ReadonlyMap<string, string>,
+    fail: (key: string, message: string) => never,
+  ): Promise<Partial<AiSystemCreate>> {
+    const fields: Record<string, unknown> = {};
+    if (header.has('office_code')) {
+      const office = await repo.officeByCode(row.office_code);
+      if (!office) fail('office_code', `office ${row.office_code} was not found`);
+      fields.office_id = office.id;
+      if (header.has('department_code')) {
+        if (row.department_code === undefined) fields.department_id = null;
+        else {
+          const department = await repo.departmentByCode(office.id, row.department_code);
+          if (!department)
+            fail('department_code', `office ${row.office_code} has no department ${row.department_code}`);
+          fields.department_id = department.id;
+        }
+      }
+    }
+    for (const [key, field] of [
+      ['business_owner_email', 'business_owner_id'],
+      ['technical_owner_email', 'technical_owner_id'],
+    ] as const) {
+      if (!header.has(key)) continue;
+      const email = row[key];
+      if (email === undefined) fields[field] = null;
+      else {
+        const person = await repo.personByEmail(email);
+        if (!person) fail(key, `${email} is not a person of the organisation`);
+        fields[field] = person.id;
+      }
+    }
+    for (const key of PLAIN_COLUMNS) {
+      if (!header.has(key)) continue;
+      const value = (row as Record<string, unknown>)[key];
+      fields[key] = value === undefined ? (CLEARED[key] ?? null) : value;
+    }
+    return fields as Partial<AiSystemCreate>;
+  }
+}
+
+function sortByRow(issues: FieldIssue[]): FieldIssue[] {
+  return issues.toSorted((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+/** A file body as text (the CLI writes it; tests read it). */
+export async function bodyText(body: string | Readable): Promise<string> {
+  if (typeof body === 'string') return body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of Readable.from(body)) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
