@@ -15,6 +15,9 @@ import { FrameworkService } from '../modules/frameworks/frameworks.service.js';
 import { loadAiActQuestionnaire } from '../modules/ai-registry/ai-act.data.js';
 import { AiActService } from '../modules/ai-registry/ai-act.service.js';
 import { AssetService } from '../modules/inventory/asset.service.js';
+import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
+import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
+import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -46,6 +49,16 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     frameworks: new FrameworkService(deps),
     aiAct: new AiActService(loadAiActQuestionnaire()),
     assets: new AssetService(deps),
+    ...usageServices(deps, config),
+  };
+}
+
+function usageServices(deps: { db: Db; clock: Clock }, config: Config) {
+  const usageApps = new UsageAppService(deps);
+  return {
+    usageApps,
+    usageIngest: new UsageIngestService(deps, usageApps, config.usageKey),
+    usageReport: new UsageReportService(deps, usageApps),
   };
 }
 

@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'ai.read', // EU AI Act questionnaire, classification and suggestions
   'inventory.read', // data assets
   'inventory.write', // add, change, delete data assets (data custodians: their own only)
+  'usage.read', // AI usage reports and ingested files: organisation-wide data, no office scope
+  'usage.ingest', // ingest proxy and DNS logs
+  'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +46,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'people.import',
     'audit.read',
     'inventory.write',
+    'usage.read',
+    'usage.ingest',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -54,7 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   office_focal_point: [...READ_ONLY, 'org.office.write', 'people.write', 'audit.read', 'inventory.write'],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
-  auditor: [...READ_ONLY, 'audit.read', 'audit.verify'],
+  auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],
   viewer: READ_ONLY,
 };
 

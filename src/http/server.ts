@@ -27,6 +27,7 @@ import { regionRoutes } from '../modules/org/region.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
 import { userRoutes } from '../modules/accounts/user.routes.js';
 import { aiActRoutes } from '../modules/ai-registry/ai-act.routes.js';
+import { usageRoutes } from '../modules/ai-usage/usage.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -131,6 +132,7 @@ export async function buildServer({
   await app.register(frameworkRoutes, { services });
   await app.register(aiActRoutes, { services });
   await app.register(assetRoutes, { services });
+  await app.register(usageRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });

@@ -3,6 +3,7 @@ import * as m20261130010000 from './20261130010000_foundation.js';
 import * as m20261130030000 from './20261130030000_auth.js';
 import * as m20261130040000 from './20261130040000_instance_marker.js';
 import * as m20261130100000 from './20261130100000_inventory.js';
+import * as m20261130140000 from './20261130140000_ai_usage.js';
 
 /**
  * Every migration, by name, in order. Listed statically so the compiled server and the tests load
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261130030000_auth': m20261130030000,
   '20261130040000_instance_marker': m20261130040000,
   '20261130100000_inventory': m20261130100000,
+  '20261130140000_ai_usage': m20261130140000,
 };
