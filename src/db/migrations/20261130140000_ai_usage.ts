@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect.js';
 
 /*
  * AI usage monitoring: the log files ingested (by fingerprint), daily roll-ups per app × department
@@ -12,6 +13,11 @@ import type { Kysely } from 'kysely';
  */
 
 const UNIT = ['department', 'office'] as const;
+/**
+ * On SQLite the two big tables are stored in their primary key's b-tree alone (no rowid table beside
+ * it): each ingested row is written once instead of twice.
+ */
+const WITHOUT_ROWID = sql`without rowid`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema version
 export async function up(db: Kysely<any>): Promise<void> {
@@ -58,6 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('bytes_up', 'bigint', (c) => c.notNull())
     .addColumn('bytes_down', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('usage_daily_pk', ['day', 'app_id', ...UNIT])
+    .$call((table) => (isPostgres(db) ? table : table.modifyEnd(WITHOUT_ROWID)))
     .execute();
 
   // Presence only: this pseudonym (HMAC of the user, never the user) used this app on this day here.
@@ -69,6 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('office', 'text', (c) => c.notNull())
     .addColumn('user_hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('usage_user_days_pk', ['day', 'app_id', ...UNIT, 'user_hash'])
+    .$call((table) => (isPostgres(db) ? table : table.modifyEnd(WITHOUT_ROWID)))
     .execute();
 
   await db.schema

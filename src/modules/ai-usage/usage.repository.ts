@@ -1,4 +1,11 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import {
+  sql,
+  type Compilable,
+  type CompiledQuery,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+} from 'kysely';
 import type { Database, UsageAppOverrideTable, UsageFileTable } from '../../db/schema.js';
 import type { UsageRollupRows } from './usage-rows.js';
 
@@ -10,8 +17,8 @@ import type { UsageRollupRows } from './usage-rows.js';
 
 type Executor = Kysely<Database>;
 
-/** Rows per INSERT: well under both dialects' limits on bound parameters (9 columns at most). */
-const CHUNK = 1000;
+/** Rows per INSERT: 27,000 parameters at most (9 columns), under SQLite's 32,766 and PostgreSQL's 65,535. */
+const CHUNK = 3000;
 
 export const UNKNOWN_UNIT = '';
 export const unitValue = (name: string | null): string => name ?? UNKNOWN_UNIT;
@@ -56,33 +63,37 @@ export class UsageRepository {
 
   /** Add one file's roll-ups to the stored ones (counts and bytes add up; users are recounted after). */
   async addRollups(db: Executor, rows: UsageRollupRows): Promise<void> {
-    for (const chunk of chunks(rows.daily_totals))
-      await db
+    const totals = rows.daily_totals.map((row) => ({
+      day: row.date,
+      events: row.events,
+      ai_events: row.ai_events,
+    }));
+    await insertMany(db, totals, (values) =>
+      db
         .insertInto('usage_daily_totals')
-        .values(chunk.map((row) => ({ day: row.date, events: row.events, ai_events: row.ai_events })))
+        .values(values)
         .onConflict((oc) =>
           oc.column('day').doUpdateSet({
             events: sql`usage_daily_totals.events + excluded.events`,
             ai_events: sql`usage_daily_totals.ai_events + excluded.ai_events`,
           }),
-        )
-        .execute();
-    for (const chunk of chunks(rows.app_days))
-      await db
+        ),
+    );
+    const daily = rows.app_days.map((row) => ({
+      day: row.date,
+      app_id: row.app_id,
+      department: unitValue(row.department),
+      office: unitValue(row.office),
+      events: row.events,
+      blocked_events: row.blocked_events,
+      users: row.users,
+      bytes_up: row.bytes_up,
+      bytes_down: row.bytes_down,
+    }));
+    await insertMany(db, daily, (values) =>
+      db
         .insertInto('usage_daily')
-        .values(
-          chunk.map((row) => ({
-            day: row.date,
-            app_id: row.app_id,
-            department: unitValue(row.department),
-            office: unitValue(row.office),
-            events: row.events,
-            blocked_events: row.blocked_events,
-            users: row.users,
-            bytes_up: row.bytes_up,
-            bytes_down: row.bytes_down,
-          })),
-        )
+        .values(values)
         .onConflict((oc) =>
           oc.columns(['day', 'app_id', 'department', 'office']).doUpdateSet({
             events: sql`usage_daily.events + excluded.events`,
@@ -90,32 +101,31 @@ export class UsageRepository {
             bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`,
             bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
           }),
-        )
-        .execute();
-    for (const chunk of chunks(rows.app_user_days))
-      await db
+        ),
+    );
+    const present = rows.app_user_days.map((row) => ({
+      day: row.date,
+      app_id: row.app_id,
+      department: unitValue(row.department),
+      office: unitValue(row.office),
+      user_hash: row.user,
+    }));
+    await insertMany(db, present, (values) =>
+      db
         .insertInto('usage_user_days')
-        .values(
-          chunk.map((row) => ({
-            day: row.date,
-            app_id: row.app_id,
-            department: unitValue(row.department),
-            office: unitValue(row.office),
-            user_hash: row.user,
-          })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    for (const chunk of chunks(firstSeenRows(rows)))
-      await db
+        .values(values)
+        .onConflict((oc) => oc.doNothing()),
+    );
+    await insertMany(db, firstSeenRows(rows), (values) =>
+      db
         .insertInto('usage_first_seen')
-        .values(chunk)
+        .values(values)
         .onConflict((oc) =>
           oc.columns(['app_id', 'department', 'office']).doUpdateSet({
             first_day: sql`case when excluded.first_day < usage_first_seen.first_day then excluded.first_day else usage_first_seen.first_day end`,
           }),
-        )
-        .execute();
+        ),
+    );
   }
 
   /** Recount the distinct users of every roll-up in [from, to] from the stored presence rows. */
@@ -179,6 +189,27 @@ function firstSeenRows(rows: UsageRollupRows) {
   return [...first.values()];
 }
 
-function* chunks<T>(rows: readonly T[]): Generator<T[]> {
-  for (let at = 0; at < rows.length; at += CHUNK) yield rows.slice(at, at + CHUNK);
+/**
+ * Insert rows in multi-row statements. Building a statement of thousands of values with the query
+ * builder costs far more than running it, so the statement for a full chunk is built and compiled
+ * once and run again with each full chunk's values (its only parameters, in row and column order;
+ * the conflict clauses are plain SQL). Rows must all have the same keys in the same order.
+ */
+async function insertMany<R extends Record<string, unknown>>(
+  db: Executor,
+  rows: readonly R[],
+  build: (values: R[]) => Compilable,
+): Promise<void> {
+  let template: CompiledQuery | undefined;
+  for (let at = 0; at < rows.length; at += CHUNK) {
+    const chunk = rows.slice(at, at + CHUNK);
+    const parameters = chunk.flatMap((row) => Object.values(row));
+    if (chunk.length === CHUNK) template ??= build(chunk).compile();
+    const compiled = chunk.length === CHUNK ? template! : build(chunk).compile();
+    if (compiled.parameters.length !== parameters.length)
+      throw new Error(
+        `insertMany: ${compiled.parameters.length} parameters compiled, ${parameters.length} given`,
+      );
+    await db.executeQuery({ ...compiled, parameters });
+  }
 }

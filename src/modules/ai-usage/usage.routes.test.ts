@@ -91,6 +91,11 @@ describeEachDialect('AI usage over HTTP', ({ db }) => {
       url: '/api/usage/report?from=2026-12-01&to=2026-11-01',
     });
     expect(bad.statusCode).toBe(400);
+    const long = await auditor.request({
+      method: 'GET',
+      url: '/api/usage/report?from=2020-01-01&to=2026-01-01',
+    });
+    expect(long.statusCode).toBe(400);
   });
 
   it('exports the report as XLSX with small cells suppressed by default', async () => {

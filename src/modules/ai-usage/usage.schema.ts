@@ -76,20 +76,38 @@ export const usageFileSchema = z.object({
 });
 export type UsageFile = z.infer<typeof usageFileSchema>;
 
-export const reportQuerySchema = z
-  .strictObject({
+/** At most two years per report (one query per week counts its distinct users). */
+export const MAX_REPORT_DAYS = 731;
+
+/** from ≤ to, and not more than MAX_REPORT_DAYS apart. */
+function periodChecked<S extends z.ZodType<{ from: string; to: string }>>(schema: S) {
+  return schema
+    .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['from'] })
+    .refine((query) => (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 < MAX_REPORT_DAYS, {
+      message: `a report covers at most ${MAX_REPORT_DAYS} days`,
+      path: ['from'],
+    });
+}
+
+export const reportQuerySchema = periodChecked(
+  z.strictObject({
     from: isoDay,
     to: isoDay,
     /** Small-cell suppression: fewer than 5 distinct users shown as "<5". */
     suppress: flag('false'),
     lang: z.enum(USAGE_LANGS).default('en'),
-  })
-  .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['from'] });
+  }),
+);
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
-export const xlsxReportQuerySchema = z
-  .strictObject({ from: isoDay, to: isoDay, suppress: flag('true'), lang: z.enum(USAGE_LANGS).default('en') })
-  .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['from'] });
+export const xlsxReportQuerySchema = periodChecked(
+  z.strictObject({
+    from: isoDay,
+    to: isoDay,
+    suppress: flag('true'),
+    lang: z.enum(USAGE_LANGS).default('en'),
+  }),
+);
 
 /** A distinct-user count, or "<5" where small cells are suppressed. */
 export const SUPPRESSED = '<5';
