@@ -7,6 +7,7 @@ import { isAppError } from '../../core/errors.js';
 import { createProgress, progressReporter } from '../../core/progress.js';
 import { formatBytes } from '../../core/tabular/limits.js';
 import { readDirectoryFile } from './directory.js';
+import { malformedLines } from './usage.cli.js';
 import {
   FORMAT_CHOICES,
   ingestInputSchema,
@@ -162,12 +163,7 @@ function describeIngestion(outcomes: IngestOutcome[]): string {
       lines.push(`  ${outcome.file}: ${outcome.error.message}`);
       continue;
     }
-    for (const example of outcome.malformed_examples)
-      lines.push(`  ${outcome.file}:${example.line}: ${example.reason}`);
-    if (outcome.malformed > outcome.malformed_examples.length)
-      lines.push(
-        `  ${outcome.file}: ${number(outcome.malformed - outcome.malformed_examples.length)} more malformed lines`,
-      );
+    lines.push(...malformedLines(outcome));
   }
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import { formatBytes } from '../../core/tabular/limits.js';
 import { loadShippedCatalogue } from './catalogue.js';
 import { CATEGORY_LABELS } from './catalogue.schema.js';
 import { USAGE_KEY_ENV, usageKeyFromEnv } from './pseudonymise.js';
+import type { LogFileReport } from './log-reader.js';
 import { deriveRisk } from './risk-rule.js';
 import { analyseUsageLogs, type UsageAnalysis } from './usage-analysis.js';
 import { registerUsageStoreCommands } from './usage-store.cli.js';
@@ -122,6 +123,16 @@ export function registerUsageCommands(program: Command): void {
 
 const number = (n: number) => n.toLocaleString('en-GB');
 
+/** The first malformed lines of a file by number and reason, and how many more there were. */
+export function malformedLines(
+  file: Pick<LogFileReport, 'file' | 'malformed' | 'malformed_examples'>,
+): string[] {
+  const lines = file.malformed_examples.map((example) => `  ${file.file}:${example.line}: ${example.reason}`);
+  const more = file.malformed - file.malformed_examples.length;
+  if (more > 0) lines.push(`  ${file.file}: ${number(more)} more malformed lines`);
+  return lines;
+}
+
 export function describeAnalysis(analysis: UsageAnalysis): string {
   const { summary, files } = analysis;
   const { totals, period } = summary;
@@ -139,14 +150,7 @@ export function describeAnalysis(analysis: UsageAnalysis): string {
       ]),
     ),
   );
-  for (const file of files) {
-    for (const example of file.malformed_examples)
-      lines.push(`  ${file.file}:${example.line}: ${example.reason}`);
-    if (file.malformed > file.malformed_examples.length)
-      lines.push(
-        `  ${file.file}: ${number(file.malformed - file.malformed_examples.length)} more malformed lines`,
-      );
-  }
+  for (const file of files) lines.push(...malformedLines(file));
   lines.push('');
   const share = totals.events > 0 ? ` (${((100 * totals.ai_events) / totals.events).toFixed(1)}%)` : '';
   lines.push(

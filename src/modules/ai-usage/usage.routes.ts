@@ -1,12 +1,13 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
-import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../app/services.js';
 import { errors } from '../../core/errors.js';
 import { pageQuerySchema, pageSchema } from '../../core/pagination.js';
 import { byteChunks, fileTooLarge, limitBytes } from '../../core/tabular/byte-source.js';
 import { requestContext } from '../../http/auth.js';
+import { queryOnly } from '../../http/query-only.js';
 import {
   appIdParamsSchema,
   appUpdateSchema,
@@ -25,15 +26,6 @@ const FILE_PART = 'file';
 /** Raw uploads: the log as the request body. */
 const RAW_TYPES = ['application/octet-stream', 'application/gzip', 'application/x-gzip', 'text/plain'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The multipart body is streamed by the handler; only the query string is validated with zod. */
-function queryOnly<S>(): FastifySchemaCompiler<S> {
-  type PartRoute = Parameters<typeof validatorCompiler>[0];
-  return (route) =>
-    route.httpPart === 'body'
-      ? () => ({ value: undefined })
-      : validatorCompiler(route as unknown as PartRoute);
-}
 
 /** Busboy cuts a part at the size limit and only marks it truncated: that is a 413. */
 async function* partBytes(part: MultipartFile, limit: number): AsyncGenerator<Buffer> {

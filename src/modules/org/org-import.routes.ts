@@ -1,11 +1,12 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyReply, FastifySchemaCompiler } from 'fastify';
-import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../app/services.js';
 import { errors, isAppError } from '../../core/errors.js';
 import { fileTooLarge } from '../../core/tabular/byte-source.js';
 import { requestContext } from '../../http/auth.js';
+import { queryOnly } from '../../http/query-only.js';
 import { SPREADSHEET_CONTENT_TYPES, type SpreadsheetFile } from './org-import.export.js';
 import {
   importReportSchema,
@@ -52,19 +53,6 @@ function malformed(error: unknown): unknown {
   return errors.validation('The upload is not a complete multipart/form-data body; send the file again', [
     { path: FILE_PART, message: 'incomplete or malformed multipart body' },
   ]);
-}
-
-/**
- * The upload's body schema documents the multipart form for OpenAPI; the parts are streamed by the
- * handler, which checks them itself, so only the query string is validated with zod.
- */
-function queryOnly<S>(): FastifySchemaCompiler<S> {
-  // Fastify types a route's compiler with the whole route schema; at run time it gets one part's schema.
-  type PartRoute = Parameters<typeof validatorCompiler>[0];
-  return (route) =>
-    route.httpPart === 'body'
-      ? () => ({ value: undefined })
-      : validatorCompiler(route as unknown as PartRoute);
 }
 
 function sendFile(reply: FastifyReply, file: SpreadsheetFile) {
