@@ -49,6 +49,14 @@ const configSchema = z.object({
   adminPassword: z.string().min(12).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   webDist: z.string().default('./web/dist'),
+  /**
+   * The secret key AI usage logs are pseudonymised with (HMAC-SHA-256; CUSTOS_USAGE_KEY). Kept out of
+   * the database; without it nothing is ingested. Changing it starts a new series of pseudonyms.
+   */
+  usageKey: z
+    .string()
+    .refine((key) => Buffer.byteLength(key, 'utf8') >= 32, 'at least 32 characters (openssl rand -hex 32)')
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -85,6 +93,7 @@ export function loadConfig(
     adminEmail: env.CUSTOS_ADMIN_EMAIL,
     adminPassword: env.CUSTOS_ADMIN_PASSWORD,
     logLevel: env.LOG_LEVEL,
+    usageKey: env.CUSTOS_USAGE_KEY || undefined,
     oidc: oidcFromEnv && dropUndefined(oidcFromEnv),
   });
   const result = configSchema.safeParse({ ...fromFile, ...fromEnv, ...dropUndefined(overrides) });

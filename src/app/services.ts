@@ -24,6 +24,9 @@ import { AiClassificationService } from '../modules/ai-registry/ai-classificatio
 import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
 import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
 import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
+import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
+import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
+import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -70,6 +73,16 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiSystems,
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
+    ...usageServices(deps, config),
+  };
+}
+
+function usageServices(deps: { db: Db; clock: Clock }, config: Config) {
+  const usageApps = new UsageAppService(deps);
+  return {
+    usageApps,
+    usageIngest: new UsageIngestService(deps, usageApps, config.usageKey),
+    usageReport: new UsageReportService(deps, usageApps),
   };
 }
 

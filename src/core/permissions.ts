@@ -35,6 +35,9 @@ export const PERMISSIONS = [
   'scorecard.snapshot', // take scorecard snapshots now (which also reconciles the scorecard's actions)
   'scorecard.manage', // scorecard settings: weights, bands, due days, custom controls
   'actions.read', // actions in scope (scorecard failures, later other sources)
+  'usage.read', // AI usage reports and ingested files: organisation-wide data, no office scope
+  'usage.ingest', // ingest proxy and DNS logs
+  'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +69,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'scorecard.snapshot',
     'ai.write',
     'ai.verify',
+    'usage.read',
+    'usage.ingest',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -88,7 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ai.write',
   ],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
-  auditor: [...READ_ONLY, 'audit.read', 'audit.verify'],
+  auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],
   viewer: READ_ONLY,
 };
 

@@ -274,6 +274,70 @@ export interface AiClassificationTable {
   updated_at: string;
 }
 
+export interface UsageFileTable {
+  id: string;
+  fingerprint: string; // SHA-256 of the decompressed content
+  name: string;
+  format: string; // LogFormat
+  compressed: number;
+  bytes: number;
+  lines: number;
+  events: number;
+  ai_events: number;
+  malformed: number;
+  first_day: string | null; // YYYY-MM-DD of the first event (UTC)
+  last_day: string | null;
+  ingested_by: string;
+  ingested_at: string;
+}
+
+export interface UsageDailyTotalTable {
+  day: string;
+  events: number;
+  ai_events: number;
+}
+
+/** department and office: '' when unknown (they are part of the key). */
+export interface UsageDailyTable {
+  day: string;
+  app_id: string;
+  department: string;
+  office: string;
+  events: number;
+  blocked_events: number;
+  users: number;
+  bytes_up: number;
+  bytes_down: number;
+}
+
+export interface UsageUserDayTable {
+  day: string;
+  app_id: string;
+  department: string;
+  office: string;
+  user_hash: string; // HMAC pseudonym, never the user
+}
+
+export interface UsageFirstSeenTable {
+  app_id: string;
+  department: string;
+  office: string;
+  first_day: string;
+}
+
+export interface UsageAppOverrideTable {
+  app_id: string;
+  custom: number;
+  definition: string | null; // JSON: custom apps' name, vendor, category, domains
+  status: string; // AppStatus
+  risk: string | null; // RiskLevel override; null = derived
+  attributes: string; // JSON: Partial<AppAttributes>
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -298,4 +362,10 @@ export interface Database {
   actions: ActionTable;
   ai_systems: AiSystemTable;
   ai_classifications: AiClassificationTable;
+  usage_files: UsageFileTable;
+  usage_daily_totals: UsageDailyTotalTable;
+  usage_daily: UsageDailyTable;
+  usage_user_days: UsageUserDayTable;
+  usage_first_seen: UsageFirstSeenTable;
+  usage_app_overrides: UsageAppOverrideTable;
 }

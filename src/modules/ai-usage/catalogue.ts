@@ -42,7 +42,14 @@ export function parseCatalogue(text: string): Catalogue {
       })),
     );
   }
-  const { apps, reviewed } = parsed.data;
+  return buildCatalogue(parsed.data.reviewed, parsed.data.apps);
+}
+
+/**
+ * A catalogue from checked app records: unique ids, domains written in normalised form, and no
+ * domain claimed by two apps. Also builds the organisation's catalogue (shipped apps plus custom ones).
+ */
+export function buildCatalogue(reviewed: string, apps: readonly CatalogueApp[]): Catalogue {
   const issues: FieldIssue[] = [];
   const ids = new Map<string, number>();
   const owners = new Map<string, string>();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { errors, type FieldIssue } from '../../core/errors.js';
 import type { ByteInput } from '../../core/tabular/byte-source.js';
 import { readSpreadsheet } from '../../core/tabular/read.js';
@@ -32,6 +33,12 @@ const USER_HEADERS = [
 const DEPARTMENT_HEADERS = ['department', 'dept', 'division', 'unit'];
 const OFFICE_HEADERS = ['office', 'location', 'site', 'dutystation', 'countryoffice'];
 const MAX_REPORTED = 20;
+
+/** Read a directory export from a file on this machine. */
+export async function readDirectoryFile(file: string): Promise<Directory> {
+  if (!fs.existsSync(file)) throw errors.notFound('Directory file', file);
+  return readDirectory(fs.createReadStream(file));
+}
 
 export async function readDirectory(input: ByteInput): Promise<Directory> {
   const table = await readSpreadsheet(input);

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import type { Clock } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import type { ProgressCallback } from '../../core/progress.js';
 import type { Catalogue } from './catalogue.js';
-import { readDirectory, type Directory } from './directory.js';
 import { readLogFile, type FormatChoice, type LogFileReport } from './log-reader.js';
 import { parseColumnMap } from './parsers/column-map.js';
 import { Pseudonymiser } from './pseudonymise.js';
+import { readDirectoryFile } from './directory.js';
 import { summariseUsage, type UsageSummary } from './usage-summary.js';
 import { UsageRollup } from './usage-rollup.js';
 import type { UsageRollupRows } from './usage-rows.js';
@@ -47,11 +46,7 @@ export async function analyseUsageLogs(
 ): Promise<UsageAnalysis> {
   if (options.files.length === 0) throw errors.validation('Give at least one log file');
   const map = parseColumnMap(options.map);
-  let directory: Directory | undefined;
-  if (options.directory !== undefined) {
-    if (!fs.existsSync(options.directory)) throw errors.notFound('Directory file', options.directory);
-    directory = await readDirectory(fs.createReadStream(options.directory));
-  }
+  const directory = options.directory === undefined ? undefined : await readDirectoryFile(options.directory);
   const rollup = new UsageRollup({
     catalogue,
     pseudonymiser: new Pseudonymiser(options.key ?? randomBytes(32)),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { FlagNames } from '../../cli/args.js';
-import { print } from '../../cli/output.js';
+import { print, withServices } from '../../cli/output.js';
 import { formatTable } from '../../cli/table.js';
 import { systemClock } from '../../core/clock.js';
 import { createProgress, progressReporter } from '../../core/progress.js';
@@ -8,14 +8,16 @@ import { formatBytes } from '../../core/tabular/limits.js';
 import { loadShippedCatalogue } from './catalogue.js';
 import { CATEGORY_LABELS } from './catalogue.schema.js';
 import { USAGE_KEY_ENV, usageKeyFromEnv } from './pseudonymise.js';
+import type { LogFileReport } from './log-reader.js';
 import { deriveRisk } from './risk-rule.js';
 import { analyseUsageLogs, type UsageAnalysis } from './usage-analysis.js';
+import { registerUsageStoreCommands } from './usage-store.cli.js';
 import { analyseInputSchema, FORMAT_CHOICES } from './usage.schema.js';
 
 /*
- * `custos usage apps` lists the AI app catalogue; `custos usage analyse` reads logs and prints
- * the roll-up without storing anything (storing is `custos usage ingest`, which needs the usage
- * tables). Neither opens the database.
+ * `custos usage apps` lists the organisation's AI app catalogue; `custos usage analyse` reads logs
+ * and prints the roll-up without storing anything (and without opening the database); storing and
+ * reporting are in usage-store.cli.ts.
  */
 
 const FLAGS = new FlagNames({ files: 'FILE', format: '--format', map: '--map', directory: '--directory' });
@@ -27,34 +29,37 @@ export function registerUsageCommands(program: Command): void {
 
   usage
     .command('apps')
-    .description('List the AI apps Custos recognises, with their domains and default risk')
+    .description("List the AI apps Custos recognises, with their domains, risk and the organisation's status")
     .option('--json', 'machine-readable output')
-    .action((options: { json?: boolean }) => {
-      const catalogue = loadShippedCatalogue();
-      const apps = catalogue.apps.map((app) => {
-        const assessment = deriveRisk(app.attributes);
-        return { ...app, risk_score: assessment.score, risk_reasons: assessment.reasons };
-      });
-      print(options.json, { reviewed: catalogue.reviewed, apps }, ({ reviewed, apps: rows }) =>
-        [
-          formatTable(
-            ['ID', 'NAME', 'VENDOR', 'CATEGORY', 'RISK', 'DOMAINS'],
-            rows.map((app) => [
-              app.id,
-              app.name,
-              app.vendor,
-              CATEGORY_LABELS[app.category],
-              app.risk,
-              app.domains.length > 2
-                ? `${app.domains.slice(0, 2).join(', ')} +${app.domains.length - 2}`
-                : app.domains.join(', '),
-            ]),
-          ),
-          '',
-          `${rows.length} apps; attributes reviewed ${reviewed}. Risk rule: docs/ai-usage.md.`,
-        ].join('\n'),
-      );
-    });
+    .action((options: { json?: boolean }, command: Command) =>
+      withServices(command, async (services, ctx) => {
+        const apps = (await services.usageApps.list(ctx)).map((app) => {
+          const assessment = deriveRisk(app.attributes);
+          return { ...app, risk_score: assessment.score, risk_reasons: assessment.reasons };
+        });
+        const reviewed = loadShippedCatalogue().reviewed;
+        print(options.json, { reviewed, apps }, ({ apps: rows }) =>
+          [
+            formatTable(
+              ['ID', 'NAME', 'VENDOR', 'CATEGORY', 'RISK', 'STATUS', 'DOMAINS'],
+              rows.map((app) => [
+                app.id,
+                app.name,
+                app.vendor,
+                CATEGORY_LABELS[app.category],
+                app.risk,
+                app.status.replaceAll('_', ' '),
+                app.domains.length > 2
+                  ? `${app.domains.slice(0, 2).join(', ')} +${app.domains.length - 2}`
+                  : app.domains.join(', '),
+              ]),
+            ),
+            '',
+            `${rows.length} apps; attributes reviewed ${reviewed}. Risk rule: docs/ai-usage.md.`,
+          ].join('\n'),
+        );
+      }),
+    );
 
   usage
     .command('analyse')
@@ -112,9 +117,21 @@ export function registerUsageCommands(program: Command): void {
         }
       },
     );
+
+  registerUsageStoreCommands(usage);
 }
 
 const number = (n: number) => n.toLocaleString('en-GB');
+
+/** The first malformed lines of a file by number and reason, and how many more there were. */
+export function malformedLines(
+  file: Pick<LogFileReport, 'file' | 'malformed' | 'malformed_examples'>,
+): string[] {
+  const lines = file.malformed_examples.map((example) => `  ${file.file}:${example.line}: ${example.reason}`);
+  const more = file.malformed - file.malformed_examples.length;
+  if (more > 0) lines.push(`  ${file.file}: ${number(more)} more malformed lines`);
+  return lines;
+}
 
 export function describeAnalysis(analysis: UsageAnalysis): string {
   const { summary, files } = analysis;
@@ -133,14 +150,7 @@ export function describeAnalysis(analysis: UsageAnalysis): string {
       ]),
     ),
   );
-  for (const file of files) {
-    for (const example of file.malformed_examples)
-      lines.push(`  ${file.file}:${example.line}: ${example.reason}`);
-    if (file.malformed > file.malformed_examples.length)
-      lines.push(
-        `  ${file.file}: ${number(file.malformed - file.malformed_examples.length)} more malformed lines`,
-      );
-  }
+  for (const file of files) lines.push(...malformedLines(file));
   lines.push('');
   const share = totals.events > 0 ? ` (${((100 * totals.ai_events) / totals.events).toFixed(1)}%)` : '';
   lines.push(
