@@ -8,10 +8,15 @@ const AUDIT_CHAIN_LOCK_KEY = 7_201_001;
 
 /**
  * Serialise appends to the audit chain. SQLite already has a single writer (and Kysely's
- * SQLite driver one connection), so only PostgreSQL needs a transaction-scoped advisory lock.
+ * SQLite driver one connection), so only PostgreSQL needs a transaction-scoped advisory lock. The key
+ * is derived from the schema: each schema has its own chain, and instances (or test files) sharing one
+ * database in separate schemas must not wait for each other.
  */
 export async function lockAuditChain(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`.execute(trx);
+  if (dialect === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtextextended(current_schema(), ${AUDIT_CHAIN_LOCK_KEY}))`.execute(
+      trx,
+    );
 }
 
 /** Serialise migrations across processes sharing one PostgreSQL. */
