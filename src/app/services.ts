@@ -48,6 +48,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const actions = new ActionService(deps);
   const scorecard = new ScorecardService(deps);
   actions.describeCodes(SCORECARD_SOURCE, () => scorecard.controlTitles());
+  const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
   const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
   return {
@@ -59,7 +60,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout, assets }),
+    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
@@ -67,7 +68,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     rollout,
     actions,
     scorecard,
-    scorecardSnapshots: new ScorecardSnapshotService(deps, scorecard, actions),
+    scorecardSnapshots,
     assets,
     inventoryImport: new InventoryImportService(deps, { ...org, assets }),
     aiSystems,

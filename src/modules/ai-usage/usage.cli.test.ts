@@ -76,5 +76,6 @@ describe('custos usage on the command line', () => {
     const bad = runCli(['usage', 'analyse', path.join(dir, 'notes.txt'), '--format', 'syslog'], db());
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--format/);
-  });
+    // Two real processes: each starts the CLI from the sources, which takes seconds on a busy machine.
+  }, 60_000);
 });

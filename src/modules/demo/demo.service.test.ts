@@ -148,6 +148,24 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(Number(kept.n)).toBeGreaterThan(0);
   });
 
+  it('scores the inventory once, so the dashboard has a point and custodians have open actions', async () => {
+    const snapshots = await db()
+      .kysely.selectFrom('scorecard_snapshots')
+      .select(['date', 'dimension'])
+      .where('dimension', '=', 'organisation')
+      .execute();
+    expect(snapshots).toEqual([
+      { date: t.services.clock.now().toISOString().slice(0, 10), dimension: 'organisation' },
+    ]);
+    const open = await db()
+      .kysely.selectFrom('actions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    expect(Number(open.n)).toBe(first.counts.actions);
+    expect(first.counts.actions).toBeGreaterThan(100);
+  });
+
   it('changes nothing when run again', async () => {
     const again = await t.services.demo.load(ctx);
     expect(again).toMatchObject({ loaded_organisation: false, logins: [], password: null });

@@ -9,6 +9,7 @@ import type { OfficeService } from '../org/office.service.js';
 import type { PersonService } from '../org/person.service.js';
 import type { RegionService } from '../org/region.service.js';
 import type { RolloutService } from '../rollout/rollout.service.js';
+import type { ScorecardSnapshotService } from '../scorecard/scorecard.snapshots.js';
 import { isoDate } from '../../core/clock.js';
 import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
@@ -23,12 +24,21 @@ export interface DemoOrgServices {
   accounts: AccountsService;
   rollout: RolloutService;
   assets: AssetService;
+  scorecardSnapshots: ScorecardSnapshotService;
 }
 
 export interface DemoLoadResult {
   /** False when the demo organisation was already there (nothing was changed). */
   loaded_organisation: boolean;
-  counts: { regions: number; offices: number; departments: number; people: number; assets: number };
+  counts: {
+    regions: number;
+    offices: number;
+    departments: number;
+    people: number;
+    assets: number;
+    /** Open actions after the first scorecard snapshot, taken when the inventory is loaded. */
+    actions: number;
+  };
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
   password: string | null;
@@ -61,9 +71,13 @@ export class DemoService {
     const firstRegion = demo.regions[0];
     const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
     let assets = 0;
+    let actions = 0;
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
+      // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
+      const snapshot = await this.services.scorecardSnapshots.take(ctx);
+      actions = snapshot.actions.opened;
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
@@ -89,6 +103,7 @@ export class DemoService {
         departments: demo.departments.length,
         people: demo.people.length,
         assets,
+        actions,
       },
       logins,
       password: logins.length > 0 ? password : null,
