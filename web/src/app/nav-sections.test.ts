@@ -15,7 +15,7 @@ describe('navSections', () => {
     expect(linksOf('admin')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/import', '/rollout']],
       ['inventory', ['/inventory/assets', '/inventory/import']],
-      ['data-health', ['/scorecard', '/actions']],
+      ['data-health', ['/scorecard', '/actions', '/scorecard/settings']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],

@@ -13,6 +13,7 @@ import {
   IconRoute,
   IconTableColumn,
   IconScale,
+  IconSettings,
   IconUserCog,
   IconUsers,
   type Icon,
@@ -35,7 +36,8 @@ export interface NavLinkItem {
     | 'nav.audit'
     | 'nav.tokens'
     | 'nav.scorecard'
-    | 'nav.myActions';
+    | 'nav.myActions'
+    | 'nav.scorecardSettings';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -85,6 +87,12 @@ const SECTIONS: NavSection[] = [
     links: [
       { to: '/scorecard', label: 'nav.scorecard', icon: IconChartBar, permission: 'scorecard.read' },
       { to: '/actions', label: 'nav.myActions', icon: IconChecklist, permission: 'actions.read' },
+      {
+        to: '/scorecard/settings',
+        label: 'nav.scorecardSettings',
+        icon: IconSettings,
+        permission: 'scorecard.manage',
+      },
     ],
   },
   {
