@@ -223,6 +223,11 @@ describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () =
     const settings = `${server.baseUrl}/scorecard/settings`;
     await page.goto(settings);
     await page.getByLabel('Healthy', { exact: true }).waitFor(WAIT);
+    // Only the settings link is lit, not the scorecard's whose address starts it.
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await navigation.locator('[aria-current="page"]').allTextContents()).toEqual([
+      'Scorecard settings',
+    ]);
     const other = await browser.context.newPage();
     try {
       await other.goto(settings);

@@ -36,6 +36,9 @@ export function useScorecardSettings() {
   return useQuery({
     queryKey: ['scorecard', 'settings'],
     queryFn: () => api.get<SettingsResponse>('/api/scorecard/settings'),
+    // The page's form starts from what was read: fetched again after a save or a "Reload" only.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
   });
 }
 

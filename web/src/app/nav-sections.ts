@@ -130,3 +130,15 @@ export function navSections(can: (permission: Permission) => boolean): NavSectio
     links: section.links.filter((link) => can(link.permission)),
   })).filter((section) => section.links.length > 0);
 }
+
+/**
+ * The link of the page shown: the longest whose address starts the path, so the scorecard's settings
+ * (`/scorecard/settings`) do not also light up the scorecard (`/scorecard`).
+ */
+export function activeLink(sections: readonly NavSection[], pathname: string): string | undefined {
+  let active: string | undefined;
+  for (const link of sections.flatMap((section) => section.links)) {
+    if (pathname.startsWith(link.to) && link.to.length > (active?.length ?? 0)) active = link.to;
+  }
+  return active;
+}

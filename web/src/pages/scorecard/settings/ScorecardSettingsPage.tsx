@@ -57,9 +57,9 @@ export function ScorecardSettingsPage() {
       ) : settings.isError || controls.isError ? (
         <ErrorAlert error={settings.error ?? controls.error} onRetry={reload} />
       ) : (
-        // A new key after a reload starts the form again from the fresh settings.
+        // A new version (saved here, or reloaded after someone else's save) starts the form again.
         <SettingsForm
-          key={`${settings.data.version}-${settings.dataUpdatedAt}`}
+          key={settings.data.version}
           settings={settings.data}
           controls={controls.data.controls}
           onReload={reload}
