@@ -29,7 +29,10 @@ describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () =
   let world: ScorecardWorld;
 
   const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name }).click();
+    page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name, exact: true })
+      .click();
 
   /** Open a chart's download menu and take the file it gives for one format. */
   const download = async (chart: string, format: string) => {
@@ -169,4 +172,76 @@ describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () =
     await page.getByText('You have no closed action.').waitFor(WAIT);
     expect(browser.scriptProblems).toEqual([]);
   });
+
+  it('takes a snapshot now from the dashboard and says what it recorded', async () => {
+    await nav('Scorecard');
+    await page.getByRole('heading', { level: 1, name: 'Data Health Scorecard' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Take snapshot now' }).click();
+    await page.getByText(/^Snapshot of \d{4}-\d{2}-\d{2} taken: \d+ scopes recorded/).waitFor(WAIT);
+  });
+
+  it('refuses custom controls the API rejects, then raises Fair to 70 and Kenya becomes Not healthy', async () => {
+    const region = `${server.baseUrl}/scorecard?as_of=${AS_OF}&region=Ee2e`;
+    const kenyaRow = () =>
+      page
+        .getByRole('table', { name: /^Score by office/ })
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: 'Kenya e2e' }) });
+    await page.goto(region);
+    await expect.poll(() => kenyaRow().innerText(), WAIT).toMatch(/66\.7\t\s*fair$/i);
+
+    await page.getByRole('main').getByRole('link', { name: 'Scorecard settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Scorecard settings' }).waitFor(WAIT);
+    const controls = page.getByRole('table', { name: 'Controls' });
+    await controls.getByRole('rowheader', { name: /Ownership/ }).waitFor(WAIT);
+    expect(await page.getByLabel('Weight of Ownership').inputValue()).toBe('1');
+
+    const editor = page.getByLabel('Custom controls (YAML or JSON)');
+    const problems = page.getByRole('alert', { name: 'Problems in the custom controls' });
+    await editor.fill('id: not a list');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await problems.getByText(/must be a list/).waitFor(WAIT);
+    // The API's refusal names the field, and is shown beside the editor.
+    await editor.fill('- id: ownership\n');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await problems
+      .getByText(/^custom_controls\.0\./)
+      .first()
+      .waitFor(WAIT);
+
+    await editor.fill('');
+    await page.getByLabel('Fair', { exact: true }).fill('70');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Scorecard settings saved.').waitFor(WAIT);
+
+    await page.goto(region);
+    await expect.poll(() => kenyaRow().innerText(), WAIT).toMatch(/66\.7\t\s*not healthy$/i);
+    expect(browser.scriptProblems).toEqual([]);
+  }, 60_000);
+
+  it('says the settings were changed by someone else, and reloads them', async () => {
+    const settings = `${server.baseUrl}/scorecard/settings`;
+    await page.goto(settings);
+    await page.getByLabel('Healthy', { exact: true }).waitFor(WAIT);
+    // Only the settings link is lit, not the scorecard's whose address starts it.
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await navigation.locator('[aria-current="page"]').allTextContents()).toEqual([
+      'Scorecard settings',
+    ]);
+    const other = await browser.context.newPage();
+    try {
+      await other.goto(settings);
+      await other.getByLabel('Healthy', { exact: true }).fill('85');
+      await other.getByRole('button', { name: 'Save' }).click();
+      await other.getByText('Scorecard settings saved.').waitFor(WAIT);
+    } finally {
+      await other.close();
+    }
+    await page.getByLabel('Healthy', { exact: true }).fill('90');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Changed by someone else' });
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => page.getByLabel('Healthy', { exact: true }).inputValue(), WAIT).toBe('85');
+    expect(await page.getByLabel('Fair', { exact: true }).inputValue()).toBe('70');
+  }, 60_000);
 });

@@ -115,6 +115,7 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: (path: string, query?: Record<string, QueryValue>) => request<void>('DELETE', path, { query }),
   /** A multipart POST (file uploads), with the CSRF header like every write. */
   upload: <T>(path: string, query: Record<string, QueryValue>, form: FormData) =>

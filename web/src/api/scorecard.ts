@@ -1,10 +1,14 @@
 import type { Scorecard } from '@server/modules/scorecard/scorecard.schema';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api, type Page } from './client';
+import { useInvalidate } from './mutations';
 import type { Action, ActionStatus } from '@server/modules/actions/actions.schema';
 import type {
   ControlsResponse,
   ScorecardRequest,
+  SettingsResponse,
+  SettingsUpdate,
+  SnapshotResult,
   TrendQuery,
   TrendResponse,
 } from '@server/modules/scorecard/scorecard-api.schema';
@@ -24,6 +28,35 @@ export function useScorecardControls() {
     queryKey: ['scorecard', 'controls'],
     queryFn: () => api.get<ControlsResponse>('/api/scorecard/controls'),
     staleTime: 60_000,
+  });
+}
+
+/** The stored settings (admins: `scorecard.manage`). */
+export function useScorecardSettings() {
+  return useQuery({
+    queryKey: ['scorecard', 'settings'],
+    queryFn: () => api.get<SettingsResponse>('/api/scorecard/settings'),
+    // The page's form starts from what was read: fetched again after a save or a "Reload" only.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** Replace the settings; every scorecard query (scores, bands, controls) is refetched after. */
+export function useSaveScorecardSettings() {
+  const refresh = useInvalidate([['scorecard']]);
+  return useMutation({
+    mutationFn: (input: SettingsUpdate) => api.put<SettingsResponse>('/api/scorecard/settings', input),
+    onSuccess: refresh,
+  });
+}
+
+/** Take today's snapshots now; the trend and the actions they refresh are refetched after. */
+export function useTakeSnapshot() {
+  const refresh = useInvalidate([['scorecard'], ['actions']]);
+  return useMutation({
+    mutationFn: () => api.post<SnapshotResult>('/api/scorecard/snapshots', {}),
+    onSuccess: refresh,
   });
 }
 

@@ -7,7 +7,7 @@ import { Link, useLocation } from 'react-router';
 import { useCan, type Me } from '../api/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { UserMenu } from '../components/UserMenu';
-import { navSections } from './nav-sections';
+import { activeLink, navSections } from './nav-sections';
 import { SkipLink } from './SkipLink';
 
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
@@ -17,6 +17,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   // Below the `sm` breakpoint a closed navbar only slides off-screen: keep its links out of the tab order.
   const narrow = useMediaQuery(`(max-width: ${em(767.98)})`);
   const sections = navSections(useCan());
+  const current = activeLink(sections, location.pathname);
   return (
     <AppShell
       header={{ height: 56 }}
@@ -53,7 +54,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
             </Text>
             <div role="group" aria-labelledby={`nav-${section.id}`}>
               {section.links.map((link) => {
-                const active = location.pathname.startsWith(link.to);
+                const active = link.to === current;
                 return (
                   <NavLink
                     key={link.to}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, type Role } from '../../../src/core/permissions';
-import { navSections } from './nav-sections';
+import { activeLink, navSections } from './nav-sections';
 
 const linksOf = (role: Role) => {
   const granted = new Set(ROLE_PERMISSIONS[role]);
@@ -15,7 +15,7 @@ describe('navSections', () => {
     expect(linksOf('admin')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/import', '/rollout']],
       ['inventory', ['/inventory/assets', '/inventory/import']],
-      ['data-health', ['/scorecard', '/actions']],
+      ['data-health', ['/scorecard', '/actions', '/scorecard/settings']],
       ['ai', ['/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
@@ -54,5 +54,20 @@ describe('navSections', () => {
 
   it('leaves out sections with no permitted link', () => {
     expect(navSections(() => false)).toEqual([]);
+  });
+
+  it.each([
+    ['/scorecard', '/scorecard'],
+    ['/scorecard/settings', '/scorecard/settings'],
+    ['/offices/0193', '/offices'],
+    ['/inventory/assets/42', '/inventory/assets'],
+    ['/nowhere', undefined],
+  ])('lights up the link of %s', (pathname, expected) => {
+    expect(
+      activeLink(
+        navSections(() => true),
+        pathname,
+      ),
+    ).toBe(expected);
   });
 });

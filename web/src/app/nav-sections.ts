@@ -13,6 +13,7 @@ import {
   IconRoute,
   IconTableColumn,
   IconScale,
+  IconSettings,
   IconUserCog,
   IconUsers,
   type Icon,
@@ -35,7 +36,8 @@ export interface NavLinkItem {
     | 'nav.audit'
     | 'nav.tokens'
     | 'nav.scorecard'
-    | 'nav.myActions';
+    | 'nav.myActions'
+    | 'nav.scorecardSettings';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -85,6 +87,12 @@ const SECTIONS: NavSection[] = [
     links: [
       { to: '/scorecard', label: 'nav.scorecard', icon: IconChartBar, permission: 'scorecard.read' },
       { to: '/actions', label: 'nav.myActions', icon: IconChecklist, permission: 'actions.read' },
+      {
+        to: '/scorecard/settings',
+        label: 'nav.scorecardSettings',
+        icon: IconSettings,
+        permission: 'scorecard.manage',
+      },
     ],
   },
   {
@@ -121,4 +129,16 @@ export function navSections(can: (permission: Permission) => boolean): NavSectio
     ...section,
     links: section.links.filter((link) => can(link.permission)),
   })).filter((section) => section.links.length > 0);
+}
+
+/**
+ * The link of the page shown: the longest whose address starts the path, so the scorecard's settings
+ * (`/scorecard/settings`) do not also light up the scorecard (`/scorecard`).
+ */
+export function activeLink(sections: readonly NavSection[], pathname: string): string | undefined {
+  let active: string | undefined;
+  for (const link of sections.flatMap((section) => section.links)) {
+    if (pathname.startsWith(link.to) && link.to.length > (active?.length ?? 0)) active = link.to;
+  }
+  return active;
 }

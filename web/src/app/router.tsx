@@ -37,6 +37,10 @@ const ScorecardPage = lazy(async () => ({
   default: (await import('../pages/scorecard/ScorecardPage')).ScorecardPage,
 }));
 
+const ScorecardSettingsPage = lazy(async () => ({
+  default: (await import('../pages/scorecard/settings/ScorecardSettingsPage')).ScorecardSettingsPage,
+}));
+
 const only = (permission: Permission, page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
 );
@@ -65,6 +69,15 @@ export const router = createBrowserRouter([
           'scorecard.read',
           <Suspense fallback={<Loading />}>
             <ScorecardPage />
+          </Suspense>,
+        ),
+      },
+      {
+        path: 'scorecard/settings',
+        element: only(
+          'scorecard.manage',
+          <Suspense fallback={<Loading />}>
+            <ScorecardSettingsPage />
           </Suspense>,
         ),
       },

@@ -9,3 +9,13 @@ export function notifySuccess(message: string): void {
     closeButtonProps: { 'aria-label': i18n.t('common.close') },
   });
 }
+
+/** A failed action that has no form to show it in (a button's request refused). */
+export function notifyFailure(message: string): void {
+  notifications.show({
+    color: 'red',
+    title: i18n.t('common.errorTitle'),
+    message,
+    closeButtonProps: { 'aria-label': i18n.t('common.close') },
+  });
+}

@@ -1,9 +1,11 @@
-import { Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useOfficeOptions } from '../../api/offices';
 import { useRegions } from '../../api/regions';
 import { useScorecard, useScorecardControls } from '../../api/scorecard';
+import { useCan } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,6 +14,7 @@ import { ControlsPanel } from './ControlsPanel';
 import { drillFromParams, drillParams, drillTrail, scorecardQuery, type Drill } from './drill';
 import { GroupsPanel } from './GroupsPanel';
 import { OfficeMapPanel } from './OfficeMapPanel';
+import { SnapshotButton } from './SnapshotButton';
 import { TrendPanel } from './TrendPanel';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +35,7 @@ export function ScorecardPage() {
   const controls = useScorecardControls();
   const regions = useRegions();
   const offices = useOfficeOptions();
+  const can = useCan();
 
   const hrefOf = (target: Drill) => {
     const search = drillParams(target, params).toString();
@@ -62,19 +66,32 @@ export function ScorecardPage() {
         title={drill.level === 'organisation' ? t('scorecard.title') : scopeName}
         trail={trail}
         actions={
-          <TextInput
-            type="date"
-            label={t('scorecard.asOf')}
-            description={t('scorecard.asOfHint')}
-            value={asOfParam}
-            max="9999-12-31"
-            onChange={(event) => {
-              const next = new URLSearchParams(params);
-              if (event.currentTarget.value) next.set('as_of', event.currentTarget.value);
-              else next.delete('as_of');
-              setParams(next, { replace: true });
-            }}
-          />
+          <Group align="flex-end">
+            {can('scorecard.snapshot') && <SnapshotButton />}
+            {can('scorecard.manage') && (
+              <Button
+                component={Link}
+                to="/scorecard/settings"
+                variant="default"
+                leftSection={<IconSettings size={16} aria-hidden />}
+              >
+                {t('scorecard.settings.title')}
+              </Button>
+            )}
+            <TextInput
+              type="date"
+              label={t('scorecard.asOf')}
+              description={t('scorecard.asOfHint')}
+              value={asOfParam}
+              max="9999-12-31"
+              onChange={(event) => {
+                const next = new URLSearchParams(params);
+                if (event.currentTarget.value) next.set('as_of', event.currentTarget.value);
+                else next.delete('as_of');
+                setParams(next, { replace: true });
+              }}
+            />
+          </Group>
         }
       />
       {scorecard.isPending ? (
