@@ -66,6 +66,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'Import and export',
       'Scorecard',
       'My actions',
+      'AI systems',
       'AI Act check',
       'Library',
       'Crosswalk',
