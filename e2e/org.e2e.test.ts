@@ -67,6 +67,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'Scorecard',
       'My actions',
       'Scorecard settings',
+      'AI systems',
       'AI Act check',
       'Library',
       'Crosswalk',

@@ -10,6 +10,7 @@ import {
   IconHistory,
   IconKey,
   IconMap2,
+  IconRobot,
   IconRoute,
   IconTableColumn,
   IconScale,
@@ -32,6 +33,7 @@ export interface NavLinkItem {
     | 'nav.library'
     | 'nav.crosswalk'
     | 'aiAct.nav.check'
+    | 'nav.aiSystems'
     | 'nav.users'
     | 'nav.audit'
     | 'nav.tokens'
@@ -98,7 +100,10 @@ const SECTIONS: NavSection[] = [
   {
     id: 'ai',
     label: 'aiAct.nav.section',
-    links: [{ to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' }],
+    links: [
+      { to: '/ai-systems', label: 'nav.aiSystems', icon: IconRobot, permission: 'ai.read' },
+      { to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' },
+    ],
   },
   {
     id: 'frameworks',

@@ -5,6 +5,8 @@ import { TokensPage } from '../pages/accounts/tokens/TokensPage';
 import { ActionsPage } from '../pages/actions/ActionsPage';
 import { UsersPage } from '../pages/accounts/users/UsersPage';
 import { AiActPage } from '../pages/ai-act/AiActPage';
+import { AiSystemDetailPage } from '../pages/ai-registry/AiSystemDetailPage';
+import { AiSystemsPage } from '../pages/ai-registry/AiSystemsPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
 import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
@@ -83,6 +85,8 @@ export const router = createBrowserRouter([
       },
       { path: 'actions', element: only('actions.read', <ActionsPage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
+      { path: 'ai-systems', element: only('ai.read', <AiSystemsPage />) },
+      { path: 'ai-systems/:id', element: only('ai.read', <AiSystemDetailPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
       { path: 'crosswalk', element: only('org.read', <CrosswalkPage />) },

@@ -1,0 +1,167 @@
+import type { APIRequestContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkBrowserPrerequisites,
+  chromiumFound,
+  documentationScreenshot,
+  ensureWebBuilt,
+  launchBrowser,
+  signIn,
+  WAIT,
+  type BrowserSession,
+} from './support/browser.js';
+import { startServer, type E2eServer } from './support/server.js';
+
+const ADMIN = { email: 'ai.admin@example.org', password: 'a long enough admin password', name: 'AI Admin' };
+const OFFICER = {
+  email: 'ai.officer@example.org',
+  first: 'a first officer password',
+  password: 'the officer password now',
+  name: 'AI Officer',
+};
+const SYSTEM = 'Recruitment screening assistant';
+
+checkBrowserPrerequisites('e2e/ai-registry.e2e.test.ts');
+
+/** A write through the API as the session of `request` (its cookies), with the session's CSRF token. */
+async function apiPost(request: APIRequestContext, baseUrl: string, path: string, data: object) {
+  const me = (await (await request.get(`${baseUrl}/api/me`)).json()) as { csrf_token: string };
+  const response = await request.post(`${baseUrl}${path}`, {
+    data,
+    headers: { 'x-csrf-token': me.csrf_token },
+  });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+}
+
+describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => {
+  let server: E2eServer;
+  let admin: BrowserSession;
+  let officer: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer(async (services, operator) => {
+      await services.accounts.createUser(operator, {
+        email: ADMIN.email,
+        display_name: ADMIN.name,
+        role: 'admin',
+        password: ADMIN.password,
+      });
+      const region = await services.regions.create(operator, { code: 'EA', name: 'East Africa' });
+      await services.offices.create(operator, {
+        code: 'KE-NBO',
+        name: 'Nairobi',
+        kind: 'country_office',
+        region_id: region.id,
+        country_code: 'KE',
+      });
+    });
+    admin = await launchBrowser();
+    page = admin.page;
+    await signIn(page, server.baseUrl, ADMIN.email, ADMIN.password);
+  }, 180_000);
+
+  afterAll(async () => {
+    await officer?.close();
+    await admin?.close();
+    await server?.close();
+  }, 60_000);
+
+  it('lets an admin add a system from the AI section of the navigation', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'AI systems' })
+      .click();
+    await page.waitForURL(/\/ai-systems$/, WAIT);
+    await page.getByText('No AI system matches.').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Add AI system' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New AI system' });
+    await dialog.getByLabel(/^Name/).fill(SYSTEM);
+    await dialog.getByLabel('Public description').fill('Ranks job applications for interview.');
+    await dialog.getByLabel(/^Office/).click();
+    await page.getByRole('option', { name: 'Nairobi', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/ai-systems\/[0-9a-f-]{36}$/, WAIT);
+    await page.getByRole('heading', { level: 1, name: SYSTEM }).waitFor(WAIT);
+  }, 60_000);
+
+  it('drafts a high-risk classification with the questionnaire and submits it', async () => {
+    await page.getByRole('tab', { name: 'Classifications' }).click();
+    await page.getByText('This system has no classification yet.').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New classification draft' });
+    const question = (text: RegExp) => dialog.getByRole('radiogroup', { name: text });
+    await question(/role for this system/)
+      .getByRole('radio', { name: 'Deployer (user)' })
+      .check();
+    await question(/^Is it an AI system/)
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    await question(/recruit or select people/)
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    await dialog.getByRole('button', { name: 'Save draft' }).click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    const current = page.getByRole('region', { name: 'Classification 1' });
+    await current.getByText('Draft').first().waitFor(WAIT);
+    await current.getByText('High risk').first().waitFor(WAIT);
+    await page.getByRole('button', { name: 'Submit for verification' }).click();
+    await current.getByText('Submitted').first().waitFor(WAIT);
+    // The submitter may not review their own classification.
+    await page.getByText('You submitted this classification: another person must review it.').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Start review' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'You submitted this yourself: another person must review it.' })
+      .waitFor(WAIT);
+  }, 60_000);
+
+  it('lets a governance officer, created through the API, review and verify it', async () => {
+    await apiPost(page.request, server.baseUrl, '/api/users', {
+      email: OFFICER.email,
+      display_name: OFFICER.name,
+      role: 'governance_officer',
+      password: OFFICER.first,
+    });
+    officer = await launchBrowser();
+    const request = officer.context.request;
+    const login = await request.post(`${server.baseUrl}/api/auth/login`, {
+      data: { email: OFFICER.email, password: OFFICER.first },
+    });
+    expect(login.status()).toBe(200);
+    await apiPost(request, server.baseUrl, '/api/auth/password', {
+      current_password: OFFICER.first,
+      new_password: OFFICER.password,
+    });
+    const reviewer = officer.page;
+    // The API sign-in above holds the session of this browser profile too.
+    await reviewer.goto(page.url());
+    await reviewer.getByRole('tab', { name: 'Classifications' }).click();
+    await reviewer.getByRole('button', { name: 'Start review' }).click();
+    const current = reviewer.getByRole('region', { name: 'Classification 1' });
+    await current.getByText('Under review').first().waitFor(WAIT);
+    await reviewer.getByLabel('Review comments').fill('Checked against the recruitment workflow.');
+    await reviewer.getByRole('button', { name: 'Verify' }).click();
+    await current.getByText('Verified').first().waitFor(WAIT);
+    await reviewer
+      .getByRole('table', { name: 'Classification history' })
+      .getByText(OFFICER.email)
+      .waitFor(WAIT);
+  }, 60_000);
+
+  it('shows the verified tier in the list and its summary', async () => {
+    await page.goto(`${server.baseUrl}/ai-systems`);
+    const row = page
+      .getByRole('table', { name: 'AI systems' })
+      .getByRole('row', { name: new RegExp(SYSTEM) });
+    await row.getByText('High risk').waitFor(WAIT);
+    await page
+      .getByRole('region', { name: 'Register summary' })
+      .getByRole('group', { name: 'High risk: 1' })
+      .waitFor(WAIT);
+    await page.getByRole('link', { name: 'HTML' }).waitFor(WAIT);
+    await documentationScreenshot(page, 'ai-registry.png');
+    expect(admin.scriptProblems).toEqual([]);
+  }, 60_000);
+});

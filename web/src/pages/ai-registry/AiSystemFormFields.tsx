@@ -1,0 +1,146 @@
+import { Fieldset, MultiSelect, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import {
+  AFFECTED_PEOPLE,
+  APPROVAL_STATUSES,
+  DEPLOYMENTS,
+  LIFECYCLES,
+  type AffectedPeople,
+  type ApprovalStatus,
+  type Deployment,
+  type Lifecycle,
+} from '@server/modules/ai-registry/ai-system.schema';
+import { useTranslation } from 'react-i18next';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
+import type { FormState } from '../../components/form/use-form-state';
+import { DepartmentSelect, OfficeSelect } from '../../components/OrgSelects';
+import { PersonSelect } from '../../components/PersonSelect';
+import type { AiSystemLabelledField, AiSystemTextField, AiSystemValues } from './ai-system-form-values';
+
+type Flag = 'personal_data' | 'dpia_done' | 'public';
+type PersonField = 'business_owner_id' | 'technical_owner_id';
+
+/** The editable fields of an AI system, grouped as the detail page shows them. */
+export function AiSystemFormFields({ form }: { form: FormState<AiSystemValues> }) {
+  const { t } = useTranslation();
+  const { values, errors } = form;
+  const label = (field: AiSystemLabelledField) => t(`aiRegistry.fields.${field}`);
+  const text = (field: AiSystemTextField, multiline = false) => {
+    const common = { label: label(field), value: values[field], error: errors[field] };
+    return multiline ? (
+      <Textarea {...common} autosize minRows={2} onChange={(e) => form.set(field, e.currentTarget.value)} />
+    ) : (
+      <TextInput {...common} onChange={(e) => form.set(field, e.currentTarget.value)} />
+    );
+  };
+  const flag = (field: Flag) => (
+    <Switch
+      label={label(field)}
+      checked={values[field]}
+      onChange={(e) => form.set(field, e.currentTarget.checked)}
+    />
+  );
+  const person = (field: PersonField) => (
+    <PersonSelect
+      label={label(field)}
+      placeholder={t('common.none')}
+      clearable
+      value={values[field]}
+      error={errors[field]}
+      onChange={(value) => form.set(field, value)}
+    />
+  );
+
+  return (
+    <Stack>
+      <Fieldset legend={t('aiRegistry.groups.identity')}>
+        <Stack>
+          <TextInput
+            label={t('fields.name')}
+            required
+            data-autofocus
+            value={values.name}
+            error={errors.name}
+            onChange={(e) => form.set('name', e.currentTarget.value)}
+          />
+          {text('public_description', true)}
+          {text('purpose', true)}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <ChoiceSelect
+              label={label('lifecycle')}
+              data={LIFECYCLES.map((value) => ({ value, label: t(`aiRegistry.lifecycles.${value}`) }))}
+              value={values.lifecycle}
+              error={errors.lifecycle}
+              onChange={(value) => value && form.set('lifecycle', value as Lifecycle)}
+            />
+            <ChoiceSelect
+              label={label('deployment')}
+              placeholder={t('common.none')}
+              clearable
+              data={DEPLOYMENTS.map((value) => ({ value, label: t(`aiRegistry.deployments.${value}`) }))}
+              value={values.deployment}
+              error={errors.deployment}
+              onChange={(value) => form.set('deployment', value as Deployment | null)}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Fieldset>
+      <Fieldset legend={t('aiRegistry.groups.responsibility')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <OfficeSelect
+            label={t('fields.office_id')}
+            required
+            value={values.office_id}
+            error={errors.office_id}
+            onChange={(value) => {
+              form.set('office_id', value);
+              form.set('department_id', null);
+            }}
+          />
+          <DepartmentSelect
+            officeId={values.office_id}
+            label={t('fields.department_id')}
+            placeholder={t('common.none')}
+            clearable
+            value={values.department_id}
+            error={errors.department_id}
+            onChange={(value) => form.set('department_id', value)}
+          />
+          {person('business_owner_id')}
+          {person('technical_owner_id')}
+          {text('provider')}
+          {text('contract')}
+        </SimpleGrid>
+      </Fieldset>
+      <Fieldset legend={t('aiRegistry.groups.use')}>
+        <Stack>
+          {text('users', true)}
+          <MultiSelect
+            label={label('affected_people')}
+            data={AFFECTED_PEOPLE.map((value) => ({ value, label: t(`aiRegistry.affected.${value}`) }))}
+            value={values.affected_people}
+            error={errors.affected_people}
+            onChange={(value) => form.set('affected_people', value as AffectedPeople[])}
+          />
+          {text('decisions_informed', true)}
+          {text('human_oversight', true)}
+        </Stack>
+      </Fieldset>
+      <Fieldset legend={t('aiRegistry.groups.approval')}>
+        <Stack>
+          <ChoiceSelect
+            label={label('approval_status')}
+            data={APPROVAL_STATUSES.map((value) => ({ value, label: t(`aiRegistry.approval.${value}`) }))}
+            value={values.approval_status}
+            error={errors.approval_status}
+            onChange={(value) => value && form.set('approval_status', value as ApprovalStatus)}
+          />
+          {text('approval_conditions', true)}
+          {flag('personal_data')}
+          {flag('dpia_done')}
+          {text('dpia_reference')}
+          {flag('public')}
+        </Stack>
+      </Fieldset>
+    </Stack>
+  );
+}
