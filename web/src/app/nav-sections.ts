@@ -1,11 +1,14 @@
 import type { Permission } from '@server/core/permissions';
 import {
+  IconApps,
   IconBooks,
+  IconDeviceDesktopAnalytics,
   IconBuilding,
   IconDatabase,
   IconChartBar,
   IconChecklist,
   IconFileImport,
+  IconFileUpload,
   IconDatabaseImport,
   IconHistory,
   IconKey,
@@ -35,7 +38,10 @@ export interface NavLinkItem {
     | 'nav.audit'
     | 'nav.tokens'
     | 'nav.scorecard'
-    | 'nav.myActions';
+    | 'nav.myActions'
+    | 'nav.usage'
+    | 'nav.usageIngest'
+    | 'nav.usageApps';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -90,7 +96,12 @@ const SECTIONS: NavSection[] = [
   {
     id: 'ai',
     label: 'aiAct.nav.section',
-    links: [{ to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' }],
+    links: [
+      { to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' },
+      { to: '/usage', label: 'nav.usage', icon: IconDeviceDesktopAnalytics, permission: 'usage.read' },
+      { to: '/usage/ingest', label: 'nav.usageIngest', icon: IconFileUpload, permission: 'usage.ingest' },
+      { to: '/usage/apps', label: 'nav.usageApps', icon: IconApps, permission: 'usage.read' },
+    ],
   },
   {
     id: 'frameworks',

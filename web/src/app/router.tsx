@@ -5,6 +5,8 @@ import { TokensPage } from '../pages/accounts/tokens/TokensPage';
 import { ActionsPage } from '../pages/actions/ActionsPage';
 import { UsersPage } from '../pages/accounts/users/UsersPage';
 import { AiActPage } from '../pages/ai-act/AiActPage';
+import { UsageAppsPage } from '../pages/ai-usage/UsageAppsPage';
+import { UsageIngestPage } from '../pages/ai-usage/UsageIngestPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
 import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
@@ -35,6 +37,11 @@ function LoginRedirect() {
 // The dashboard brings ECharts: loaded when first opened, so the first page load stays small.
 const ScorecardPage = lazy(async () => ({
   default: (await import('../pages/scorecard/ScorecardPage')).ScorecardPage,
+}));
+
+// The usage dashboard brings ECharts too.
+const UsageDashboardPage = lazy(async () => ({
+  default: (await import('../pages/ai-usage/UsageDashboardPage')).UsageDashboardPage,
 }));
 
 const only = (permission: Permission, page: ReactNode) => (
@@ -70,6 +77,17 @@ export const router = createBrowserRouter([
       },
       { path: 'actions', element: only('actions.read', <ActionsPage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
+      {
+        path: 'usage',
+        element: only(
+          'usage.read',
+          <Suspense fallback={<Loading />}>
+            <UsageDashboardPage />
+          </Suspense>,
+        ),
+      },
+      { path: 'usage/ingest', element: only('usage.ingest', <UsageIngestPage />) },
+      { path: 'usage/apps', element: only('usage.read', <UsageAppsPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
       { path: 'crosswalk', element: only('org.read', <CrosswalkPage />) },

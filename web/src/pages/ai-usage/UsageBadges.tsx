@@ -1,0 +1,24 @@
+import { Badge } from '@mantine/core';
+import type { AppStatus } from '@server/modules/ai-usage/app-status';
+import type { RiskLevel } from '@server/modules/ai-usage/catalogue.schema';
+import { useTranslation } from 'react-i18next';
+import { RISK_COLOURS, STATUS_COLOURS } from './usage-view';
+
+/** An app's organisational status, in words (the colour only repeats them). */
+export function StatusBadge({ status }: { status: AppStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOURS[status]} variant="light">
+      {t(`usage.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function RiskBadge({ risk }: { risk: RiskLevel }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={RISK_COLOURS[risk]} variant="outline">
+      {t(`usage.risk.${risk}`)}
+    </Badge>
+  );
+}
