@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { UsageReport } from '@server/modules/ai-usage/usage.schema';
 import { useTranslation } from 'react-i18next';
-import { RiskBadge, StatusBadge } from './UsageBadges';
+import { AppNameCell, StatusRiskCells } from './UsageBadges';
 import { byteSize, categoryId } from './usage-view';
 
 type ReportApp = UsageReport['apps'][number];
@@ -45,21 +45,9 @@ export function ReportAppsTable({ apps, caption, empty }: AppsTableProps) {
         <Table.Tbody>
           {apps.map((app) => (
             <Table.Tr key={app.app_id}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {app.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {app.vendor}
-                </Text>
-              </Table.Td>
+              <AppNameCell name={app.name} vendor={app.vendor} />
               <Table.Td>{category(app.category)}</Table.Td>
-              <Table.Td>
-                <StatusBadge status={app.status} />
-              </Table.Td>
-              <Table.Td>
-                <RiskBadge risk={app.risk} />
-              </Table.Td>
+              <StatusRiskCells status={app.status} risk={app.risk} />
               <Table.Td ta="right">{app.events.toLocaleString()}</Table.Td>
               <Table.Td ta="right">{app.users.toLocaleString()}</Table.Td>
               <Table.Td ta="right">{byteSize(app.bytes_up)}</Table.Td>

@@ -11,7 +11,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { AppStatusModal } from './AppStatusModal';
-import { RiskBadge, StatusBadge } from './UsageBadges';
+import { AppNameCell, StatusRiskCells } from './UsageBadges';
 
 interface Filters {
   status: string | null;
@@ -88,24 +88,12 @@ export function UsageAppsPage() {
               <Table.Tbody>
                 {shown.map((app) => (
                   <Table.Tr key={app.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {app.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {app.vendor}
-                      </Text>
-                    </Table.Td>
+                    <AppNameCell name={app.name} vendor={app.vendor} />
                     <Table.Td>{t(`usage.category.${app.category}`)}</Table.Td>
                     <Table.Td>
                       <Text size="xs">{app.domains.join(', ')}</Text>
                     </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={app.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <RiskBadge risk={app.risk} />
-                    </Table.Td>
+                    <StatusRiskCells status={app.status} risk={app.risk} />
                     {writer && (
                       <Table.Td>
                         <Button

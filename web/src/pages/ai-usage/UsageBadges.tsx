@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import type { AppStatus } from '@server/modules/ai-usage/app-status';
 import type { RiskLevel } from '@server/modules/ai-usage/catalogue.schema';
 import { useTranslation } from 'react-i18next';
@@ -20,5 +20,33 @@ export function RiskBadge({ risk }: { risk: RiskLevel }) {
     <Badge color={RISK_COLOURS[risk]} variant="outline">
       {t(`usage.risk.${risk}`)}
     </Badge>
+  );
+}
+
+/** The cells every app table begins with: the name over its vendor. */
+export function AppNameCell({ name, vendor }: { name: string; vendor: string }) {
+  return (
+    <Table.Td>
+      <Text size="sm" fw={500}>
+        {name}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {vendor}
+      </Text>
+    </Table.Td>
+  );
+}
+
+/** An app's status and risk, in two cells. */
+export function StatusRiskCells({ status, risk }: { status: AppStatus; risk: RiskLevel }) {
+  return (
+    <>
+      <Table.Td>
+        <StatusBadge status={status} />
+      </Table.Td>
+      <Table.Td>
+        <RiskBadge risk={risk} />
+      </Table.Td>
+    </>
   );
 }

@@ -119,6 +119,12 @@ export function UsageDashboardPage() {
   const query = { ...period, suppress: shared, lang: reportLang(i18n.language) };
   const report = useUsageReport(query);
   const { busy, error, start } = useDownloads<'xlsx'>();
+  const links = [
+    ...(can('usage.ingest')
+      ? [{ to: '/usage/ingest', label: t('usage.ingest.title'), icon: IconFileUpload }]
+      : []),
+    { to: '/usage/apps', label: t('usage.apps.title'), icon: IconApps },
+  ];
 
   return (
     <>
@@ -126,24 +132,17 @@ export function UsageDashboardPage() {
         title={t('usage.title')}
         actions={
           <Group>
-            {can('usage.ingest') && (
+            {links.map(({ to, label, icon: LinkIcon }) => (
               <Button
+                key={to}
                 component={Link}
-                to="/usage/ingest"
+                to={to}
                 variant="default"
-                leftSection={<IconFileUpload size={16} aria-hidden />}
+                leftSection={<LinkIcon size={16} aria-hidden />}
               >
-                {t('usage.ingest.title')}
+                {label}
               </Button>
-            )}
-            <Button
-              component={Link}
-              to="/usage/apps"
-              variant="default"
-              leftSection={<IconApps size={16} aria-hidden />}
-            >
-              {t('usage.apps.title')}
-            </Button>
+            ))}
             <Button
               variant="default"
               leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
