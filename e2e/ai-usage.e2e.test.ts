@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { squidLine, TEST_KEY } from '../src/modules/ai-usage/testing/fixtures.js';
@@ -118,6 +120,23 @@ describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
     await page.getByRole('switch', { name: /Shared view/ }).check({ force: true });
     await chatGptRow().getByRole('cell', { name: '<5', exact: true }).waitFor(WAIT);
     expect((await cells())[4]).toBe('<5');
+  });
+
+  it('downloads the report as a workbook with small cells suppressed', async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      page.getByRole('button', { name: 'Download XLSX' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(fs.readFileSync(await file.path())).buffer);
+    const rows = workbook
+      .getWorksheet('Apps')!
+      .getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1));
+    const chatGpt = rows.find((row) => row.includes('ChatGPT'));
+    expect(chatGpt).toContain('<5');
   });
 
   it("sets an app's status in the catalogue, and the dashboard follows", async () => {
