@@ -22,9 +22,11 @@ export interface E2eServer {
  */
 export async function startServer(
   seed: (services: Services, operator: RequestContext) => Promise<void>,
+  /** Settings beyond the defaults, e.g. the AI usage pseudonymisation key. */
+  settings: { usageKey?: string } = {},
 ): Promise<E2eServer> {
   const db: Db = await openTestDb('sqlite', null);
-  const config = loadConfig({ db: 'sqlite::memory:', secureCookies: 'never' }, {});
+  const config = loadConfig({ db: 'sqlite::memory:', secureCookies: 'never', ...settings }, {});
   const services = createServices(db, systemClock, config);
   await seed(services, { actor: systemActor('e2e'), requestId: null });
   const app: FastifyInstance = await buildServer({ services, webDist: WEB_DIST });

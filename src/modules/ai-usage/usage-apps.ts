@@ -1,5 +1,6 @@
 import { buildCatalogue, type Catalogue } from './catalogue.js';
 import type { AppAttributes, AppCategory, CatalogueApp, RiskLevel } from './catalogue.schema.js';
+import type { AppStatus } from './app-status.js';
 import { deriveRisk } from './risk-rule.js';
 
 /*
@@ -8,14 +9,7 @@ import { deriveRisk } from './risk-rule.js';
  * usage_app_overrides table through the repository.
  */
 
-export const APP_STATUSES = [
-  'approved',
-  'approved_with_conditions',
-  'unapproved',
-  'under_review',
-  'not_reviewed',
-] as const;
-export type AppStatus = (typeof APP_STATUSES)[number];
+export { APP_STATUSES, type AppStatus } from './app-status.js';
 
 /** Every app starts here until someone reviews it. */
 export const DEFAULT_APP_STATUS: AppStatus = 'not_reviewed';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APP_CATEGORIES, APP_ID_PATTERN, appAttributesSchema, RISK_LEVELS } from './catalogue.schema.js';
 import { LOG_FORMATS } from './log-event.js';
-import { APP_STATUSES } from './usage-apps.js';
+import { APP_STATUSES } from './app-status.js';
 
 /* Inputs of the usage commands, validated once at the edge (CLI now, HTTP with `ingest`). */
 

@@ -16,14 +16,14 @@ describe('navSections', () => {
       ['organisation', ['/regions', '/offices', '/people', '/import', '/rollout']],
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions', '/scorecard/settings']],
-      ['ai', ['/ai-systems', '/ai-act']],
+      ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/ingest', '/usage/apps']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
       ['account', ['/tokens']],
     ]);
   });
 
-  it('shows a viewer the organisation, the data inventory, the AI Act check, the frameworks library and their own tokens only', () => {
+  it('shows a viewer the organisation, the data inventory, the AI Act check but not AI usage, the frameworks library and their own tokens only', () => {
     expect(linksOf('viewer')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/rollout']],
       ['inventory', ['/inventory/assets', '/inventory/import']],
@@ -34,12 +34,12 @@ describe('navSections', () => {
     ]);
   });
 
-  it('shows an auditor the audit trail but neither users nor import', () => {
+  it('shows an auditor the audit trail and AI usage but neither users, import nor log ingestion', () => {
     expect(linksOf('auditor')).toEqual([
       ['organisation', ['/regions', '/offices', '/people', '/rollout']],
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions']],
-      ['ai', ['/ai-systems', '/ai-act']],
+      ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/apps']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/audit']],
       ['account', ['/tokens']],

@@ -1,11 +1,14 @@
 import type { Permission } from '@server/core/permissions';
 import {
+  IconApps,
   IconBooks,
+  IconDeviceDesktopAnalytics,
   IconBuilding,
   IconDatabase,
   IconChartBar,
   IconChecklist,
   IconFileImport,
+  IconFileUpload,
   IconDatabaseImport,
   IconHistory,
   IconKey,
@@ -39,7 +42,10 @@ export interface NavLinkItem {
     | 'nav.tokens'
     | 'nav.scorecard'
     | 'nav.myActions'
-    | 'nav.scorecardSettings';
+    | 'nav.scorecardSettings'
+    | 'nav.usage'
+    | 'nav.usageIngest'
+    | 'nav.usageApps';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -103,6 +109,9 @@ const SECTIONS: NavSection[] = [
     links: [
       { to: '/ai-systems', label: 'nav.aiSystems', icon: IconRobot, permission: 'ai.read' },
       { to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' },
+      { to: '/usage', label: 'nav.usage', icon: IconDeviceDesktopAnalytics, permission: 'usage.read' },
+      { to: '/usage/ingest', label: 'nav.usageIngest', icon: IconFileUpload, permission: 'usage.ingest' },
+      { to: '/usage/apps', label: 'nav.usageApps', icon: IconApps, permission: 'usage.read' },
     ],
   },
   {

@@ -7,6 +7,8 @@ import { UsersPage } from '../pages/accounts/users/UsersPage';
 import { AiActPage } from '../pages/ai-act/AiActPage';
 import { AiSystemDetailPage } from '../pages/ai-registry/AiSystemDetailPage';
 import { AiSystemsPage } from '../pages/ai-registry/AiSystemsPage';
+import { UsageAppsPage } from '../pages/ai-usage/UsageAppsPage';
+import { UsageIngestPage } from '../pages/ai-usage/UsageIngestPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
 import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
@@ -41,6 +43,11 @@ const ScorecardPage = lazy(async () => ({
 
 const ScorecardSettingsPage = lazy(async () => ({
   default: (await import('../pages/scorecard/settings/ScorecardSettingsPage')).ScorecardSettingsPage,
+}));
+
+// The usage dashboard brings ECharts too.
+const UsageDashboardPage = lazy(async () => ({
+  default: (await import('../pages/ai-usage/UsageDashboardPage')).UsageDashboardPage,
 }));
 
 const only = (permission: Permission, page: ReactNode) => (
@@ -87,6 +94,17 @@ export const router = createBrowserRouter([
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'ai-systems', element: only('ai.read', <AiSystemsPage />) },
       { path: 'ai-systems/:id', element: only('ai.read', <AiSystemDetailPage />) },
+      {
+        path: 'usage',
+        element: only(
+          'usage.read',
+          <Suspense fallback={<Loading />}>
+            <UsageDashboardPage />
+          </Suspense>,
+        ),
+      },
+      { path: 'usage/ingest', element: only('usage.ingest', <UsageIngestPage />) },
+      { path: 'usage/apps', element: only('usage.read', <UsageAppsPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
       { path: 'crosswalk', element: only('org.read', <CrosswalkPage />) },

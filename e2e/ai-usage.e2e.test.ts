@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { squidLine, TEST_KEY } from '../src/modules/ai-usage/testing/fixtures.js';
+import {
+  checkBrowserPrerequisites,
+  chromiumFound,
+  documentationScreenshot,
+  ensureWebBuilt,
+  launchBrowser,
+  signIn,
+  WAIT,
+  type BrowserSession,
+} from './support/browser.js';
+import { startServer, type E2eServer } from './support/server.js';
+
+const EMAIL = 'admin@example.org';
+const PASSWORD = 'a long enough admin password';
+
+checkBrowserPrerequisites('e2e/ai-usage.e2e.test.ts');
+
+/**
+ * A small Squid log from yesterday (inside the dashboard's default last 30 days): three people on
+ * ChatGPT (four requests), one on DeepL, one request to a site that is no AI app, one malformed line.
+ */
+function squidLog(): string {
+  const yesterday = Math.floor(Date.now() / 1000) - 86_400;
+  return [
+    squidLine({ time: yesterday, user: 'amina', url: 'chatgpt.com:443' }),
+    squidLine({ time: yesterday + 60, user: 'amina', url: 'chat.openai.com:443' }),
+    squidLine({ time: yesterday + 120, user: 'jdoe', url: 'chatgpt.com:443' }),
+    squidLine({ time: yesterday + 180, user: 'pmartin', url: 'chatgpt.com:443' }),
+    squidLine({ time: yesterday + 240, user: 'jdoe', url: 'www.deepl.com:443' }),
+    squidLine({ time: yesterday + 300, user: 'jdoe', url: 'www.example.org:443' }),
+    'this line is not a Squid log line',
+  ].join('\n');
+}
+
+describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
+  let server: E2eServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name }).click();
+  const chatGptRow = () =>
+    page.getByRole('table', { name: /AI apps used in the period/ }).getByRole('row', { name: /ChatGPT/ });
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer(
+      async (services, operator) => {
+        await services.accounts.createUser(operator, {
+          email: EMAIL,
+          display_name: 'Admin',
+          role: 'admin',
+          password: PASSWORD,
+        });
+      },
+      { usageKey: TEST_KEY },
+    );
+    browser = await launchBrowser();
+    page = browser.page;
+    await signIn(page, server.baseUrl, EMAIL, PASSWORD);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('ingests a Squid log and reports what it read', async () => {
+    await nav('Ingest logs');
+    await page.getByRole('heading', { level: 1, name: 'Ingest logs' }).waitFor(WAIT);
+    await page.getByText('No log has been ingested yet.').waitFor(WAIT);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'access.log', mimeType: 'text/plain', buffer: Buffer.from(squidLog()) });
+    await page.getByRole('button', { name: 'Ingest', exact: true }).click();
+    const result = page.getByRole('status').filter({ hasText: 'access.log ingested' });
+    await result.waitFor(WAIT);
+    expect(await result.textContent()).toContain(
+      'Format Squid access log: 7 lines, 6 requests, 5 matched to AI apps, 1 malformed lines.',
+    );
+    expect(await result.textContent()).toContain('Line 7:');
+    const files = page.getByRole('table', { name: 'Ingested log files, newest first' });
+    await files.getByRole('row', { name: /access\.log/ }).waitFor(WAIT);
+
+    // The same file again changes nothing.
+    await page.getByRole('button', { name: 'Ingest', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'access.log was already ingested: nothing changed' })
+      .waitFor(WAIT);
+    expect(await files.getByRole('row').count()).toBe(2);
+  });
+
+  it('shows ChatGPT with its users on the dashboard, and "<5" in the shared view', async () => {
+    await nav('AI usage');
+    await page.getByRole('heading', { level: 1, name: 'AI usage' }).waitFor(WAIT);
+    await chatGptRow().waitFor(WAIT);
+    const cells = async () => (await chatGptRow().getByRole('cell').allTextContents()).slice(1);
+    expect(await cells()).toEqual([
+      'Chat assistant',
+      'Not reviewed',
+      'High risk',
+      '4',
+      '3',
+      '0 B',
+      expect.any(String),
+    ]);
+    await page
+      .getByText(/5 of 6 requests/)
+      .first()
+      .waitFor(WAIT);
+    await page.getByRole('heading', { name: 'Weekly trend' }).waitFor(WAIT);
+    await documentationScreenshot(page, 'ai-usage.png');
+
+    await page.getByRole('switch', { name: /Shared view/ }).check({ force: true });
+    await chatGptRow().getByRole('cell', { name: '<5', exact: true }).waitFor(WAIT);
+    expect((await cells())[4]).toBe('<5');
+  });
+
+  it('downloads the report as a workbook with small cells suppressed', async () => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      page.getByRole('button', { name: 'Download XLSX' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(fs.readFileSync(await file.path())).buffer);
+    const rows = workbook
+      .getWorksheet('Apps')!
+      .getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1));
+    const chatGpt = rows.find((row) => row.includes('ChatGPT'));
+    expect(chatGpt).toContain('<5');
+  });
+
+  it("sets an app's status in the catalogue, and the dashboard follows", async () => {
+    await nav('AI app catalogue');
+    await page.getByRole('heading', { level: 1, name: 'AI app catalogue' }).waitFor(WAIT);
+    await page.getByLabel('Search name, vendor or domain').fill('chatgpt.com');
+    const edit = page.getByRole('button', { name: 'Status of ChatGPT', exact: true });
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: 'Status of ChatGPT' });
+    await dialog.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Approved', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+    await page
+      .getByRole('row', { name: /ChatGPT/ })
+      .getByText('Approved', { exact: true })
+      .waitFor(WAIT);
+
+    await nav('AI usage');
+    await chatGptRow().getByText('Approved', { exact: true }).waitFor(WAIT);
+  });
+});
