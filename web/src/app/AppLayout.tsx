@@ -1,4 +1,4 @@
-import { AppShell, Burger, em, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, em, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconShieldLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -47,30 +47,33 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')} inert={narrow && !opened}>
-        {sections.map((section) => (
-          <div key={section.id}>
-            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py="xs" id={`nav-${section.id}`}>
-              {t(section.label)}
-            </Text>
-            <div role="group" aria-labelledby={`nav-${section.id}`}>
-              {section.links.map((link) => {
-                const active = link.to === current;
-                return (
-                  <NavLink
-                    key={link.to}
-                    component={Link}
-                    to={link.to}
-                    label={t(link.label)}
-                    leftSection={<link.icon size={18} aria-hidden />}
-                    active={active}
-                    aria-current={active ? 'page' : undefined}
-                    onClick={close}
-                  />
-                );
-              })}
+        {/* More links than a short window holds: the navigation scrolls on its own. */}
+        <AppShell.Section grow component={ScrollArea}>
+          {sections.map((section) => (
+            <div key={section.id}>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py="xs" id={`nav-${section.id}`}>
+                {t(section.label)}
+              </Text>
+              <div role="group" aria-labelledby={`nav-${section.id}`}>
+                {section.links.map((link) => {
+                  const active = link.to === current;
+                  return (
+                    <NavLink
+                      key={link.to}
+                      component={Link}
+                      to={link.to}
+                      label={t(link.label)}
+                      leftSection={<link.icon size={18} aria-hidden />}
+                      active={active}
+                      aria-current={active ? 'page' : undefined}
+                      onClick={close}
+                    />
+                  );
+                })}
+              </div>
             </div>
-          </div>
-        ))}
+          ))}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {children}
