@@ -57,8 +57,10 @@ export function CrosswalkPage() {
   const crosswalk = useCrosswalk(selection);
   const unknown = frameworks.data ? [...chosenFrameworks.unknown, ...chosenThemes.unknown] : [];
 
+  // Rendered at once (not in a transition): the next pick must start from this one, not from the
+  // address before it, or quick picks would replace each other.
   const select = (next: Partial<UrlSelection>) =>
-    void navigate({ search: selectionSearch({ ...selection, ...next }) }, { replace: true });
+    void navigate({ search: selectionSearch({ ...selection, ...next }) }, { replace: true, flushSync: true });
   const labels = new Map((themes.data ?? []).map((view) => [view.id, view.label]));
   const themeLabel = (id: ThemeId, english: string) => labels.get(id) ?? english;
 
