@@ -108,9 +108,14 @@ describe.skipIf(!chromiumFound)('the frameworks library and crosswalk in the bro
     await page.getByRole('heading', { level: 1, name: 'Crosswalk' }).waitFor(WAIT);
     await page.getByText('Pick the frameworks to compare').waitFor(WAIT);
 
+    // As a person would, each pick is seen (here: in the address) before the next one is made.
+    const search = () => decodeURIComponent(new URL(page.url()).search);
     await pick('Frameworks', 'EU AI Act');
+    await expect.poll(search, WAIT).toBe('?frameworks=eu-ai-act');
     await pick('Frameworks', 'GDPR');
+    await expect.poll(search, WAIT).toBe('?frameworks=eu-ai-act,gdpr');
     await pick('Themes', 'Human oversight');
+    await expect.poll(search, WAIT).toBe('?frameworks=eu-ai-act,gdpr&themes=human_oversight');
     await pick('Themes', 'Retention');
     await expect
       .poll(() => decodeURIComponent(new URL(page.url()).search), WAIT)
