@@ -27,6 +27,7 @@ import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
+import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -51,6 +52,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
   const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
+  const frameworks = new FrameworkService(deps);
+  // Until the risk register and the file store are wired here, only web links can be attached.
+  const compliance = new ComplianceService(deps, frameworks);
   return {
     db,
     clock,
@@ -63,7 +67,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
-    frameworks: new FrameworkService(deps),
+    frameworks,
+    compliance,
     aiAct: new AiActService(questionnaire),
     rollout,
     actions,
