@@ -27,6 +27,8 @@ import { useSetRequirement } from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExternalLink } from '../../components/ExternalLink';
 import { useFormState } from '../../components/form/use-form-state';
+import { formatDateTime } from '../../i18n/format';
+import { STATUS_COLOURS } from './assessment-view';
 
 interface RequirementItemProps {
   assessmentId: string;
@@ -61,7 +63,7 @@ export function RequirementItem({
   themeLabel,
   onReload,
 }: RequirementItemProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const set = useSetRequirement(assessmentId);
   const [open, setOpen] = useState(false);
   const form = useFormState(() => toValues(requirement));
@@ -151,6 +153,7 @@ export function RequirementItem({
           disabled={!editable || set.isPending}
           aria-label={t('compliance.statusOf', { name: requirement.reference })}
           value={form.values.status ?? ''}
+          color={form.values.status ? STATUS_COLOURS[form.values.status] : undefined}
           onChange={(value) => chooseStatus(value as RequirementStatus)}
           data={REQUIREMENT_STATUSES.map((status) => ({
             value: status,
@@ -173,7 +176,10 @@ export function RequirementItem({
           ) : (
             requirement.assessed_by && (
               <Text size="xs" c="dimmed">
-                {t('compliance.assessedBy', { who: requirement.assessed_by, at: requirement.assessed_at })}
+                {t('compliance.assessedBy', {
+                  who: requirement.assessed_by,
+                  at: formatDateTime(requirement.assessed_at ?? '', i18n.language),
+                })}
               </Text>
             )
           )}
