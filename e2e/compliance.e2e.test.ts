@@ -91,7 +91,7 @@ describe.skipIf(!chromiumFound)('compliance assessment in the browser', () => {
 
     const chart = page.getByRole('region', { name: 'Progress by theme' });
     await chart.locator('canvas').first().waitFor(WAIT);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await documentationScreenshot(page, 'compliance-assessment.png');
     await page.getByRole('combobox', { name: 'Show requirements with status' }).click();
     await page.getByRole('option', { name: 'Not applicable' }).click();

@@ -64,7 +64,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots }),
+    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots, compliance }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks,
