@@ -76,6 +76,16 @@ describe.skipIf(!chromiumFound)('compliance assessment in the browser', () => {
     await art5.getByText('Met', { exact: true }).click();
     await page.getByText('1 of 39 requirements assessed: 1 met').waitFor(WAIT);
 
+    await art5.getByRole('button', { name: 'Details of Art. 5' }).click();
+    await art5.getByRole('button', { name: 'Add a link' }).click();
+    await art5.getByLabel('Web address').fill('intranet/policy');
+    await art5.getByLabel('Title', { exact: true }).fill('Data protection policy');
+    await art5.getByRole('button', { name: 'Save' }).click();
+    await art5.getByText('Give each link a web address starting with http:// or https://.').waitFor(WAIT);
+    await art5.getByLabel('Web address').fill('https://intranet.example.org/dp-policy');
+    await art5.getByRole('button', { name: 'Save' }).click();
+    await art5.getByText('1 piece of evidence').waitFor(WAIT);
+
     const art6 = page.getByRole('article', { name: /^Art\. 6 Lawfulness/ });
     await art6.getByText('Partial', { exact: true }).click();
     await page.getByText('2 of 39 requirements assessed: 1 met, 1 partial').waitFor(WAIT);

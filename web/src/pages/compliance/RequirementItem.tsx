@@ -78,21 +78,26 @@ export function RequirementItem({
   const files = requirement.evidence.filter((e) => e.kind === 'file');
 
   const save = (values: ReturnType<typeof toValues>) => {
-    const input = form.check(requirementUpdateSchema, {
-      status: values.status ?? undefined,
-      not_applicable_reason: values.status === 'not_applicable' ? values.not_applicable_reason || null : null,
-      notes: values.notes || null,
-      evidence: [
-        ...values.links.map((link): EvidenceLink => ({
-          kind: 'url',
-          url: link.url.trim(),
-          title: link.title.trim() || link.url.trim(),
-        })),
-        ...files,
-      ],
-      risk_ids: values.risk_ids,
-      version: requirement.version,
-    });
+    const input = form.check(
+      requirementUpdateSchema,
+      {
+        status: values.status ?? undefined,
+        not_applicable_reason:
+          values.status === 'not_applicable' ? values.not_applicable_reason || null : null,
+        notes: values.notes || null,
+        evidence: [
+          ...values.links.map((link): EvidenceLink => ({
+            kind: 'url',
+            url: link.url.trim(),
+            title: link.title.trim() || link.url.trim(),
+          })),
+          ...files,
+        ],
+        risk_ids: values.risk_ids,
+        version: requirement.version,
+      },
+      { evidence: t('compliance.linkHint') },
+    );
     if (input) set.mutate({ requirementId: requirement.requirement_id, input }, { onError: form.fail });
   };
 
@@ -229,9 +234,6 @@ export function RequirementItem({
                     placeholder="https://"
                     style={{ flex: 2 }}
                     value={link.url}
-                    error={
-                      form.errors[`evidence.${index}.url`] ?? (index === 0 ? form.errors.evidence : undefined)
-                    }
                     onChange={(event) => setLink(index, { url: event.currentTarget.value })}
                   />
                   <TextInput
@@ -256,6 +258,11 @@ export function RequirementItem({
                   </ActionIcon>
                 </Group>
               ))}
+            {form.errors.evidence && (
+              <Text size="xs" c="red" role="alert">
+                {form.errors.evidence}
+              </Text>
+            )}
             {editable && (
               <Group>
                 <Button
