@@ -120,23 +120,23 @@ export class ComplianceRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Every link of an assessment, by requirement id. */
-  async links(assessmentId: string): Promise<Map<string, RequirementLinks>> {
+  /** Every link of an assessment (or of one of its requirements), by requirement id. */
+  async links(assessmentId: string, requirementId?: string): Promise<Map<string, RequirementLinks>> {
+    let evidenceQuery = this.db
+      .selectFrom('compliance_evidence_links')
+      .selectAll()
+      .where('assessment_id', '=', assessmentId);
+    let riskQuery = this.db
+      .selectFrom('compliance_risk_links')
+      .select(['requirement_id', 'risk_id'])
+      .where('assessment_id', '=', assessmentId);
+    if (requirementId !== undefined) {
+      evidenceQuery = evidenceQuery.where('requirement_id', '=', requirementId);
+      riskQuery = riskQuery.where('requirement_id', '=', requirementId);
+    }
     const [evidence, risks] = await Promise.all([
-      this.db
-        .selectFrom('compliance_evidence_links')
-        .selectAll()
-        .where('assessment_id', '=', assessmentId)
-        .orderBy('requirement_id')
-        .orderBy('position')
-        .execute(),
-      this.db
-        .selectFrom('compliance_risk_links')
-        .select(['requirement_id', 'risk_id'])
-        .where('assessment_id', '=', assessmentId)
-        .orderBy('requirement_id')
-        .orderBy('position')
-        .execute(),
+      evidenceQuery.orderBy('requirement_id').orderBy('position').execute(),
+      riskQuery.orderBy('requirement_id').orderBy('position').execute(),
     ]);
     const byRequirement = new Map<string, RequirementLinks>();
     const entry = (id: string) => {

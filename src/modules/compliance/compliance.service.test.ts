@@ -263,6 +263,18 @@ describeEachDialect('compliance assessment service', ({ db }) => {
       expect(detail.requirements.find((r) => r.requirement_id === 'gdpr.art-7')?.status).toBe('not_met');
     });
 
+    it('lets one of two simultaneous first assessments win; the other is a 409', async () => {
+      const race = await create({ title: 'Race' });
+      const results = await Promise.allSettled(
+        (['met', 'not_met'] as const).map((status) =>
+          compliance.setRequirement(ctx, race.id, 'gdpr.art-16', { status, version: 0 }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected');
+      expect((refused?.reason as AppError | undefined)?.code).toBe('version_conflict');
+    });
+
     it('needs a reason to mark a requirement not applicable, and drops it when the status changes', async () => {
       expect(await failure(set('gdpr.art-10', { status: 'not_applicable', version: 0 }))).toEqual({
         code: 'validation_failed',

@@ -5,7 +5,14 @@ import { AppError, errors, type FieldIssue } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
 import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
-import { inTransaction, throwStale, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
+import {
+  inTransaction,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  throwStale,
+  type AuditWriter,
+  type ServiceDeps,
+} from '../../core/service-context.js';
 import type { Database } from '../../db/schema.js';
 import type { CatalogueFramework } from '../frameworks/frameworks.catalogue.js';
 import type { Language } from '../frameworks/frameworks.schema.js';
@@ -43,6 +50,7 @@ import {
 } from './compliance.schema.js';
 
 const ASSESSMENT = 'compliance_assessment';
+const NO_LINKS = { evidence: [], riskIds: [] };
 const REQUIREMENT = 'compliance_requirement';
 
 /** An assessment file ready to download or save. */
@@ -265,7 +273,7 @@ export class ComplianceService {
       if (!before) throw errors.versionConflict(REQUIREMENT, requirementId, version, 0);
       throwStale(REQUIREMENT, requirementId, version, before);
     }
-    const linksBefore = (await repo.links(id)).get(requirementId) ?? { evidence: [], riskIds: [] };
+    const linksBefore = (await repo.links(id, requirementId)).get(requirementId) ?? NO_LINKS;
     const evidenceBefore = linksBefore.evidence.map(presentEvidence);
     const status = given.status ?? (before?.status as RequirementStatus | undefined);
     if (!status)
@@ -302,7 +310,14 @@ export class ComplianceService {
       if (!(await repo.updateRequirement(id, requirementId, version, changes)))
         throwStale(REQUIREMENT, requirementId, version, await repo.findRequirement(id, requirementId));
     } else {
-      await repo.insertRequirement(after);
+      try {
+        await repo.insertRequirement(after);
+      } catch (error) {
+        // Assessed first by someone else since we looked, or the assessment deleted meanwhile.
+        if (isUniqueViolation(error)) throw errors.versionConflict(REQUIREMENT, requirementId, version, 1);
+        if (isForeignKeyViolation(error)) throw errors.notFound(ASSESSMENT, id);
+        throw error;
+      }
     }
     if (given.evidence)
       await repo.replaceEvidence(id, requirementId, evidenceRows(id, requirementId, evidence));
@@ -315,7 +330,7 @@ export class ComplianceService {
       before: before && { ...before, evidence: evidenceBefore, risk_ids: linksBefore.riskIds },
       after: { ...after, evidence, risk_ids: riskIds },
     });
-    const links = (await repo.links(id)).get(requirementId) ?? { evidence: [], riskIds: [] };
+    const links = (await repo.links(id, requirementId)).get(requirementId) ?? NO_LINKS;
     return presentRequirement(requirement, after, links);
   }
 
