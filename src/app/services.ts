@@ -27,6 +27,11 @@ import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
+import { FileService } from '../modules/files/files.service.js';
+import { loadShippedTemplates } from '../modules/assessments/assessment-templates.data.js';
+import { AssessmentTemplateService } from '../modules/assessments/assessment-templates.service.js';
+import { AssessmentService } from '../modules/assessments/assessments.service.js';
+import { AssessmentFindingService } from '../modules/assessments/assessment-findings.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -75,6 +80,27 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
     ...usageServices(deps, config),
+    ...assessmentServices(deps, config, { assets, aiSystems }),
+  };
+}
+
+function assessmentServices(
+  deps: { db: Db; clock: Clock },
+  config: Config,
+  subjects: { assets: AssetService; aiSystems: AiSystemService },
+) {
+  const files = new FileService(deps, config.fileLimitBytes);
+  const assessmentTemplates = new AssessmentTemplateService(deps, loadShippedTemplates());
+  const assessments = new AssessmentService(deps, assessmentTemplates, files, {
+    asset: (ctx, id) => subjects.assets.get(ctx, id),
+    ai_system: (ctx, id) => subjects.aiSystems.get(ctx, id),
+  });
+  // The risk register connects itself with assessmentFindings.useRiskOpener(...) once it exists.
+  return {
+    files,
+    assessmentTemplates,
+    assessments,
+    assessmentFindings: new AssessmentFindingService(deps, assessments),
   };
 }
 
