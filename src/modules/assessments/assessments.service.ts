@@ -35,6 +35,14 @@ export const ASSESSMENT = 'assessment';
 /** The owner kind of evidence files in the file store. */
 export const EVIDENCE_OWNER = 'assessment';
 
+/** A new assessment's input with its template and subject resolved (see `prepare`). */
+export interface AssessmentStart {
+  input: AssessmentCreate;
+  template: AssessmentTemplate;
+  subjectText: string;
+  officeId: string;
+}
+
 /** Looks up an assessment's subject through its own module, with that module's permission and scope rules. */
 export type SubjectLookup = (ctx: RequestContext, id: string) => Promise<{ name: string; office_id: string }>;
 export interface SubjectDirectory {
@@ -97,33 +105,39 @@ export class AssessmentService {
 
   async create(ctx: RequestContext, input: AssessmentCreate): Promise<AssessmentDetail> {
     requirePermission(ctx.actor, 'assessment.write');
-    return inTransaction(this.deps, ctx, (trx, audit) => this.createIn(trx, audit, ctx, input));
+    const start = await this.prepare(ctx, input);
+    return inTransaction(this.deps, ctx, (trx, audit) => this.createIn(trx, audit, ctx, start));
   }
 
-  /** `create` inside the caller's transaction (the demo loader). */
-  async createIn(
-    trx: Transaction<Database>,
-    audit: AuditWriter,
-    ctx: RequestContext,
-    input: AssessmentCreate,
-  ): Promise<AssessmentDetail> {
+  /**
+   * Resolve the template and the subject (through their own services, outside any transaction: on
+   * SQLite a transaction holds the only connection).
+   */
+  async prepare(ctx: RequestContext, input: AssessmentCreate): Promise<AssessmentStart> {
     requirePermission(ctx.actor, 'assessment.write');
     const { template } = await this.templates.resolve(input.template_id).catch(() => {
       throw errors.unknownReference('assessment template', input.template_id, 'template_id');
     });
-    let subjectText = input.subject_text ?? null;
-    let officeId = input.office_id ?? null;
-    if (input.subject_kind !== 'text') {
-      const subjectId = input.subject_id ?? '';
-      const subject = await this.subjects[input.subject_kind](ctx, subjectId).catch(() => {
-        throw errors.unknownReference(input.subject_kind, subjectId, 'subject_id');
-      });
-      subjectText = subject.name;
-      officeId ??= subject.office_id;
-    }
+    if (input.subject_kind === 'text')
+      return { input, template, subjectText: input.subject_text ?? '', officeId: input.office_id ?? '' };
+    const subjectId = input.subject_id ?? '';
+    const subject = await this.subjects[input.subject_kind](ctx, subjectId).catch(() => {
+      throw errors.unknownReference(input.subject_kind, subjectId, 'subject_id');
+    });
+    return { input, template, subjectText: subject.name, officeId: input.office_id ?? subject.office_id };
+  }
+
+  /** `create` inside the caller's transaction, from `prepare`d input (the demo loader). */
+  async createIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    { input, template, subjectText, officeId }: AssessmentStart,
+  ): Promise<AssessmentDetail> {
+    requirePermission(ctx.actor, 'assessment.write');
     const repo = new AssessmentRepository(trx);
     if (!officeId || !inScope(ctx.actor, officeId) || !(await repo.officeExists(officeId)))
-      throw errors.unknownReference('office', officeId ?? '', 'office_id');
+      throw errors.unknownReference('office', officeId, 'office_id');
     const now = isoNow(this.deps.clock);
     const row: AssessmentRow = {
       id: newId(),
