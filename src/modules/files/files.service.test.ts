@@ -3,7 +3,7 @@ import { loadConfig } from '../../app/config.js';
 import { createServices, type Services } from '../../app/services.js';
 import type { RequestContext } from '../../core/audit.js';
 import { fixedClock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { type AppError } from '../../core/errors.js';
 import { systemActor } from '../../core/permissions.js';
 import { inTransaction } from '../../core/service-context.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
