@@ -7,6 +7,7 @@ import {
   IconDatabase,
   IconChartBar,
   IconChecklist,
+  IconClipboardCheck,
   IconFileImport,
   IconFileUpload,
   IconDatabaseImport,
@@ -45,7 +46,8 @@ export interface NavLinkItem {
     | 'nav.scorecardSettings'
     | 'nav.usage'
     | 'nav.usageIngest'
-    | 'nav.usageApps';
+    | 'nav.usageApps'
+    | 'nav.assessmentsList';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -59,6 +61,7 @@ export interface NavSection {
     | 'nav.dataHealth'
     | 'aiAct.nav.section'
     | 'nav.frameworks'
+    | 'nav.assessments'
     | 'nav.administration'
     | 'nav.account';
   links: NavLinkItem[];
@@ -120,6 +123,18 @@ const SECTIONS: NavSection[] = [
     links: [
       { to: '/frameworks', label: 'nav.library', icon: IconBooks, permission: 'org.read' },
       { to: '/crosswalk', label: 'nav.crosswalk', icon: IconTableColumn, permission: 'org.read' },
+    ],
+  },
+  {
+    id: 'assessments',
+    label: 'nav.assessments',
+    links: [
+      {
+        to: '/assessments',
+        label: 'nav.assessmentsList',
+        icon: IconClipboardCheck,
+        permission: 'assessment.read',
+      },
     ],
   },
   {

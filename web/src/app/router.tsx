@@ -25,6 +25,8 @@ import { PersonDetailPage } from '../pages/org/people/PersonDetailPage';
 import { RegionDetailPage } from '../pages/org/regions/RegionDetailPage';
 import { RegionsPage } from '../pages/org/regions/RegionsPage';
 import { RolloutPage } from '../pages/rollout/RolloutPage';
+import { AssessmentPage } from '../pages/assessments/AssessmentPage';
+import { AssessmentsPage } from '../pages/assessments/AssessmentsPage';
 import { Loading } from '../components/Loading';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
@@ -69,6 +71,8 @@ export const router = createBrowserRouter([
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: only('people.import', <ImportPage />) },
       { path: 'rollout', element: only('rollout.read', <RolloutPage />) },
+      { path: 'assessments', element: only('assessment.read', <AssessmentsPage />) },
+      { path: 'assessments/:id', element: only('assessment.read', <AssessmentPage />) },
       { path: 'inventory/assets', element: only('inventory.read', <AssetsPage />) },
       { path: 'inventory/assets/:id', element: only('inventory.read', <AssetDetailPage />) },
       { path: 'inventory/import', element: only('inventory.read', <InventoryImportPage />) },
