@@ -1,4 +1,5 @@
 import type { AssessmentDetail } from '@server/modules/assessments/assessments.schema';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useSaveAnswers } from '../../api/assessments';
 
@@ -6,23 +7,23 @@ type Value = string | number | null;
 
 /**
  * Save answers as the reader gives them: one request at a time, changes made meanwhile sent with
- * the next one, each with the version the last save answered (a stale version shows the 409).
+ * the next one, each with the version last read or saved (a stale version shows the 409).
  */
 export function useAutosave(detail: AssessmentDetail) {
+  const queryClient = useQueryClient();
   const save = useSaveAnswers(detail.id);
   const pending = useRef<Record<string, Value>>({});
-  const version = useRef(detail.version);
   const running = useRef(false);
-  if (!running.current) version.current = detail.version;
 
   const flush = async (): Promise<void> => {
     if (running.current || Object.keys(pending.current).length === 0) return;
     running.current = true;
     const answers = pending.current;
     pending.current = {};
+    // The cache holds the latest version: every save puts its answer there.
+    const current = queryClient.getQueryData<AssessmentDetail>(['assessments', 'detail', detail.id, null]);
     try {
-      const saved = await save.mutateAsync({ version: version.current, answers });
-      version.current = saved.version;
+      await save.mutateAsync({ version: current?.version ?? detail.version, answers });
     } catch {
       pending.current = { ...answers, ...pending.current };
       return;
