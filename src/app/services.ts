@@ -56,6 +56,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
   const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
+  const assessment = assessmentServices(deps, config, { assets, aiSystems });
   return {
     db,
     clock,
@@ -65,7 +66,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots }),
+    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots, ...assessment }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
@@ -80,7 +81,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
     ...usageServices(deps, config),
-    ...assessmentServices(deps, config, { assets, aiSystems }),
+    ...assessment,
   };
 }
 
