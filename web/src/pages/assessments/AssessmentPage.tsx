@@ -37,11 +37,21 @@ export function AssessmentPage() {
       key={`${query.data.id}:${query.data.revision}:${revision}`}
       detail={query.data}
       revision={revision}
+      reload={() => void query.refetch()}
     />
   );
 }
 
-function AssessmentView({ detail, revision }: { detail: AssessmentDetail; revision: number | null }) {
+function AssessmentView({
+  detail,
+  revision,
+  reload,
+}: {
+  detail: AssessmentDetail;
+  revision: number | null;
+  /** Read the assessment again (after a version conflict). */
+  reload: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = useLanguage();
   const can = useCan();
@@ -119,9 +129,9 @@ function AssessmentView({ detail, revision }: { detail: AssessmentDetail; revisi
           </Alert>
         )}
         {downloads.error !== null && <ErrorAlert error={downloads.error} />}
-        {autosave.error && <ErrorAlert error={autosave.error} />}
+        {autosave.error && <ErrorAlert error={autosave.error} onRetry={reload} />}
         {[change.error, complete.error, reopen.error].map(
-          (error, i) => error && <ErrorAlert key={i} error={error} />,
+          (error, i) => error && <ErrorAlert key={i} error={error} onRetry={reload} />,
         )}
         {revision === null && canWrite && (
           <Group>
