@@ -75,6 +75,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'Library',
       'Crosswalk',
       'Compliance',
+      'Assessments',
       'Users',
       'Audit trail',
       'API tokens',

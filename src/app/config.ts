@@ -27,6 +27,12 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(50 * 1_048_576),
+  /** Largest file stored in the file store (assessment evidence and other attachments). */
+  fileLimitBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1_048_576),
   login: z
     .object({
       maxFailures: z.coerce.number().int().positive().default(5),
@@ -94,6 +100,7 @@ export function loadConfig(
     adminPassword: env.CUSTOS_ADMIN_PASSWORD,
     logLevel: env.LOG_LEVEL,
     usageKey: env.CUSTOS_USAGE_KEY || undefined,
+    fileLimitBytes: env.CUSTOS_FILE_LIMIT_BYTES,
     oidc: oidcFromEnv && dropUndefined(oidcFromEnv),
   });
   const result = configSchema.safeParse({ ...fromFile, ...fromEnv, ...dropUndefined(overrides) });

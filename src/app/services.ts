@@ -28,6 +28,11 @@ import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
+import { FileService } from '../modules/files/files.service.js';
+import { loadShippedTemplates } from '../modules/assessments/assessment-templates.data.js';
+import { AssessmentTemplateService } from '../modules/assessments/assessment-templates.service.js';
+import { AssessmentService } from '../modules/assessments/assessments.service.js';
+import { AssessmentFindingService } from '../modules/assessments/assessment-findings.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -55,6 +60,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const frameworks = new FrameworkService(deps);
   // Until the risk register and the file store are wired here, only web links can be attached.
   const compliance = new ComplianceService(deps, frameworks);
+  const assessment = assessmentServices(deps, config, { assets, aiSystems });
   return {
     db,
     clock,
@@ -64,7 +70,15 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots, compliance }),
+    demo: new DemoService(deps, {
+      ...org,
+      accounts,
+      rollout,
+      assets,
+      scorecardSnapshots,
+      compliance,
+      ...assessment,
+    }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks,
@@ -80,6 +94,27 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
     ...usageServices(deps, config),
+    ...assessment,
+  };
+}
+
+function assessmentServices(
+  deps: { db: Db; clock: Clock },
+  config: Config,
+  subjects: { assets: AssetService; aiSystems: AiSystemService },
+) {
+  const files = new FileService(deps, config.fileLimitBytes);
+  const assessmentTemplates = new AssessmentTemplateService(deps, loadShippedTemplates());
+  const assessments = new AssessmentService(deps, assessmentTemplates, files, {
+    asset: (ctx, id) => subjects.assets.get(ctx, id),
+    ai_system: (ctx, id) => subjects.aiSystems.get(ctx, id),
+  });
+  // The risk register connects itself with assessmentFindings.useRiskOpener(...) once it exists.
+  return {
+    files,
+    assessmentTemplates,
+    assessments,
+    assessmentFindings: new AssessmentFindingService(deps, assessments),
   };
 }
 

@@ -6,6 +6,7 @@ import { registerUsageCommands } from '../modules/ai-usage/usage.cli.js';
 import { registerClassificationCommands } from '../modules/classification/classification.cli.js';
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
 import { registerFrameworkCommands } from '../modules/frameworks/frameworks.cli.js';
+import { registerAssessmentCommands } from '../modules/assessments/assessments.cli.js';
 import { registerInventoryCommands } from '../modules/inventory/inventory.cli.js';
 import { registerActionCommands } from '../modules/actions/actions.cli.js';
 import { registerScorecardCommands } from '../modules/scorecard/scorecard.cli.js';
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   registerClassificationCommands(program);
   registerUsageCommands(program);
   registerComplianceCommands(program);
+  registerAssessmentCommands(program);
   return program;
 }

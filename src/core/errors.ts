@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
   not_found: { status: 404, exit: 5 },
   conflict: { status: 409, exit: 6 },
   version_conflict: { status: 409, exit: 6 },
+  locked: { status: 409, exit: 6 },
   rate_limited: { status: 429, exit: 7 },
   import_invalid: { status: 422, exit: 8 },
   integrity_failed: { status: 500, exit: 9 },
@@ -84,6 +85,9 @@ export const errors = {
       { entity, id, expected, actual },
     ),
   conflict: (message: string, details?: unknown) => new AppError('conflict', message, details),
+  /** A write to a record that is locked (a completed assessment: reopen it first). */
+  locked: (entity: string, id: string) =>
+    new AppError('locked', `${entity} ${id} is completed and locked; reopen it to change it`, { entity, id }),
   payloadTooLarge: (message: string, details?: unknown) =>
     new AppError('payload_too_large', message, details),
   unsupportedMediaType: (message: string, details?: unknown) =>

@@ -40,6 +40,9 @@ export const PERMISSIONS = [
   'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
   'compliance.read', // compliance assessments against a framework, in scope, and their progress
   'compliance.write', // create, change, delete assessments in scope and set their requirements' status
+  'assessment.read', // assessments in scope, their evidence, findings, versions and exports; templates
+  'assessment.write', // start and run assessments: answers, evidence, findings, review, complete, reopen
+  'assessment.templates', // add and delete assessment templates (admins)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +58,7 @@ const READ_ONLY: Permission[] = [
   'scorecard.read',
   'actions.read',
   'compliance.read',
+  'assessment.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -75,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'usage.read',
     'usage.ingest',
     'compliance.write',
+    'assessment.write',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -87,6 +92,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.plan',
     'ai.write',
     'compliance.write',
+    'assessment.write',
   ],
   office_focal_point: [
     ...READ_ONLY,
@@ -97,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.write',
     'ai.write',
     'compliance.write',
+    'assessment.write',
   ],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],

@@ -390,6 +390,75 @@ export interface MetaTable {
   value: string;
 }
 
+export interface FileTable {
+  sha256: string;
+  content_type: string; // sniffed from the bytes, one of the allowed types
+  size: number;
+  content: Buffer;
+  created_at: string;
+}
+
+export interface FileAttachmentTable {
+  id: string;
+  owner_kind: string; // 'assessment', …
+  owner_id: string;
+  owner_slot: string | null; // e.g. the question an evidence file answers
+  sha256: string;
+  name: string;
+  uploaded_by: string; // the actor's label
+  uploaded_at: string;
+}
+
+export interface AssessmentTemplateTable {
+  id: string;
+  definition: string; // JSON AssessmentTemplate
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentTable {
+  id: string;
+  template_id: string;
+  template: string; // JSON copy of the template it was started from
+  title: string;
+  subject_kind: string; // asset | ai_system | text
+  subject_id: string | null;
+  subject_text: string | null;
+  office_id: string;
+  status: string; // draft | in_review | completed
+  answers: string; // JSON {<question id>: value}
+  revision: number;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  completed_by: string | null;
+  completed_at: string | null;
+}
+
+export interface AssessmentFindingTable {
+  id: string;
+  assessment_id: string;
+  question_id: string | null;
+  title: string;
+  severity: string; // low | medium | high | critical
+  recommendation: string | null;
+  risk_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentVersionTable {
+  assessment_id: string;
+  revision: number;
+  snapshot: string; // JSON AssessmentDetail as completed
+  completed_by: string;
+  completed_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   offices: OfficeTable;
@@ -419,4 +488,10 @@ export interface Database {
   compliance_requirement_assessments: ComplianceRequirementAssessmentTable;
   compliance_evidence_links: ComplianceEvidenceLinkTable;
   compliance_risk_links: ComplianceRiskLinkTable;
+  files: FileTable;
+  file_attachments: FileAttachmentTable;
+  assessment_templates: AssessmentTemplateTable;
+  assessments: AssessmentTable;
+  assessment_findings: AssessmentFindingTable;
+  assessment_versions: AssessmentVersionTable;
 }

@@ -35,6 +35,10 @@ import { aiActRoutes } from '../modules/ai-registry/ai-act.routes.js';
 import { aiClassificationRoutes } from '../modules/ai-registry/ai-classification.routes.js';
 import { aiSystemRoutes } from '../modules/ai-registry/ai-system.routes.js';
 import { usageRoutes } from '../modules/ai-usage/usage.routes.js';
+import { fileRoutes } from '../modules/files/files.routes.js';
+import { assessmentRoutes } from '../modules/assessments/assessments.routes.js';
+import { assessmentFileRoutes } from '../modules/assessments/assessment-files.routes.js';
+import { assessmentTemplateRoutes } from '../modules/assessments/assessment-templates.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -147,6 +151,10 @@ export async function buildServer({
   await app.register(aiClassificationRoutes, { services });
   await app.register(usageRoutes, { services });
   await app.register(complianceRoutes, { services });
+  await app.register(fileRoutes, { services });
+  await app.register(assessmentTemplateRoutes, { services });
+  await app.register(assessmentRoutes, { services });
+  await app.register(assessmentFileRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });

@@ -65,7 +65,7 @@ function malformed(error: unknown): unknown {
 export async function withUploadedFile<T>(
   request: FastifyRequest,
   limit: number,
-  work: (bytes: AsyncIterable<Buffer>) => Promise<T>,
+  work: (bytes: AsyncIterable<Buffer>, file: { filename: string }) => Promise<T>,
 ): Promise<T> {
   if (!request.isMultipart())
     throw errors.unsupportedMediaType(`Send the file as multipart/form-data, in a part named "${FILE_PART}"`);
@@ -77,7 +77,7 @@ export async function withUploadedFile<T>(
       { path: FILE_PART, message: 'required' },
     ]);
   try {
-    return await work(uploadBytes(part, limit));
+    return await work(uploadBytes(part, limit), { filename: part.filename });
   } finally {
     // A refusal before the end of the file (permission, file type): let the rest of the upload drain.
     part.file.resume();

@@ -189,6 +189,19 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(first.counts.actions).toBeGreaterThan(100);
   });
 
+  it('shows a completed DPIA with evidence and findings, and an AI impact assessment in draft', async () => {
+    const items = await t.services.assessments.list(ctx);
+    expect(first.counts.assessments).toBe(2);
+    expect(items.map((a) => [a.template_id, a.status]).sort()).toEqual([
+      ['ai-impact', 'draft'],
+      ['dpia', 'completed'],
+    ]);
+    const dpia = await t.services.assessments.get(ctx, items.find((a) => a.template_id === 'dpia')!.id);
+    expect(dpia.evidence.map((e) => e.name).sort()).toEqual(['data-flow.md', 'retention-schedule.csv']);
+    expect(dpia.findings.map((f) => f.severity).sort()).toEqual(['high', 'medium']);
+    expect(dpia.versions.map((v) => v.revision)).toEqual([1]);
+  });
+
   it('changes nothing when run again', async () => {
     const again = await t.services.demo.load(ctx);
     expect(again).toMatchObject({ loaded_organisation: false, logins: [], password: null });

@@ -16,9 +16,10 @@ import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
 import { loadDemoCompliance } from './demo-compliance.js';
 import { loadDemoRollout } from './demo-rollout.js';
+import { loadDemoAssessments, type DemoAssessmentServices } from './demo-assessments.js';
 import type { DemoOrganisation } from './demo-types.js';
 
-export interface DemoOrgServices {
+export interface DemoOrgServices extends Omit<DemoAssessmentServices, 'offices' | 'assets'> {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -41,6 +42,8 @@ export interface DemoLoadResult {
     assets: number;
     /** Open actions after the first scorecard snapshot, taken when the inventory is loaded. */
     actions: number;
+    /** Assessments: a completed DPIA and an AI impact assessment in draft. */
+    assessments: number;
   };
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
@@ -75,6 +78,7 @@ export class DemoService {
     const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
     let assets = 0;
     let actions = 0;
+    let assessments = 0;
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
@@ -82,6 +86,7 @@ export class DemoService {
       // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;
+      assessments = await loadDemoAssessments(this.services, ctx, demo);
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
@@ -108,6 +113,7 @@ export class DemoService {
         people: demo.people.length,
         assets,
         actions,
+        assessments,
       },
       logins,
       password: logins.length > 0 ? password : null,

@@ -18,6 +18,7 @@ describe('navSections', () => {
       ['data-health', ['/scorecard', '/actions', '/scorecard/settings']],
       ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/ingest', '/usage/apps']],
       ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
+      ['assessments', ['/assessments']],
       ['administration', ['/users', '/audit']],
       ['account', ['/tokens']],
     ]);
@@ -30,6 +31,7 @@ describe('navSections', () => {
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-act']],
       ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
+      ['assessments', ['/assessments']],
       ['account', ['/tokens']],
     ]);
   });
@@ -41,6 +43,7 @@ describe('navSections', () => {
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/apps']],
       ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
+      ['assessments', ['/assessments']],
       ['administration', ['/audit']],
       ['account', ['/tokens']],
     ]);

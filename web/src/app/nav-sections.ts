@@ -47,7 +47,8 @@ export interface NavLinkItem {
     | 'nav.scorecardSettings'
     | 'nav.usage'
     | 'nav.usageIngest'
-    | 'nav.usageApps';
+    | 'nav.usageApps'
+    | 'nav.assessmentsList';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -61,6 +62,7 @@ export interface NavSection {
     | 'nav.dataHealth'
     | 'aiAct.nav.section'
     | 'nav.frameworks'
+    | 'nav.assessments'
     | 'nav.administration'
     | 'nav.account';
   links: NavLinkItem[];
@@ -123,6 +125,18 @@ const SECTIONS: NavSection[] = [
       { to: '/frameworks', label: 'nav.library', icon: IconBooks, permission: 'org.read' },
       { to: '/crosswalk', label: 'nav.crosswalk', icon: IconTableColumn, permission: 'org.read' },
       { to: '/compliance', label: 'nav.compliance', icon: IconClipboardCheck, permission: 'compliance.read' },
+    ],
+  },
+  {
+    id: 'assessments',
+    label: 'nav.assessments',
+    links: [
+      {
+        to: '/assessments',
+        label: 'nav.assessmentsList',
+        icon: IconClipboardCheck,
+        permission: 'assessment.read',
+      },
     ],
   },
   {

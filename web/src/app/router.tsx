@@ -10,7 +10,7 @@ import { AiSystemsPage } from '../pages/ai-registry/AiSystemsPage';
 import { UsageAppsPage } from '../pages/ai-usage/UsageAppsPage';
 import { UsageIngestPage } from '../pages/ai-usage/UsageIngestPage';
 import { AuditPage } from '../pages/audit/AuditPage';
-import { AssessmentsPage } from '../pages/compliance/AssessmentsPage';
+import { ComplianceAssessmentsPage } from '../pages/compliance/ComplianceAssessmentsPage';
 import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
 import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
 import { LibraryPage } from '../pages/frameworks/LibraryPage';
@@ -26,6 +26,8 @@ import { PersonDetailPage } from '../pages/org/people/PersonDetailPage';
 import { RegionDetailPage } from '../pages/org/regions/RegionDetailPage';
 import { RegionsPage } from '../pages/org/regions/RegionsPage';
 import { RolloutPage } from '../pages/rollout/RolloutPage';
+import { AssessmentPage } from '../pages/assessments/AssessmentPage';
+import { AssessmentsPage } from '../pages/assessments/AssessmentsPage';
 import { Loading } from '../components/Loading';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
@@ -38,9 +40,9 @@ function LoginRedirect() {
 }
 
 // The dashboard brings ECharts: loaded when first opened, so the first page load stays small.
-// The assessment page draws its progress with ECharts, loaded only with it.
-const AssessmentPage = lazy(async () => ({
-  default: (await import('../pages/compliance/AssessmentPage')).AssessmentPage,
+// The compliance assessment page draws its progress with ECharts, loaded only with it.
+const ComplianceAssessmentPage = lazy(async () => ({
+  default: (await import('../pages/compliance/ComplianceAssessmentPage')).ComplianceAssessmentPage,
 }));
 const ScorecardPage = lazy(async () => ({
   default: (await import('../pages/scorecard/ScorecardPage')).ScorecardPage,
@@ -74,6 +76,8 @@ export const router = createBrowserRouter([
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: only('people.import', <ImportPage />) },
       { path: 'rollout', element: only('rollout.read', <RolloutPage />) },
+      { path: 'assessments', element: only('assessment.read', <AssessmentsPage />) },
+      { path: 'assessments/:id', element: only('assessment.read', <AssessmentPage />) },
       { path: 'inventory/assets', element: only('inventory.read', <AssetsPage />) },
       { path: 'inventory/assets/:id', element: only('inventory.read', <AssetDetailPage />) },
       { path: 'inventory/import', element: only('inventory.read', <InventoryImportPage />) },
@@ -112,13 +116,13 @@ export const router = createBrowserRouter([
       { path: 'usage/apps', element: only('usage.read', <UsageAppsPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
-      { path: 'compliance', element: only('compliance.read', <AssessmentsPage />) },
+      { path: 'compliance', element: only('compliance.read', <ComplianceAssessmentsPage />) },
       {
         path: 'compliance/:id',
         element: only(
           'compliance.read',
           <Suspense fallback={<Loading />}>
-            <AssessmentPage />
+            <ComplianceAssessmentPage />
           </Suspense>,
         ),
       },

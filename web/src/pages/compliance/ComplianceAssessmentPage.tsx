@@ -24,7 +24,7 @@ import { Loading } from '../../components/Loading';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { useDownloads } from '../../components/use-downloads';
-import { AssessmentStatusBadge } from './AssessmentsPage';
+import { AssessmentStatusBadge } from './ComplianceAssessmentsPage';
 import {
   groupRequirements,
   progressOption,
@@ -38,7 +38,7 @@ import { RequirementItem } from './RequirementItem';
 const FILTERS = ['unassessed', 'met', 'partial', 'not_met', 'not_applicable'] as const;
 
 /** One assessment: its facts, the progress by theme, and every requirement to assess. */
-export function AssessmentPage() {
+export function ComplianceAssessmentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const assessment = useAssessment(id);

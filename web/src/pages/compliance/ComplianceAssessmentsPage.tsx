@@ -32,7 +32,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PersonSelect } from '../../components/PersonSelect';
 
 /** Compliance assessments in the reader's scope, with how far each has come, and a form to start one. */
-export function AssessmentsPage() {
+export function ComplianceAssessmentsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const assessments = useAssessments();
