@@ -18,6 +18,8 @@ export interface DatabaseTarget {
   /** The URL as a report shows it: scheme, host, port and database, never a user or password. */
   display: string;
   database: string | null;
+  /** `?schema=NAME` (PostgreSQL): only that schema is scanned. */
+  schema: string | null;
 }
 
 /** Whether a scan source names a database rather than a path. */
@@ -56,9 +58,12 @@ export function parseDatabaseUrl(raw: string): DatabaseTarget {
       { path: 'source', message: 'use postgres://user:password@host:port/database or mysql://…' },
     ]);
   const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || null;
+  const schema = url.searchParams.get('schema');
+  url.searchParams.delete('schema');
   return {
     kind,
     url,
+    schema,
     display: `${kind}://${url.host}${database ? `/${database}` : ''}`,
     database,
   };

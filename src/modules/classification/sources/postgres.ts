@@ -37,7 +37,7 @@ interface TableRef {
  * connecting role. The session is read-only (`default_transaction_read_only`, and each table in a
  * READ ONLY transaction) with a statement timeout. Column comments are header evidence. Rows: a
  * random sample (`TABLESAMPLE SYSTEM` on large tables, then `ORDER BY random() LIMIT n`), or every
- * row through a cursor with `--full`.
+ * row through a cursor with `--full`. `?schema=NAME` in the URL limits the scan to one schema.
  */
 export async function* readPostgresDatasets(
   target: DatabaseTarget,
@@ -65,9 +65,9 @@ export async function* readPostgresDatasets(
            from pg_class c join pg_namespace n on n.oid = c.relnamespace
           where c.relkind in ('r', 'p', 'm') and not c.relispartition
             and n.nspname <> all($1) and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast%'
-            and has_table_privilege(c.oid, 'SELECT')
+            and has_table_privilege(c.oid, 'SELECT') and ($2::text is null or n.nspname = $2)
           order by 1, 2`,
-        [SYSTEM_SCHEMAS],
+        [SYSTEM_SCHEMAS, target.schema],
       )
       .catch((error: unknown) => {
         throw databaseError(target, error);
