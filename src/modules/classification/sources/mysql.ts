@@ -57,10 +57,8 @@ interface TableRef {
  * `max_execution_time`). Column comments are header evidence. Rows: `ORDER BY RAND() LIMIT n`, or
  * every row streamed with `--full`.
  */
-export async function* readMysqlDatasets(
-  target: DatabaseTarget,
-  context: ReadContext,
-): AsyncGenerator<SourceDataset> {
+/** A read-only session (`SET SESSION TRANSACTION READ ONLY`) with a statement timeout. */
+export async function connectMysql(target: DatabaseTarget): Promise<mysql.Connection> {
   const url = new URL(target.url.toString());
   url.protocol = 'mysql:';
   let connection: mysql.Connection;
@@ -84,6 +82,19 @@ export async function* readMysqlDatasets(
       .catch(() =>
         connection.query(`SET SESSION max_execution_time = ${STATEMENT_TIMEOUT_MS}`).catch(() => undefined),
       );
+  } catch (error) {
+    await connection.end().catch(() => undefined);
+    throw databaseError(target, error);
+  }
+  return connection;
+}
+
+export async function* readMysqlDatasets(
+  target: DatabaseTarget,
+  context: ReadContext,
+): AsyncGenerator<SourceDataset> {
+  const connection = await connectMysql(target);
+  try {
     const [tables] = await connection.query<RowDataPacket[]>({
       sql: `SELECT TABLE_SCHEMA, TABLE_NAME, COALESCE(TABLE_ROWS, 0) FROM information_schema.TABLES
              WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN (?) ${target.database ? 'AND TABLE_SCHEMA = ?' : ''}

@@ -39,10 +39,8 @@ interface TableRef {
  * random sample (`TABLESAMPLE SYSTEM` on large tables, then `ORDER BY random() LIMIT n`), or every
  * row through a cursor with `--full`. `?schema=NAME` in the URL limits the scan to one schema.
  */
-export async function* readPostgresDatasets(
-  target: DatabaseTarget,
-  context: ReadContext,
-): AsyncGenerator<SourceDataset> {
+/** A read-only session (every transaction READ ONLY) with a statement timeout. */
+export async function connectPostgres(target: DatabaseTarget): Promise<pg.Client> {
   const client = new pg.Client({
     connectionString: target.url.toString(),
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -57,6 +55,14 @@ export async function* readPostgresDatasets(
     await client.end().catch(() => undefined);
     throw databaseError(target, error);
   }
+  return client;
+}
+
+export async function* readPostgresDatasets(
+  target: DatabaseTarget,
+  context: ReadContext,
+): AsyncGenerator<SourceDataset> {
+  const client = await connectPostgres(target);
   try {
     const database = (await client.query<{ db: string }>('select current_database() as db')).rows[0]!.db;
     const tables = await client
