@@ -48,6 +48,12 @@ export class CsvTokenizer {
 
   /** Append the records that `chunk` completes to `out`. */
   push(chunk: string, out: string[][]): void {
+    // A record ends only at a line break: without one, the unfinished record just grows.
+    if (this.rest.length > 0 && chunk.indexOf('\n') === -1 && chunk.indexOf('\r') === -1) {
+      this.rest += chunk;
+      if (this.rest.length > this.limits.maxRecordChars) throw this.tooLong();
+      return;
+    }
     const text = this.rest.length > 0 ? this.rest + chunk : chunk;
     const end = this.parse(text, out);
     this.rest = end < text.length ? text.slice(end) : '';
