@@ -36,7 +36,7 @@ describe('custos scan', () => {
 
   it('--json prints the contract: datasets with label and reasons, columns with detections, errors', () => {
     const run = custos('scan', file('beneficiarios.csv'), file('inventory.csv'), '--json', '--full');
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(''); // --json: no progress either
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual(['datasets', 'errors']);

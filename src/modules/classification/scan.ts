@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { isoDate, systemClock, type Clock } from '../../core/clock.js';
 import { isAppError } from '../../core/errors.js';
 import { DEFAULT_SAMPLE_SIZE, type SamplingMode } from './column-classifier.js';
@@ -17,6 +18,17 @@ import { ScanAborted, throwIfAborted, type ReadContext, type SourceDataset } fro
 import { filesOf, readFileDatasets } from './sources/files.js';
 import { readMysqlDatasets } from './sources/mysql.js';
 import { readPostgresDatasets } from './sources/postgres.js';
+
+/*
+ * V8 "pretenures" objects from allocation sites whose objects often survive a young-generation
+ * collection: it allocates them directly in the old generation. A scan's rows survive one
+ * collection now and then (a batch is being classified when it runs), V8 then pretenures the
+ * tokenizer's strings and arrays, and every row becomes old-generation garbage freed only by full
+ * collections: measured on a 500 MB CSV, 25 full collections instead of 3, 2.3× the CPU time and
+ * 100 MB more RSS. Turning the heuristic off keeps rows in the young generation where they die.
+ * The flag is read at each collection, so setting it at run time takes effect.
+ */
+v8.setFlagsFromString('--no-allocation-site-pretenuring');
 
 /**
  * Values one dataset may keep in its samples, all columns together: a table of 10,000 columns
