@@ -138,6 +138,38 @@ describe('JSON, JSON Lines: field paths as columns', () => {
     expect(types(report.datasets[0]!)).toEqual(expected);
   });
 
+  it('cuts array elements correctly around brackets, braces and escaped quotes in strings', async () => {
+    const tricky = [
+      { nota: 'a ] b } c { [ "quoted" \\', correo: 'uno@example.org' },
+      { nota: '",{"x":1}', correo: 'dos@example.org' },
+    ];
+    const report = await scanFile(
+      'tricky.json',
+      `  [ ${tricky.map((t) => JSON.stringify(t)).join(' ,\n ')} ]  \n`,
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.datasets[0]).toMatchObject({ rows_scanned: 2 });
+    expect(types(report.datasets[0]!)).toEqual({ nota: [], correo: ['email'] });
+  });
+
+  it('streams an array larger than a read chunk, elements spanning chunks', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      correo: `persona${i}@example.org`,
+      nota: 'x'.repeat(i % 97),
+    }));
+    const text = JSON.stringify(many);
+    expect(text.length).toBeGreaterThan(3 * 64 * 1024);
+    const report = await scanFile('many.json', text);
+    expect(report.errors).toEqual([]);
+    expect(report.datasets[0]!.rows_scanned).toBe(3000);
+    expect(report.datasets[0]!.columns[0]!.detections[0]).toMatchObject({ type: 'email', matched: 3000 });
+  });
+
+  it('refuses text after the closing bracket of the array', async () => {
+    const report = await scanFile('trailing.json', '[{"a":1}] x');
+    expect(report.errors[0]!.message).toContain('unexpected text after the closing ]');
+  });
+
   it('a JSON document that is not an array is one record', async () => {
     const report = await scanFile('one.json', JSON.stringify({ contacto: { correo: 'ana@example.org' } }));
     expect(report.datasets[0]).toMatchObject({ rows_scanned: 1 });
