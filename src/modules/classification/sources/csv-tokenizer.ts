@@ -1,6 +1,7 @@
 import { errors } from '../../../core/errors.js';
 import { tableProblem } from '../../../core/tabular/table.js';
 import { MAX_VALUE_CHARS } from '../column-classifier.js';
+import { MAX_SCAN_COLUMNS } from './dataset.js';
 
 const QUOTE = 34;
 const LF = 10;
@@ -18,7 +19,7 @@ export interface CsvTokenizerLimits {
 export const DEFAULT_CSV_TOKENIZER_LIMITS: CsvTokenizerLimits = {
   maxRecordChars: 16 * 1024 * 1024,
   maxValueChars: MAX_VALUE_CHARS,
-  maxColumns: 16_384,
+  maxColumns: MAX_SCAN_COLUMNS,
 };
 
 /**

@@ -1,5 +1,4 @@
 import { errors } from '../../../core/errors.js';
-import { MAX_SCAN_COLUMNS } from './dataset.js';
 
 /** How long one statement of a scan may run on the scanned server. */
 export const STATEMENT_TIMEOUT_MS = 120_000;
@@ -8,7 +7,6 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 export const FETCH_ROWS = 5000;
 /** Bytes of a binary value kept (as base64): enough to recognise a biometric template. */
 const MAX_BINARY_BYTES = 768;
-export { MAX_SCAN_COLUMNS };
 
 export type DatabaseKind = 'postgres' | 'mysql';
 

@@ -3,7 +3,7 @@ import { decodeText, SpreadsheetTextDecoder } from '../../../core/tabular/encodi
 import { tableProblem } from '../../../core/tabular/table.js';
 import { MAX_VALUE_CHARS } from '../column-classifier.js';
 import type { CellValues } from '../dataset-classifier.js';
-import type { ReadContext, SourceDataset, SourceRow } from './dataset.js';
+import { MAX_SCAN_COLUMNS, type ReadContext, type SourceDataset, type SourceRow } from './dataset.js';
 import { fileBytes } from './file-bytes.js';
 
 /** Records read before the columns are fixed: field paths first seen later are not classified. */
@@ -15,7 +15,6 @@ export const MAX_JSON_DOCUMENT_CHARS = 64 * 1024 * 1024;
 const BATCH_ROWS = 1000;
 /** Nesting deeper than this is not followed (and a value is not split into more paths). */
 const MAX_DEPTH = 32;
-const MAX_PATHS = 16_384;
 
 type Flat = Map<string, string | string[]>;
 
@@ -76,7 +75,7 @@ export async function recordDataset(
       for (const record of next.value) {
         discovered.push(record);
         for (const path of record.keys())
-          if (!columns.has(path) && columns.size < MAX_PATHS) columns.set(path, columns.size);
+          if (!columns.has(path) && columns.size < MAX_SCAN_COLUMNS) columns.set(path, columns.size);
       }
     }
   } catch (error) {

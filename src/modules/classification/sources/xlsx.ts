@@ -7,7 +7,13 @@ import {
 } from '../../../core/tabular/read-xlsx.js';
 import { resolveLimits, type TabularLimits } from '../../../core/tabular/limits.js';
 import { isBlankRow } from '../../../core/tabular/table.js';
-import { uniqueHeaders, type ReadContext, type SourceDataset, type SourceRow } from './dataset.js';
+import {
+  MAX_SCAN_COLUMNS,
+  uniqueHeaders,
+  type ReadContext,
+  type SourceDataset,
+  type SourceRow,
+} from './dataset.js';
 import { fileBytes } from './file-bytes.js';
 
 /**
@@ -18,7 +24,7 @@ export const XLSX_SCAN_LIMITS: TabularLimits = resolveLimits({
   maxBytes: 100 * 1024 * 1024,
   maxUncompressedBytes: 1024 * 1024 * 1024,
   maxRows: Number.MAX_SAFE_INTEGER,
-  maxColumns: 16_384,
+  maxColumns: MAX_SCAN_COLUMNS,
   maxCellChars: 32_767,
 });
 
