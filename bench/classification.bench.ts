@@ -14,43 +14,48 @@ const NOTES = [
   'ok',
 ];
 
-/** A beneficiary-style table: what a field office exports, with personal and harmless columns. */
+export const BENEFICIARY_HEADERS = [
+  'id',
+  'nombre',
+  'telefono',
+  'email',
+  'date_of_birth',
+  'sex',
+  'nationality',
+  'district',
+  'amount',
+  'report_date',
+  'notes',
+];
+
+/** Row `i` of a beneficiary-style table: what a field office exports, with personal and harmless columns. */
+export function beneficiaryRow(i: number, int: (n: number) => number): string[] {
+  return [
+    String(i + 1),
+    `${FIRST[int(10)]} ${LAST[int(10)]}`,
+    `+2547${String(10_000_000 + int(89_999_999))}`,
+    `person${i}@example.org`,
+    `19${50 + int(50)}-0${1 + int(9)}-1${int(10)}`,
+    int(2) ? 'M' : 'F',
+    ['Kenya', 'Somalia', 'South Sudan', 'Ethiopia'][int(4)]!,
+    `District ${int(40)}`,
+    `${int(5000)}.${int(100)}`,
+    `2024-0${1 + int(9)}-1${int(10)}`,
+    NOTES[int(4)]!,
+  ];
+}
+
 function generate(rows: number): { headers: string[]; data: string[][]; bytes: number } {
   const random = seededRandom(2026);
   const int = (n: number) => Math.floor(random() * n);
-  const headers = [
-    'id',
-    'nombre',
-    'telefono',
-    'email',
-    'date_of_birth',
-    'sex',
-    'nationality',
-    'district',
-    'amount',
-    'report_date',
-    'notes',
-  ];
   const data: string[][] = [];
   let bytes = 0;
   for (let i = 0; i < rows; i++) {
-    const row = [
-      String(i + 1),
-      `${FIRST[int(10)]} ${LAST[int(10)]}`,
-      `+2547${String(10_000_000 + int(89_999_999))}`,
-      `person${i}@example.org`,
-      `19${50 + int(50)}-0${1 + int(9)}-1${int(10)}`,
-      int(2) ? 'M' : 'F',
-      ['Kenya', 'Somalia', 'South Sudan', 'Ethiopia'][int(4)]!,
-      `District ${int(40)}`,
-      `${int(5000)}.${int(100)}`,
-      `2024-0${1 + int(9)}-1${int(10)}`,
-      NOTES[int(4)]!,
-    ];
+    const row = beneficiaryRow(i, int);
     for (const value of row) bytes += Buffer.byteLength(value) + 1;
     data.push(row);
   }
-  return { headers, data, bytes };
+  return { headers: BENEFICIARY_HEADERS, data, bytes };
 }
 
 function mbPerSecond(bytes: number, ms: number): string {

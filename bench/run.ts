@@ -10,6 +10,7 @@ import { benchInventoryImport } from './inventory-import.bench.js';
 import { benchPeopleSearch } from './people-search.bench.js';
 import { benchScorecard } from './scorecard.bench.js';
 import { benchScorecardStored } from './scorecard-stored.bench.js';
+import { benchScan } from './scan.bench.js';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<void>> = {
   'ai-usage-ingest': benchAiUsageIngest,
   'asset-search': benchAssetSearch,
   'inventory-import': benchInventoryImport,
+  scan: benchScan,
 };
 
 console.log(

@@ -43,13 +43,10 @@ interface CsvRecord {
  */
 export async function readCsv(input: ByteInput, options: CsvReadOptions = {}): Promise<TabularTable> {
   const limits = resolveLimits(options.limits);
-  const { head, all } = await peekBytes(limitBytes(byteChunks(input), limits.maxBytes), SNIFF_BYTES);
-  const decoder = new SpreadsheetTextDecoder(options.encoding ?? guessUtf16WithoutBom(head) ?? undefined);
-  const { buffered, rest: text } = await peek(
-    decodeText(all, decoder),
-    (chunks) => chunks.reduce((n, chunk) => n + chunk.length, 0) >= DELIMITER_SAMPLE_CHARS,
+  const { text, delimiter, decoder } = await openCsvText(
+    limitBytes(byteChunks(input), limits.maxBytes),
+    options,
   );
-  const delimiter = options.delimiter ?? sniffDelimiter(buffered.join(''));
   const records = parseRecords(text, delimiter, limits);
 
   let header: CsvRecord | undefined;
@@ -80,6 +77,33 @@ export async function readCsv(input: ByteInput, options: CsvReadOptions = {}): P
       return { format: 'csv' as const, encoding: decoder.encoding, delimiter };
     },
   };
+}
+
+/** A CSV's bytes as decoded text, with its delimiter: what every CSV reader starts from. */
+export interface CsvText {
+  /** The whole text, streamed; closing it closes the input. */
+  text: AsyncGenerator<string>;
+  delimiter: CsvDelimiter;
+  /** `decoder.encoding` is final once `text` has been read to the end. */
+  decoder: SpreadsheetTextDecoder;
+}
+
+/**
+ * Decode a CSV stream (encoding detected: BOM, UTF-16 without BOM, UTF-8, else Windows-1252) and
+ * sniff its delimiter from the first 64 KiB of text; nothing beyond that sample is buffered.
+ */
+export async function openCsvText(
+  bytes: AsyncIterable<Buffer>,
+  options: Pick<CsvReadOptions, 'delimiter' | 'encoding'> = {},
+): Promise<CsvText> {
+  const { head, all } = await peekBytes(bytes, SNIFF_BYTES);
+  const decoder = new SpreadsheetTextDecoder(options.encoding ?? guessUtf16WithoutBom(head) ?? undefined);
+  const { buffered, rest: text } = await peek(
+    decodeText(all, decoder),
+    (chunks) => chunks.reduce((n, chunk) => n + chunk.length, 0) >= DELIMITER_SAMPLE_CHARS,
+  );
+  const delimiter = options.delimiter ?? sniffDelimiter(buffered.join(''));
+  return { text, delimiter, decoder };
 }
 
 async function firstNonBlank(records: AsyncGenerator<CsvRecord>): Promise<CsvRecord | undefined> {

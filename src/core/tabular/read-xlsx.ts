@@ -28,15 +28,15 @@ export interface XlsxReadOptions {
  * What exceljs's streaming reader yields at run time; its published types omit the sheet name
  * and the underlying stream.
  */
-interface StreamedSheet extends AsyncIterable<Row> {
+export interface StreamedSheet extends AsyncIterable<Row> {
   name?: string;
   iterator?: { destroy?: () => void; on?: (event: 'error', listener: () => void) => unknown };
 }
-interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
+export interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
   model?: { sheets?: Array<{ name: string; state?: string }> };
 }
 
-interface SheetRecord {
+export interface SheetRecord {
   row: number;
   values: string[];
 }
@@ -48,17 +48,7 @@ interface SheetRecord {
  */
 export async function readXlsx(input: ByteInput, options: XlsxReadOptions = {}): Promise<TabularTable> {
   const limits = resolveLimits(options.limits);
-  const zip = await collectBytes(input, limits.maxBytes);
-  await checkXlsxArchive(zip, limits.maxUncompressedBytes);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore', // keeps the display text as the cell value
-    styles: 'cache', // needed to recognise date cells
-    entries: 'ignore',
-  }) as unknown as StreamedWorkbook;
-
-  const sheets = workbook[Symbol.asyncIterator]();
+  const { workbook, sheets } = await openXlsxWorkbook(input, limits);
   const sheet = await findSheet(workbook, sheets, options.sheet);
   const sheetName = sheet.name ?? options.sheet ?? 'Sheet1';
   const records = sheetRecords(sheet, limits);
@@ -93,6 +83,28 @@ export async function readXlsx(input: ByteInput, options: XlsxReadOptions = {}):
     rows: dataRows(),
     source: { format: 'xlsx', sheet: sheetName },
   };
+}
+
+/**
+ * Open a workbook for streaming: the file is held as bytes (the ZIP directory sits at its end) and
+ * checked by `checkXlsxArchive` (size, encryption, zip bomb) before exceljs parses anything.
+ * Iterate `sheets` in order, reading each sheet's rows before asking for the next, and call
+ * `finish(sheets)` at the end so exceljs removes its temporary files.
+ */
+export async function openXlsxWorkbook(
+  input: ByteInput,
+  limits: TabularLimits,
+): Promise<{ workbook: StreamedWorkbook; sheets: AsyncIterator<StreamedSheet> }> {
+  const zip = await collectBytes(input, limits.maxBytes);
+  await checkXlsxArchive(zip, limits.maxUncompressedBytes);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore', // keeps the display text as the cell value
+    styles: 'cache', // needed to recognise date cells
+    entries: 'ignore',
+  }) as unknown as StreamedWorkbook;
+  return { workbook, sheets: workbook[Symbol.asyncIterator]() };
 }
 
 async function firstNonBlank(records: AsyncGenerator<SheetRecord>): Promise<SheetRecord | undefined> {
@@ -131,7 +143,7 @@ async function findSheet(
  * as soon as we ask for the next sheet; the file stream's asynchronous open then fails with ENOENT,
  * and without a listener that error would crash the process. Nothing from that stream is wanted.
  */
-function abandonSheet(sheet: StreamedSheet): void {
+export function abandonSheet(sheet: StreamedSheet): void {
   const stream = sheet.iterator as
     { on?: (event: 'error', listener: () => void) => unknown; destroy?: () => void } | undefined;
   stream?.on?.('error', () => undefined);
@@ -142,7 +154,7 @@ function abandonSheet(sheet: StreamedSheet): void {
  * Let the reader walk past the remaining sheets so it removes the temporary files it made.
  * Cleanup only: a failure here must not hide the error that ended the read.
  */
-async function finish(sheets: AsyncIterator<StreamedSheet>): Promise<void> {
+export async function finish(sheets: AsyncIterator<StreamedSheet>): Promise<void> {
   try {
     for (;;) {
       const next = await sheets.next();
@@ -154,7 +166,10 @@ async function finish(sheets: AsyncIterator<StreamedSheet>): Promise<void> {
   }
 }
 
-async function* sheetRecords(sheet: StreamedSheet, limits: TabularLimits): AsyncGenerator<SheetRecord> {
+export async function* sheetRecords(
+  sheet: StreamedSheet,
+  limits: TabularLimits,
+): AsyncGenerator<SheetRecord> {
   for await (const row of sheet) {
     const values: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {

@@ -8,6 +8,7 @@ import { readAccessListing } from './access-listing.js';
 import { checkAccess, type AccessViolation } from './access-policy.js';
 import { disclosureReport, type DisclosureReport } from './disclosure-report.js';
 import { loadLabelPolicy } from './label-policy.js';
+import { registerScanCommand } from './scan.cli.js';
 
 /** Exit status of `custos access check` when the listing breaks the policy: a check that failed. */
 export const ACCESS_VIOLATIONS_EXIT = 10;
@@ -84,6 +85,7 @@ export function describeViolations(
 }
 
 export function registerClassificationCommands(program: Command): void {
+  registerScanCommand(program);
   program
     .command('disclosure <file>')
     .description('Measure how re-identifiable a microdata file (CSV or XLSX) is before sharing it')

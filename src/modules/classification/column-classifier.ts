@@ -18,7 +18,7 @@ import { headerTokens } from './detectors/text.js';
 import { hxlEvidence, type HxlTag } from './hxl.js';
 import { maskValue } from './masking.js';
 import { Reservoir } from './reservoir.js';
-import { SIGNALLED, VerdictCache } from './verdict-cache.js';
+import { SIGNALLED, VerdictCache, detach } from './verdict-cache.js';
 
 /**
  * `sample`: keep a uniform sample of up to `size` values over the whole stream and check those at
@@ -41,6 +41,8 @@ const MAX_EXAMPLE_TRIES = 64;
 export interface ColumnClassifierOptions {
   /** The column header as written in the file. */
   name: string;
+  /** What the source says about the column besides its name (a database column comment): header evidence too. */
+  description?: string | null;
   /** The column's HXL hashtag, when the file has a hashtag row. */
   hxl?: HxlTag | null;
   /** The dataset is about people (see `isAboutPeople`). */
@@ -129,7 +131,9 @@ export class ColumnClassifier {
   constructor(private readonly options: ColumnClassifierOptions) {
     const mode = options.mode ?? DEFAULT_SAMPLING;
     this.reservoir = mode.kind === 'sample' ? new Reservoir<string>(mode.size, mode.seed) : null;
-    const tokens = headerTokens(options.name);
+    const tokens = headerTokens(
+      options.description ? `${options.name} ${options.description}` : options.name,
+    );
     const hxl = hxlEvidence(options.hxl);
     this.personContext = (options.personContext ?? false) || hxl.aboutPeople;
     const detectors = options.detectors ?? DETECTORS;
@@ -163,7 +167,7 @@ export class ColumnClassifier {
     if (trimmed === '') return;
     this.values++;
     this.sequence.see(trimmed);
-    if (this.reservoir) this.reservoir.offer(trimmed);
+    if (this.reservoir) this.reservoir.offer(trimmed, detach);
     else this.check(trimmed);
   }
 

@@ -59,7 +59,12 @@ export interface DatasetClassifierOptions {
   mode?: SamplingMode;
   match: MatchContext;
   detectors?: readonly Detector[];
+  /** Per column, what the source says about it besides its name (database column comments). */
+  descriptions?: readonly (string | null | undefined)[];
 }
+
+/** One cell as a reader gives it: a value, several (a JSON array under one field path), or none. */
+export type CellValues = string | readonly string[] | null | undefined;
 
 export interface DatasetClassification {
   /** Data rows fed (the HXL hashtag row excluded). */
@@ -75,7 +80,7 @@ export interface DatasetClassification {
  * classifiers start after it, knowing their hashtags.
  */
 export class DatasetClassifier {
-  private columns: Map<string, ColumnClassifier> | null = null;
+  private columns: ColumnClassifier[] | null = null;
   private tags: (HxlTag | null)[] = [];
   private rows = 0;
 
@@ -98,7 +103,28 @@ export class DatasetClassifier {
       this.start();
     }
     this.rows++;
-    for (const [header, classifier] of this.columns!) classifier.feed(cells[header]);
+    const columns = this.columns!;
+    for (let i = 0; i < columns.length; i++) columns[i]!.feed(cells[this.headers[i]!]);
+  }
+
+  /** One row as values in the order of the headers: what the scanner's readers give, without a record per row. */
+  feedValues(values: readonly CellValues[]): void {
+    if (!this.columns) {
+      if (this.tags.length === 0 && isHxlRow(this.headers.map((_, i) => single(values[i])))) {
+        this.tags = this.headers.map((_, i) => parseHxlTag(single(values[i])));
+        this.start();
+        return;
+      }
+      this.start();
+    }
+    this.rows++;
+    const columns = this.columns!;
+    const n = Math.min(columns.length, values.length);
+    for (let i = 0; i < n; i++) {
+      const value = values[i];
+      if (typeof value === 'string') columns[i]!.feed(value);
+      else if (value) for (const item of value) columns[i]!.feed(item);
+    }
   }
 
   finish(): DatasetClassification {
@@ -106,26 +132,29 @@ export class DatasetClassifier {
     return {
       rows: this.rows,
       hxl: this.tags.some((t) => t !== null),
-      columns: [...this.columns!.values()].map((c) => c.finish()),
+      columns: this.columns!.map((c) => c.finish()),
     };
   }
 
   private start(): void {
     const personContext = isAboutPeople(this.headers, this.tags, this.options.source);
-    this.columns = new Map(
-      this.headers.map((name, i) => [
-        name,
+    this.columns = this.headers.map(
+      (name, i) =>
         new ColumnClassifier({
           name,
+          description: this.options.descriptions?.[i] ?? null,
           hxl: this.tags[i] ?? null,
           personContext,
           match: this.options.match,
           ...(this.options.mode ? { mode: this.options.mode } : {}),
           ...(this.options.detectors ? { detectors: this.options.detectors } : {}),
         }),
-      ]),
     );
   }
+}
+
+function single(value: CellValues): string {
+  return typeof value === 'string' ? value : (value?.[0] ?? '');
 }
 
 /** The part of a classification the label policy and the JSON contract use. */

@@ -21,16 +21,19 @@ export class Reservoir<T> {
     this.random = seededRandom(seed);
   }
 
-  /** Offer the next item of the stream. */
-  offer(item: T): void {
+  /**
+   * Offer the next item of the stream; `keep` turns an item that is kept into what is stored (e.g.
+   * a copy that does not hold on to the buffer it was cut from), so skipped items cost nothing.
+   */
+  offer(item: T, keep?: (item: T) => T): void {
     const index = this.seen++;
     if (index < this.size) {
-      this.items.push(item);
+      this.items.push(keep ? keep(item) : item);
       if (index === this.size - 1) this.advance();
       return;
     }
     if (index === this.nextPick) {
-      this.items[Math.floor(this.random() * this.size)] = item;
+      this.items[Math.floor(this.random() * this.size)] = keep ? keep(item) : item;
       this.advance();
     }
   }

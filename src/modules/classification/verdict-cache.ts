@@ -39,6 +39,15 @@ export class VerdictCache {
   }
 
   remember(value: string, verdicts: Uint8Array): void {
-    if (this.wants(value)) this.entries.set(value, verdicts);
+    if (this.wants(value)) this.entries.set(detach(value), verdicts);
   }
+}
+
+/**
+ * A copy of `value` that does not keep alive the larger text it was sliced from (V8 shares the
+ * characters of a substring with its parent): a value kept for the whole scan — in a sample or this
+ * cache — must not pin a megabyte chunk of the file it came from.
+ */
+export function detach(value: string): string {
+  return (' ' + value).slice(1);
 }
