@@ -31,6 +31,54 @@ export const CLASSIFICATION_STATUSES = [
 ] as const;
 export type ClassificationStatus = (typeof CLASSIFICATION_STATUSES)[number];
 
+/**
+ * The fields the public register may show, each published only when the system's `public_fields`
+ * names it. The name is always shown (a register entry needs one), so it is not in the list.
+ */
+export const PUBLISHABLE_FIELDS = [
+  'public_description',
+  'purpose',
+  'office_id',
+  'department_id',
+  'business_owner_id',
+  'technical_owner_id',
+  'provider',
+  'contract',
+  'models',
+  'deployment',
+  'lifecycle',
+  'users',
+  'affected_people',
+  'decisions_informed',
+  'human_oversight',
+  'personal_data',
+  'approval_status',
+  'dpia_done',
+  'dpia_reference',
+  'data_asset_ids',
+  'tier',
+  'next_review_date',
+] as const;
+export type PublishableField = (typeof PUBLISHABLE_FIELDS)[number];
+
+/** Public unless changed: what the system does and where; never people, contracts or internal links. */
+export const DEFAULT_PUBLIC_FIELDS: readonly PublishableField[] = [
+  'public_description',
+  'purpose',
+  'office_id',
+  'department_id',
+  'provider',
+  'models',
+  'deployment',
+  'lifecycle',
+  'affected_people',
+  'decisions_informed',
+  'human_oversight',
+  'dpia_done',
+  'tier',
+  'next_review_date',
+];
+
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 /** Free text that may be cleared: null or '' store nothing. */
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -83,6 +131,8 @@ export const aiSystemSchema = z.object({
   usage_app_ids: z.array(z.string()),
   data_asset_ids: z.array(z.string()),
   public: z.boolean(),
+  /** The fields the public register shows for this system (besides its name), in PUBLISHABLE_FIELDS order. */
+  public_fields: z.array(z.enum(PUBLISHABLE_FIELDS)),
   /** The tier of the last verified classification; null until one is verified. */
   tier: z.enum(TIERS).nullable(),
   /** When the classification is due for review (set by verification); null until verified. */
@@ -118,6 +168,8 @@ const aiSystemFields = {
   usage_app_ids: uniqueList(usageAppIdSchema, 50).optional(),
   data_asset_ids: uniqueList(z.string().uuid(), 200).optional(),
   public: z.boolean().optional(),
+  /** Which fields the public register shows (the name always); DEFAULT_PUBLIC_FIELDS when not given. */
+  public_fields: uniqueList(z.enum(PUBLISHABLE_FIELDS), PUBLISHABLE_FIELDS.length).optional(),
 };
 
 /** A new AI system: lifecycle defaults to idea, approval to under_review. */

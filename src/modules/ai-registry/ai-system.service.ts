@@ -9,11 +9,13 @@ import {
   aiSystemSearchText,
   presentAiSystem,
   storedAffected,
+  storedPublicFields,
   storedText,
   type AiSystemRow,
 } from './ai-system.present.js';
 import { AI_SYSTEM_SORT_COLUMNS, AiSystemRepository, type AiSystemFilter } from './ai-system.repository.js';
 import {
+  DEFAULT_PUBLIC_FIELDS,
   type AiSystem,
   type AiSystemCreate,
   type AiSystemListQuery,
@@ -49,6 +51,7 @@ export const AI_SYSTEM_DATA_COLUMNS = [
   'usage_app_ids',
   'data_asset_ids',
   'public',
+  'public_fields',
 ] as const satisfies readonly (keyof AiSystemRow)[];
 
 /**
@@ -125,6 +128,7 @@ export class AiSystemService {
       usage_app_ids: JSON.stringify(input.usage_app_ids ?? []),
       data_asset_ids: JSON.stringify(input.data_asset_ids ?? []),
       public: input.public ? 1 : 0,
+      public_fields: storedPublicFields(input.public_fields ?? DEFAULT_PUBLIC_FIELDS),
     };
     const row: AiSystemRow = {
       id: newId(),
@@ -287,6 +291,7 @@ function storedChanges(changes: Omit<AiSystemUpdate, 'version'>): Partial<AiSyst
     personal_data,
     dpia_done,
     public: isPublic,
+    public_fields: publicFields,
     ...plain
   } = changes;
   const stored: Partial<AiSystemRow> = {};
@@ -301,5 +306,6 @@ function storedChanges(changes: Omit<AiSystemUpdate, 'version'>): Partial<AiSyst
   if (personal_data !== undefined) stored.personal_data = personal_data ? 1 : 0;
   if (dpia_done !== undefined) stored.dpia_done = dpia_done ? 1 : 0;
   if (isPublic !== undefined) stored.public = isPublic ? 1 : 0;
+  if (publicFields !== undefined) stored.public_fields = storedPublicFields(publicFields);
   return stored;
 }
