@@ -22,6 +22,8 @@ import { SCORECARD_SOURCE, ScorecardSnapshotService } from '../modules/scorecard
 import { InventoryImportService } from '../modules/inventory/inventory-import.service.js';
 import { AiClassificationService } from '../modules/ai-registry/ai-classification.service.js';
 import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
+import { AI_REVIEW_SOURCE } from '../modules/ai-registry/ai-review.plan.js';
+import { AiReviewService } from '../modules/ai-registry/ai-review.service.js';
 import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
 import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
@@ -51,6 +53,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
   const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
+  const aiReviews = new AiReviewService(deps, actions);
+  actions.describeCodes(AI_REVIEW_SOURCE, () => Promise.resolve(aiReviews.codeTitles()));
   return {
     db,
     clock,
@@ -74,6 +78,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiSystems,
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
+    aiReviews,
     ...usageServices(deps, config),
   };
 }

@@ -86,7 +86,7 @@ const NAMES: PublicNames = {
   data_assets: [MARKERS.data_asset_ids],
 };
 
-async function everyOutput(records: PublicRecord[]): Promise<Record<string, string>> {
+async function everyOutput(records: PublicRecord[]): Promise<{ json: string; csv: string; html: string }> {
   return {
     json: publicJson(records, '2026-11-30'),
     csv: await bodyText(publicCsv(records)),

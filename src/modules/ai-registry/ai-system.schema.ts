@@ -241,6 +241,8 @@ export type Verify = z.infer<typeof verifySchema>;
 // Dashboard
 
 const counts = z.record(z.string(), z.number().int());
+/** The longest lists the dashboard returns (their counts are always complete). */
+export const SUMMARY_LIST_LIMIT = 200;
 export const aiSystemSummarySchema = z.object({
   total: z.number().int(),
   /** By tier of the last verified classification; `unclassified` when none is verified. */
@@ -249,9 +251,42 @@ export const aiSystemSummarySchema = z.object({
   by_classification_status: counts,
   by_approval_status: counts,
   by_lifecycle: counts,
-  by_office: z.array(z.object({ office_id: z.string(), count: z.number().int() })),
+  by_office: z.array(
+    z.object({ office_id: z.string(), name: z.string().nullable(), count: z.number().int() }),
+  ),
+  /** By department within its office; department_id null for the systems of an office without one. */
+  by_department: z.array(
+    z.object({
+      office_id: z.string(),
+      department_id: z.string().nullable(),
+      name: z.string().nullable(),
+      count: z.number().int(),
+    }),
+  ),
   review_overdue: z.number().int(),
   high_risk_without_dpia: z.number().int(),
+  /** Systems whose review date has been reached, the longest overdue first (at most SUMMARY_LIST_LIMIT). */
+  overdue_reviews: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      office_id: z.string(),
+      tier: z.enum(TIERS).nullable(),
+      next_review_date: z.string(),
+      /** The business owner, else the technical owner: who the review action goes to. */
+      owner_name: z.string().nullable(),
+    }),
+  ),
+  /** High-risk systems without a DPIA, or whose DPIA has no reference or link (at most SUMMARY_LIST_LIMIT). */
+  high_risk_without_assessment: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      office_id: z.string(),
+      dpia_done: z.boolean(),
+      dpia_reference: z.string().nullable(),
+    }),
+  ),
 });
 export type AiSystemSummary = z.infer<typeof aiSystemSummarySchema>;
 
