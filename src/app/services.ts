@@ -52,7 +52,14 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   actions.describeCodes(SCORECARD_SOURCE, () => scorecard.controlTitles());
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
-  const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
+  const shippedApps = loadShippedCatalogue().apps;
+  const aiSystems = new AiSystemService(
+    deps,
+    new Set(shippedApps.map((app) => app.id)),
+    shippedApps
+      .map((app) => ({ id: app.id, name: app.name }))
+      .toSorted((a, b) => a.name.localeCompare(b.name)),
+  );
   const aiReviews = new AiReviewService(deps, actions);
   actions.describeCodes(AI_REVIEW_SOURCE, () => Promise.resolve(aiReviews.codeTitles()));
   return {

@@ -165,6 +165,12 @@ describeEachDialect('AI system reviews, public fields and the dashboard over HTT
     }
   });
 
+  it('offers the AI usage catalogue’s apps to anyone who reads the register', async () => {
+    const apps = await senegalViewer.request({ method: 'GET', url: '/api/ai-systems/usage-apps' });
+    expect(apps.statusCode).toBe(200);
+    expect(apps.json().items).toContainEqual({ id: 'chatgpt', name: expect.stringContaining('ChatGPT') });
+  });
+
   it('publishes only the fields a system marks public, and refuses unknown field names', async () => {
     const system = await create({
       name: 'Public chatbot',

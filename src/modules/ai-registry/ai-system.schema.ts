@@ -97,6 +97,10 @@ export const usageAppIdSchema = z
   .trim()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an app id of the AI usage catalogue, such as chatgpt');
 
+/** An app of the AI usage catalogue, as the AI system form offers it. */
+export const usageAppChoiceSchema = z.object({ id: z.string(), name: z.string() });
+export type UsageAppChoice = z.infer<typeof usageAppChoiceSchema>;
+
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)

@@ -23,6 +23,7 @@ import {
   type AiSystemListQuery,
   type AiSystemSummary,
   type AiSystemUpdate,
+  type UsageAppChoice,
 } from './ai-system.schema.js';
 
 export { AI_SYSTEM_ENTITY } from './ai-system.checks.js';
@@ -66,7 +67,14 @@ export class AiSystemService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly knownApps: KnownAppIds,
+    private readonly appChoices: readonly UsageAppChoice[] = [],
   ) {}
+
+  /** The AI usage catalogue's apps a system may name in usage_app_ids (for pickers). */
+  usageAppChoices(ctx: RequestContext): UsageAppChoice[] {
+    requirePermission(ctx.actor, 'ai.read');
+    return [...this.appChoices];
+  }
 
   private repo(): AiSystemRepository {
     return new AiSystemRepository(this.deps.db.kysely);

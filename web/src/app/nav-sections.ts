@@ -6,6 +6,7 @@ import {
   IconBuilding,
   IconDatabase,
   IconChartBar,
+  IconChartPie,
   IconChecklist,
   IconFileImport,
   IconFileUpload,
@@ -37,6 +38,7 @@ export interface NavLinkItem {
     | 'nav.crosswalk'
     | 'aiAct.nav.check'
     | 'nav.aiSystems'
+    | 'nav.aiDashboard'
     | 'nav.users'
     | 'nav.audit'
     | 'nav.tokens'
@@ -108,6 +110,12 @@ const SECTIONS: NavSection[] = [
     label: 'aiAct.nav.section',
     links: [
       { to: '/ai-systems', label: 'nav.aiSystems', icon: IconRobot, permission: 'ai.read' },
+      {
+        to: '/ai-systems/dashboard',
+        label: 'nav.aiDashboard',
+        icon: IconChartPie,
+        permission: 'ai.read',
+      },
       { to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' },
       { to: '/usage', label: 'nav.usage', icon: IconDeviceDesktopAnalytics, permission: 'usage.read' },
       { to: '/usage/ingest', label: 'nav.usageIngest', icon: IconFileUpload, permission: 'usage.ingest' },
