@@ -53,14 +53,21 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
   const shippedApps = loadShippedCatalogue().apps;
+  const knownApps = new Set(shippedApps.map((app) => app.id));
   const aiSystems = new AiSystemService(
     deps,
-    new Set(shippedApps.map((app) => app.id)),
+    knownApps,
     shippedApps
       .map((app) => ({ id: app.id, name: app.name }))
       .toSorted((a, b) => a.name.localeCompare(b.name)),
   );
   const aiReviews = new AiReviewService(deps, actions);
+  const aiClassifications = new AiClassificationService(deps, questionnaire);
+  // The demo loads a history: the register's services as they would have run on an earlier day.
+  const aiRegistryAt = (at: Clock) => ({
+    systems: new AiSystemService({ db, clock: at }, knownApps),
+    classifications: new AiClassificationService({ db, clock: at }, questionnaire),
+  });
   actions.describeCodes(AI_REVIEW_SOURCE, () => Promise.resolve(aiReviews.codeTitles()));
   return {
     db,
@@ -71,7 +78,15 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots }),
+    demo: new DemoService(deps, {
+      ...org,
+      accounts,
+      rollout,
+      assets,
+      scorecardSnapshots,
+      aiRegistryAt,
+      aiReviews,
+    }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
@@ -83,7 +98,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     assets,
     inventoryImport: new InventoryImportService(deps, { ...org, assets }),
     aiSystems,
-    aiClassifications: new AiClassificationService(deps, questionnaire),
+    aiClassifications,
     aiSheets: new AiSystemSheets(deps, aiSystems),
     aiReviews,
     ...usageServices(deps, config),

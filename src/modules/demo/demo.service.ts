@@ -11,12 +11,13 @@ import type { RegionService } from '../org/region.service.js';
 import type { RolloutService } from '../rollout/rollout.service.js';
 import type { ScorecardSnapshotService } from '../scorecard/scorecard.snapshots.js';
 import { isoDate } from '../../core/clock.js';
+import { loadDemoAiSystems, type DemoAiServices } from './demo-ai-systems.js';
 import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
 import { loadDemoRollout } from './demo-rollout.js';
 import type { DemoOrganisation } from './demo-types.js';
 
-export interface DemoOrgServices {
+export interface DemoOrgServices extends DemoAiServices {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -38,6 +39,8 @@ export interface DemoLoadResult {
     assets: number;
     /** Open actions after the first scorecard snapshot, taken when the inventory is loaded. */
     actions: number;
+    /** AI systems in the register, some with overdue reviews. */
+    ai_systems: number;
   };
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
@@ -72,12 +75,14 @@ export class DemoService {
     const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
     let assets = 0;
     let actions = 0;
+    let aiSystems = 0;
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
       // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;
+      aiSystems = await loadDemoAiSystems(this.deps.clock, this.services, ctx, demo);
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
@@ -104,6 +109,7 @@ export class DemoService {
         people: demo.people.length,
         assets,
         actions,
+        ai_systems: aiSystems,
       },
       logins,
       password: logins.length > 0 ? password : null,
