@@ -81,9 +81,18 @@ describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => 
     await dialog.getByLabel('Public description').fill('Ranks job applications for interview.');
     await dialog.getByLabel(/^Office/).click();
     await page.getByRole('option', { name: 'Nairobi', exact: true }).click();
+    // Models and the AI usage catalogue's app, edited in the form.
+    await dialog.getByRole('button', { name: 'Add a model' }).click();
+    await dialog.getByLabel('Model 1', { exact: true }).fill('GPT-4o');
+    await dialog.getByLabel('Provider of model 1').fill('OpenAI');
+    await dialog.getByRole('checkbox', { name: 'General-purpose model' }).check();
+    await dialog.getByLabel('AI usage apps').fill('ChatGPT');
+    await page.getByRole('option', { name: 'ChatGPT', exact: true }).click();
     await dialog.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/ai-systems\/[0-9a-f-]{36}$/, WAIT);
     await page.getByRole('heading', { level: 1, name: SYSTEM }).waitFor(WAIT);
+    await page.getByText('GPT-4o (OpenAI) · General-purpose model').waitFor(WAIT);
+    await page.getByText('ChatGPT', { exact: true }).waitFor(WAIT);
   }, 60_000);
 
   it('drafts a high-risk classification with the questionnaire and submits it', async () => {

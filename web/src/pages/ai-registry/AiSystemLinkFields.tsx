@@ -114,8 +114,8 @@ export function UsageAppsSelect({ form }: { form: Form }) {
 
 const assetOption = (asset: { id: string; name: string }) => ({ value: asset.id, label: asset.name });
 
-/** A chosen data asset, by name, with a link to it and a button to remove it. */
-function AssetPill({ id, onRemove }: { id: string; onRemove: () => void }) {
+/** A data asset by name, linked to its page (or said to be unavailable: deleted, or out of scope). */
+export function AssetLink({ id }: { id: string }) {
   const { t } = useTranslation();
   const asset = useQuery({
     queryKey: ['assets', 'picker', 'option', id],
@@ -123,18 +123,22 @@ function AssetPill({ id, onRemove }: { id: string; onRemove: () => void }) {
     staleTime: 60_000,
     retry: false,
   });
-  const name = asset.data?.name ?? (asset.isError ? t('aiRegistry.assetUnavailable') : '…');
+  if (!asset.data) return <Text size="sm">{asset.isError ? t('aiRegistry.assetUnavailable') : '…'}</Text>;
   return (
-    <Pill size="md" aria-label={name}>
+    <Anchor component={Link} to={`/inventory/assets/${encodeURIComponent(id)}`} size="sm">
+      {asset.data.name}
+    </Anchor>
+  );
+}
+
+/** A chosen data asset with a button to remove it. */
+function AssetPill({ id, onRemove }: { id: string; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Pill size="md">
       <Group gap={4} wrap="nowrap">
-        {asset.data ? (
-          <Anchor component={Link} to={`/inventory/assets/${encodeURIComponent(id)}`} size="sm">
-            {name}
-          </Anchor>
-        ) : (
-          <Text size="sm">{name}</Text>
-        )}
-        <CloseButton size="xs" aria-label={t('aiRegistry.removeAsset', { name })} onClick={onRemove} />
+        <AssetLink id={id} />
+        <CloseButton size="xs" aria-label={t('aiRegistry.removeAsset')} onClick={onRemove} />
       </Group>
     </Pill>
   );
