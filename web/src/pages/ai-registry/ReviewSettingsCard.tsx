@@ -57,7 +57,8 @@ export function ReviewSettingsCard() {
               variant={admin ? 'default' : 'filled'}
               value={value(tier)}
               onChange={(next) =>
-                setEdited((current) => ({ ...current, [tier]: typeof next === 'number' ? next : 0 }))
+                // An emptied field goes back to the stored value rather than to 0 (due at once).
+                setEdited((current) => ({ ...current, [tier]: typeof next === 'number' ? next : undefined }))
               }
             />
           ))}
