@@ -29,6 +29,7 @@ import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
+import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -69,6 +70,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     classifications: new AiClassificationService({ db, clock: at }, questionnaire),
   });
   actions.describeCodes(AI_REVIEW_SOURCE, () => Promise.resolve(aiReviews.codeTitles()));
+  const frameworks = new FrameworkService(deps);
+  // Until the risk register and the file store are wired here, only web links can be attached.
+  const compliance = new ComplianceService(deps, frameworks);
   return {
     db,
     clock,
@@ -84,12 +88,14 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       rollout,
       assets,
       scorecardSnapshots,
+      compliance,
       aiRegistryAt,
       aiReviews,
     }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
-    frameworks: new FrameworkService(deps),
+    frameworks,
+    compliance,
     aiAct: new AiActService(questionnaire),
     rollout,
     actions,

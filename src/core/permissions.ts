@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'usage.read', // AI usage reports and ingested files: organisation-wide data, no office scope
   'usage.ingest', // ingest proxy and DNS logs
   'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
+  'compliance.read', // compliance assessments against a framework, in scope, and their progress
+  'compliance.write', // create, change, delete assessments in scope and set their requirements' status
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +54,7 @@ const READ_ONLY: Permission[] = [
   'rollout.read',
   'scorecard.read',
   'actions.read',
+  'compliance.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -71,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ai.verify',
     'usage.read',
     'usage.ingest',
+    'compliance.write',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -82,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.write',
     'rollout.plan',
     'ai.write',
+    'compliance.write',
   ],
   office_focal_point: [
     ...READ_ONLY,
@@ -91,6 +96,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inventory.write',
     'rollout.write',
     'ai.write',
+    'compliance.write',
   ],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],

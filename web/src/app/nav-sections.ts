@@ -8,6 +8,7 @@ import {
   IconChartBar,
   IconChartPie,
   IconChecklist,
+  IconClipboardCheck,
   IconFileImport,
   IconFileUpload,
   IconDatabaseImport,
@@ -36,6 +37,7 @@ export interface NavLinkItem {
     | 'nav.inventoryImport'
     | 'nav.library'
     | 'nav.crosswalk'
+    | 'nav.compliance'
     | 'aiAct.nav.check'
     | 'nav.aiSystems'
     | 'nav.aiDashboard'
@@ -128,6 +130,7 @@ const SECTIONS: NavSection[] = [
     links: [
       { to: '/frameworks', label: 'nav.library', icon: IconBooks, permission: 'org.read' },
       { to: '/crosswalk', label: 'nav.crosswalk', icon: IconTableColumn, permission: 'org.read' },
+      { to: '/compliance', label: 'nav.compliance', icon: IconClipboardCheck, permission: 'compliance.read' },
     ],
   },
   {
