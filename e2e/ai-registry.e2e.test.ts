@@ -81,9 +81,18 @@ describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => 
     await dialog.getByLabel('Public description').fill('Ranks job applications for interview.');
     await dialog.getByLabel(/^Office/).click();
     await page.getByRole('option', { name: 'Nairobi', exact: true }).click();
+    // Models and the AI usage catalogue's app, edited in the form.
+    await dialog.getByRole('button', { name: 'Add a model' }).click();
+    await dialog.getByLabel('Model 1', { exact: true }).fill('GPT-4o');
+    await dialog.getByLabel('Provider of model 1').fill('OpenAI');
+    await dialog.getByRole('checkbox', { name: 'General-purpose model' }).check();
+    await dialog.getByLabel('AI usage apps').fill('ChatGPT');
+    await page.getByRole('option', { name: 'ChatGPT', exact: true }).click();
     await dialog.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/ai-systems\/[0-9a-f-]{36}$/, WAIT);
     await page.getByRole('heading', { level: 1, name: SYSTEM }).waitFor(WAIT);
+    await page.getByText('GPT-4o (OpenAI) · General-purpose model').waitFor(WAIT);
+    await page.getByText('ChatGPT', { exact: true }).waitFor(WAIT);
   }, 60_000);
 
   it('drafts a high-risk classification with the questionnaire and submits it', async () => {
@@ -162,6 +171,31 @@ describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => 
       .waitFor(WAIT);
     await page.getByRole('link', { name: 'HTML' }).waitFor(WAIT);
     await documentationScreenshot(page, 'ai-registry.png');
+    expect(admin.scriptProblems).toEqual([]);
+  }, 60_000);
+
+  it('shows the dashboard: charts to download, the high-risk system without an impact assessment, review intervals', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'AI dashboard' })
+      .click();
+    await page.waitForURL(/\/ai-systems\/dashboard$/, WAIT);
+    await page.getByRole('heading', { level: 1, name: 'AI systems dashboard' }).waitFor(WAIT);
+    const byTier = page.getByRole('region', { name: 'Systems by risk tier' });
+    await byTier.locator('canvas').waitFor(WAIT);
+    await documentationScreenshot(page, 'ai-dashboard.png');
+    await byTier.getByRole('button', { name: /Download/ }).click();
+    await page.getByRole('menuitem', { name: 'Data (XLSX)' }).waitFor(WAIT);
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Overdue reviews' }).getByText('None.').waitFor(WAIT);
+    const noDpia = page.getByRole('region', { name: 'High-risk systems without an impact assessment' });
+    await noDpia.getByRole('row', { name: new RegExp(`${SYSTEM}.*No DPIA`) }).waitFor(WAIT);
+    const intervals = page.getByRole('region', { name: 'Review intervals' });
+    await intervals.getByRole('button', { name: 'Check reviews now' }).click();
+    await page.getByText('0 review(s) overdue: 0 action(s) opened, 0 closed').waitFor(WAIT);
+    await noDpia.getByRole('link', { name: SYSTEM }).click();
+    await page.waitForURL(/\/ai-systems\/[0-9a-f-]{36}$/, WAIT);
+    await page.getByRole('heading', { level: 1, name: SYSTEM }).waitFor(WAIT);
     expect(admin.scriptProblems).toEqual([]);
   }, 60_000);
 });

@@ -68,6 +68,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'My actions',
       'Scorecard settings',
       'AI systems',
+      'AI dashboard',
       'AI Act check',
       'AI usage',
       'Ingest logs',

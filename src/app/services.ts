@@ -22,6 +22,8 @@ import { SCORECARD_SOURCE, ScorecardSnapshotService } from '../modules/scorecard
 import { InventoryImportService } from '../modules/inventory/inventory-import.service.js';
 import { AiClassificationService } from '../modules/ai-registry/ai-classification.service.js';
 import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
+import { AI_REVIEW_SOURCE } from '../modules/ai-registry/ai-review.plan.js';
+import { AiReviewService } from '../modules/ai-registry/ai-review.service.js';
 import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
 import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
@@ -56,7 +58,23 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   actions.describeCodes(SCORECARD_SOURCE, () => scorecard.controlTitles());
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
-  const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
+  const shippedApps = loadShippedCatalogue().apps;
+  const knownApps = new Set(shippedApps.map((app) => app.id));
+  const aiSystems = new AiSystemService(
+    deps,
+    knownApps,
+    shippedApps
+      .map((app) => ({ id: app.id, name: app.name }))
+      .toSorted((a, b) => a.name.localeCompare(b.name)),
+  );
+  const aiReviews = new AiReviewService(deps, actions);
+  const aiClassifications = new AiClassificationService(deps, questionnaire);
+  // The demo loads a history: the register's services as they would have run on an earlier day.
+  const aiRegistryAt = (at: Clock) => ({
+    systems: new AiSystemService({ db, clock: at }, knownApps),
+    classifications: new AiClassificationService({ db, clock: at }, questionnaire),
+  });
+  actions.describeCodes(AI_REVIEW_SOURCE, () => Promise.resolve(aiReviews.codeTitles()));
   const frameworks = new FrameworkService(deps);
   // Until the risk register and the file store are wired here, only web links can be attached.
   const compliance = new ComplianceService(deps, frameworks);
@@ -78,6 +96,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       scorecardSnapshots,
       compliance,
       ...assessment,
+      aiRegistryAt,
+      aiReviews,
     }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
@@ -91,8 +111,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     assets,
     inventoryImport: new InventoryImportService(deps, { ...org, assets }),
     aiSystems,
-    aiClassifications: new AiClassificationService(deps, questionnaire),
+    aiClassifications,
     aiSheets: new AiSystemSheets(deps, aiSystems),
+    aiReviews,
     ...usageServices(deps, config),
     ...assessment,
   };

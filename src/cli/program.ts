@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAiActCommands } from '../modules/ai-registry/ai-act.cli.js';
 import { registerAiClassificationCommands } from '../modules/ai-registry/ai-classification.cli.js';
 import { registerAiSystemCommands } from '../modules/ai-registry/ai-system.cli.js';
+import { registerAiReviewCommands } from '../modules/ai-registry/ai-review.cli.js';
 import { registerUsageCommands } from '../modules/ai-usage/usage.cli.js';
 import { registerClassificationCommands } from '../modules/classification/classification.cli.js';
 import { registerDemoCommands } from '../modules/demo/demo.cli.js';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerAiActCommands(program);
   registerAiSystemCommands(program);
   registerAiClassificationCommands(program);
+  registerAiReviewCommands(program);
   registerInventoryCommands(program);
   registerRolloutCommands(program);
   registerScorecardCommands(program);

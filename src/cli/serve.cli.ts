@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { systemActor } from '../core/permissions.js';
 import { describeDemoLoad } from '../modules/demo/demo.cli.js';
 import { startDailySnapshots } from '../modules/scorecard/scorecard.snapshots.js';
+import { startReviewChecks } from '../modules/ai-registry/ai-review.service.js';
 
 export function registerServeCommands(program: Command): void {
   program
@@ -38,6 +39,9 @@ export function registerServeCommands(program: Command): void {
       // Today's scorecard snapshot, checked hourly; stopped before the database closes.
       const snapshots = startDailySnapshots(services.scorecardSnapshots, app.log);
       app.addHook('onClose', () => snapshots.stop());
+      // Overdue AI system reviews become actions for their owners, checked hourly.
+      const reviews = startReviewChecks(services.aiReviews, app.log);
+      app.addHook('onClose', () => reviews.stop());
       const shutdown = async () => {
         await app.close();
         await services.db.close();

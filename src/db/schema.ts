@@ -246,6 +246,7 @@ export interface AiSystemTable {
   usage_app_ids: string; // JSON array of AI usage catalogue ids (data/ai-apps/catalogue.yaml)
   data_asset_ids: string; // JSON array of inventory asset ids
   public: number;
+  public_fields: string; // JSON array of PublishableField: what the public register shows
   tier: string | null; // Tier of the last verified classification
   next_review_date: string | null; // YYYY-MM-DD
   search_text: string; // folded name, descriptions and provider (foldForSearch)
@@ -335,6 +336,13 @@ export interface UsageAppOverrideTable {
   note: string | null;
   version: number;
   created_at: string;
+  updated_at: string;
+}
+
+export interface AiRegistrySettingsTable {
+  id: string; // 'ai_registry': the single row
+  review_months: string; // JSON ReviewMonths: tier → months from verification to the next review
+  version: number;
   updated_at: string;
 }
 
@@ -478,6 +486,7 @@ export interface Database {
   actions: ActionTable;
   ai_systems: AiSystemTable;
   ai_classifications: AiClassificationTable;
+  ai_registry_settings: AiRegistrySettingsTable;
   usage_files: UsageFileTable;
   usage_daily_totals: UsageDailyTotalTable;
   usage_daily: UsageDailyTable;

@@ -59,9 +59,15 @@ export class ActionRepository {
       .leftJoin('assets', (join) =>
         join.onRef('assets.id', '=', 'actions.subject_id').on('actions.subject_type', '=', 'asset'),
       )
+      .leftJoin('ai_systems', (join) =>
+        join.onRef('ai_systems.id', '=', 'actions.subject_id').on('actions.subject_type', '=', 'ai_system'),
+      )
       .leftJoin('people', 'people.id', 'actions.assignee_person_id')
       .select(COLUMNS)
-      .select(['assets.name as subject_name', 'people.full_name as assignee_name']);
+      .select((eb) => [
+        eb.fn.coalesce('assets.name', 'ai_systems.name').as('subject_name'),
+        'people.full_name as assignee_name',
+      ]);
   }
 
   /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */

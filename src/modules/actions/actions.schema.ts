@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
-/** Shared with the web app: the generic actions raised by the scorecard (and later other sources). */
+/** Shared with the web app: the generic actions raised by the scorecard, AI system reviews (and later other sources). */
 
 export const ACTION_STATUSES = ['open', 'closed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Where actions come from; each source owns its `code`s (the scorecard: control ids). */
-export const ACTION_SOURCES = ['scorecard'] as const;
+export const ACTION_SOURCES = ['scorecard', 'ai_review'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
-export const ACTION_SUBJECT_TYPES = ['asset'] as const;
+export const ACTION_SUBJECT_TYPES = ['asset', 'ai_system'] as const;
 export type ActionSubjectType = (typeof ACTION_SUBJECT_TYPES)[number];
 
 /** English always, French and Spanish when the source defines them (else English). */
@@ -23,7 +23,7 @@ export const actionSchema = z.object({
   source_key: z.string(),
   subject_type: z.string(),
   subject_id: z.string(),
-  /** The subject's name (the asset's), null when it no longer exists. */
+  /** The subject's name (the asset's or AI system's), null when it no longer exists. */
   subject_name: z.string().nullable(),
   office_id: z.string().nullable(),
   assignee_person_id: z.string().nullable(),

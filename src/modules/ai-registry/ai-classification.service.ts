@@ -14,6 +14,8 @@ import {
 import type { Database } from '../../db/schema.js';
 import type { Questionnaire } from './ai-act.schema.js';
 import { nextReviewDate } from './ai-classification.rules.js';
+import { AiReviewRepository } from './ai-review.repository.js';
+import { loadReviewSettings } from './ai-review.service.js';
 import { AI_SYSTEM_ENTITY, visibleSystem } from './ai-system.checks.js';
 import {
   presentAiSystem,
@@ -49,8 +51,9 @@ const EDITABLE: readonly ClassificationStatus[] = ['draft', 'changes_requested']
  * A step from the wrong status answers 409 (conflict, details.reason = 'classification_status').
  * The result is always computed here with the classifier, never taken from the caller. Submitting
  * an Art. 6(3) derogation needs a written justification. Verifying sets the system's tier and its
- * next review date (REVIEW_MONTHS). Changing the answers of the verified, latest classification
- * starts the next one as a draft with the changes: verification is open again.
+ * next review date (the review settings' months for that tier, REVIEW_MONTHS by default).
+ * Changing the answers of the verified, latest classification starts the next one as a draft with
+ * the changes: verification is open again.
  */
 export class AiClassificationService {
   constructor(
@@ -187,7 +190,7 @@ export class AiClassificationService {
     });
   }
 
-  /** Verify: the system takes this classification's tier and is due for review by REVIEW_MONTHS. */
+  /** Verify: the system takes this classification's tier and is due for review by the review settings. */
   async verify(
     ctx: RequestContext,
     systemId: string,
@@ -195,11 +198,12 @@ export class AiClassificationService {
     input: Verify,
   ): Promise<AiClassification> {
     requirePermission(ctx.actor, 'ai.verify');
-    return this.write(ctx, async (repo, audit) => {
+    return this.write(ctx, async (repo, audit, trx) => {
       const system = await visibleSystem(repo, ctx.actor, systemId);
       const before = await this.reviewable(repo, ctx.actor, systemId, number, input.version, [
         'under_review',
       ]);
+      const { review_months: months } = await loadReviewSettings(new AiReviewRepository(trx));
       const now = isoNow(this.deps.clock);
       const verified = await this.change(repo, audit, system.office_id, before, 'verify', {
         status: 'verified',
@@ -209,7 +213,7 @@ export class AiClassificationService {
       });
       const changes = {
         tier: verified.tier,
-        next_review_date: nextReviewDate(verified.tier, isoDate(this.deps.clock.now())),
+        next_review_date: nextReviewDate(verified.tier, isoDate(this.deps.clock.now()), months),
         updated_at: now,
       };
       if (!(await repo.update(system.id, system.version, changes)))

@@ -47,6 +47,7 @@ const FLAGS = new FlagNames({
   data_asset_ids: '--asset',
   business_owner_id: '--business-owner',
   technical_owner_id: '--technical-owner',
+  public_fields: '--public-fields',
   tier: '--tier',
   version: '--version',
 });
@@ -73,6 +74,7 @@ interface SystemOptions {
   app?: string[];
   asset?: string[];
   public?: string;
+  publicFields?: string;
   personalData?: string;
   businessOwner?: string;
   technicalOwner?: string;
@@ -101,6 +103,10 @@ function systemOptions(command: Command): Command {
     .option('--app <id>', 'AI usage catalogue app id (repeat)', collect)
     .option('--asset <id>', 'data asset id it uses (repeat)', collect)
     .option('--public <yes|no>', 'whether it appears in the public register')
+    .option(
+      '--public-fields <list>',
+      'the fields the public register shows besides the name, separated by commas ("" for none)',
+    )
     .option('--personal-data <yes|no>', 'whether it processes personal data')
     .option('--business-owner <email>', 'business owner')
     .option('--technical-owner <email>', 'technical owner')
@@ -161,6 +167,10 @@ async function systemFields(
     usage_app_ids: o.app,
     data_asset_ids: o.asset,
     public: yesNo(o.public, '--public'),
+    public_fields: o.publicFields
+      ?.split(/[,;]/)
+      .map((field) => field.trim())
+      .filter(Boolean),
   };
 }
 
@@ -381,6 +391,7 @@ function systemText(s: AiSystem): string {
     ['Next review', s.next_review_date],
     ['DPIA', s.dpia_done ? (s.dpia_reference ?? 'yes') : 'no'],
     ['Public', s.public],
+    ['Public fields', s.public ? s.public_fields.join(', ') || '(name only)' : null],
     ['Version', s.version],
   ]);
 }

@@ -5,6 +5,8 @@ import type { AiActRole } from './ai-act.ids.js';
 import type { Classification, Tier } from './ai-act.schema.js';
 import {
   AFFECTED_PEOPLE,
+  PUBLISHABLE_FIELDS,
+  type PublishableField,
   type AffectedPeople,
   type AiClassification,
   type AiModel,
@@ -48,6 +50,7 @@ export function presentAiSystem(row: AiSystemRow): AiSystem {
     usage_app_ids: JSON.parse(row.usage_app_ids) as string[],
     data_asset_ids: JSON.parse(row.data_asset_ids) as string[],
     public: row.public === 1,
+    public_fields: JSON.parse(row.public_fields) as PublishableField[],
     tier: row.tier as Tier | null,
     next_review_date: row.next_review_date,
     version: row.version,
@@ -81,6 +84,11 @@ export function presentClassification(row: AiClassificationRow): AiClassificatio
 /** Each value once, in the catalogue's order, so equal sets are stored identically. */
 export function storedAffected(values: readonly AffectedPeople[]): string {
   return JSON.stringify(AFFECTED_PEOPLE.filter((value) => values.includes(value)));
+}
+
+/** Each field once, in PUBLISHABLE_FIELDS order, so equal sets are stored identically. */
+export function storedPublicFields(fields: readonly PublishableField[]): string {
+  return JSON.stringify(PUBLISHABLE_FIELDS.filter((field) => fields.includes(field)));
 }
 
 /** Answers in question-id order, so equal answers are stored (and compared) identically. */

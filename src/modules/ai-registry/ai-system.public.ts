@@ -2,40 +2,74 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { column, defineTable } from '../../core/tabular/columns.js';
 import { writeCsv } from '../../core/tabular/write-csv.js';
-import type { AiSystem } from './ai-system.schema.js';
+import type { AiSystem, PublishableField } from './ai-system.schema.js';
 
 /*
- * The public register: only systems marked public whose classification is verified, and only the
- * fields below, named after the UK Algorithmic Transparency Recording Standard (ATRS) where it has
- * a field for them (docs/ai-registry.md has the mapping). Pure: the caller reads and filters.
+ * The public register: only systems marked public whose classification is verified, and of each only
+ * its name and the fields its `public_fields` names, keyed by the UK Algorithmic Transparency
+ * Recording Standard (ATRS) name where the standard has a field for them (docs/ai-registry.md has the
+ * mapping). Pure: the caller reads, filters and resolves names.
  */
 
+/** Names the caller resolved for a system's references (null when none or unknown). */
 export interface PublicNames {
   office: string;
   department: string | null;
+  business_owner: string | null;
+  technical_owner: string | null;
+  /** The names of the data assets it uses, in the system's order. */
+  data_assets: readonly string[];
 }
 
-/** The public fields, in order: the key (ATRS name where one exists), its heading, its ATRS tier. */
+/**
+ * Every field the register can show, in order: its key there (ATRS name where one exists), the
+ * system field it comes from (null: the name, always shown), its heading and its ATRS tier.
+ */
 export const PUBLIC_FIELDS = [
-  { key: 'name', label: 'Name', atrs: 'tier 1' },
-  { key: 'description', label: 'Description', atrs: 'tier 1' },
-  { key: 'organisation', label: 'Organisation', atrs: 'tier 1' },
-  { key: 'team', label: 'Team', atrs: 'tier 2' },
-  { key: 'phase', label: 'Phase', atrs: 'tier 1' },
-  { key: 'scope', label: 'Purpose and rationale', atrs: 'tier 2' },
-  { key: 'supplier_or_developer', label: 'Supplier or developer', atrs: 'tier 2' },
-  { key: 'models', label: 'Models', atrs: 'tier 2' },
-  { key: 'deployment', label: 'Deployment', atrs: null },
-  { key: 'affected_people', label: 'Affected people', atrs: null },
-  { key: 'process_integration', label: 'Decisions it informs', atrs: 'tier 2' },
-  { key: 'human_decisions_and_review', label: 'Human oversight', atrs: 'tier 2' },
-  { key: 'impact_assessment_completed', label: 'Impact assessment completed', atrs: 'tier 2' },
-  { key: 'eu_ai_act_tier', label: 'EU AI Act risk tier', atrs: null },
-  { key: 'next_review_date', label: 'Next review', atrs: null },
-] as const;
+  { key: 'name', from: null, label: 'Name', atrs: 'tier 1' },
+  { key: 'description', from: 'public_description', label: 'Description', atrs: 'tier 1' },
+  { key: 'organisation', from: 'office_id', label: 'Organisation', atrs: 'tier 1' },
+  { key: 'team', from: 'department_id', label: 'Team', atrs: 'tier 2' },
+  { key: 'phase', from: 'lifecycle', label: 'Phase', atrs: 'tier 1' },
+  { key: 'scope', from: 'purpose', label: 'Purpose and rationale', atrs: 'tier 2' },
+  {
+    key: 'senior_responsible_owner',
+    from: 'business_owner_id',
+    label: 'Senior responsible owner',
+    atrs: 'tier 2',
+  },
+  { key: 'technical_owner', from: 'technical_owner_id', label: 'Technical owner', atrs: null },
+  { key: 'supplier_or_developer', from: 'provider', label: 'Supplier or developer', atrs: 'tier 2' },
+  { key: 'contract', from: 'contract', label: 'Contract', atrs: null },
+  { key: 'models', from: 'models', label: 'Models', atrs: 'tier 2' },
+  { key: 'deployment', from: 'deployment', label: 'Deployment', atrs: null },
+  { key: 'users', from: 'users', label: 'Users', atrs: null },
+  { key: 'affected_people', from: 'affected_people', label: 'Affected people', atrs: null },
+  { key: 'process_integration', from: 'decisions_informed', label: 'Decisions it informs', atrs: 'tier 2' },
+  { key: 'human_decisions_and_review', from: 'human_oversight', label: 'Human oversight', atrs: 'tier 2' },
+  { key: 'source_data_name', from: 'data_asset_ids', label: 'Data used', atrs: 'tier 2' },
+  { key: 'personal_data', from: 'personal_data', label: 'Personal data', atrs: null },
+  { key: 'approval_status', from: 'approval_status', label: 'Approval for use', atrs: null },
+  {
+    key: 'impact_assessment_completed',
+    from: 'dpia_done',
+    label: 'Impact assessment completed',
+    atrs: 'tier 2',
+  },
+  { key: 'impact_assessment_link', from: 'dpia_reference', label: 'Impact assessment', atrs: 'tier 2' },
+  { key: 'eu_ai_act_tier', from: 'tier', label: 'EU AI Act risk tier', atrs: null },
+  { key: 'next_review_date', from: 'next_review_date', label: 'Next review', atrs: null },
+] as const satisfies readonly {
+  key: string;
+  from: PublishableField | null;
+  label: string;
+  atrs: string | null;
+}[];
 
 export type PublicField = (typeof PUBLIC_FIELDS)[number]['key'];
-export type PublicRecord = Record<PublicField, string | boolean | null>;
+export type PublicValue = string | boolean | null;
+/** A register entry: the name, and only the fields the system publishes. */
+export type PublicRecord = { name: string } & Partial<Record<PublicField, PublicValue>>;
 
 export const PUBLIC_NOTE =
   'The EU AI Act is used as the organisation’s benchmark; it is not necessarily binding on an international organisation.';
@@ -45,48 +79,77 @@ export function isPublishable(system: AiSystem): boolean {
   return system.public && system.tier !== null;
 }
 
-export function publicRecord(system: AiSystem, names: PublicNames): PublicRecord {
+const joined = (items: readonly string[]) => (items.length === 0 ? null : items.join('; '));
+
+/** Each system field's value as the register shows it. */
+function publicValues(system: AiSystem, names: PublicNames): Record<PublishableField, PublicValue> {
   return {
-    name: system.name,
-    description: system.public_description,
-    organisation: names.office,
-    team: names.department,
-    phase: system.lifecycle,
-    scope: system.purpose,
-    supplier_or_developer: system.provider,
-    models:
-      system.models.length === 0
-        ? null
-        : system.models
-            .map(
-              (m) =>
-                `${m.name}${m.provider ? ` (${m.provider})` : ''}${m.general_purpose ? ', general-purpose' : ''}`,
-            )
-            .join('; '),
+    public_description: system.public_description,
+    purpose: system.purpose,
+    office_id: names.office,
+    department_id: names.department,
+    business_owner_id: names.business_owner,
+    technical_owner_id: names.technical_owner,
+    provider: system.provider,
+    contract: system.contract,
+    models: joined(
+      system.models.map(
+        (m) =>
+          `${m.name}${m.provider ? ` (${m.provider})` : ''}${m.general_purpose ? ', general-purpose' : ''}`,
+      ),
+    ),
     deployment: system.deployment,
-    affected_people: system.affected_people.length === 0 ? null : system.affected_people.join('; '),
-    process_integration: system.decisions_informed,
-    human_decisions_and_review: system.human_oversight,
-    impact_assessment_completed: system.dpia_done,
-    eu_ai_act_tier: system.tier,
+    lifecycle: system.lifecycle,
+    users: system.users,
+    affected_people: joined(system.affected_people),
+    decisions_informed: system.decisions_informed,
+    human_oversight: system.human_oversight,
+    data_asset_ids: joined(names.data_assets),
+    personal_data: system.personal_data,
+    approval_status: system.approval_status,
+    dpia_done: system.dpia_done,
+    dpia_reference: system.dpia_reference,
+    tier: system.tier,
     next_review_date: system.next_review_date,
   };
+}
+
+/** The register entry of a system: its name and its public fields; nothing else is read into it. */
+export function publicRecord(system: AiSystem, names: PublicNames): PublicRecord {
+  const published = new Set<PublishableField>(system.public_fields);
+  const values = publicValues(system, names);
+  const record: PublicRecord = { name: system.name };
+  for (const field of PUBLIC_FIELDS)
+    if (field.from !== null && published.has(field.from)) record[field.key] = values[field.from];
+  return record;
+}
+
+/** The register's columns: the name, then every field at least one entry publishes. */
+export function publicColumns(records: readonly PublicRecord[]): (typeof PUBLIC_FIELDS)[number][] {
+  return PUBLIC_FIELDS.filter((f) => f.key === 'name' || records.some((record) => f.key in record));
 }
 
 export function publicJson(records: readonly PublicRecord[], generatedOn: string): string {
   return `${JSON.stringify({ generated_on: generatedOn, standard: 'UK ATRS field names where they exist', note: PUBLIC_NOTE, systems: records }, null, 2)}\n`;
 }
 
-const PUBLIC_TABLE = defineTable({
-  name: 'Public register',
-  columns: PUBLIC_FIELDS.map((f) =>
-    column({ key: f.key, header: f.key, schema: z.union([z.string(), z.boolean()]).nullable() }),
-  ),
-});
-
-/** The shared CSV writer: UTF-8 with BOM, RFC 4180, cells guarded against formulas. */
+/**
+ * The shared CSV writer (UTF-8 with BOM, RFC 4180, cells guarded against formulas), with a column for
+ * each field some entry publishes; an entry that keeps a field private leaves its cell empty.
+ */
 export function publicCsv(records: readonly PublicRecord[]): Readable {
-  return writeCsv(PUBLIC_TABLE, records);
+  const table = defineTable({
+    name: 'Public register',
+    columns: publicColumns(records).map((f) =>
+      column({ key: f.key, header: f.key, schema: z.union([z.string(), z.boolean()]).nullable() }),
+    ),
+  });
+  return writeCsv(
+    table,
+    records.map((record) =>
+      Object.fromEntries(table.columns.map((c) => [c.key, record[c.key as PublicField] ?? null])),
+    ),
+  );
 }
 
 export function escapeHtml(text: string): string {
@@ -104,10 +167,10 @@ export function publicHtml(
   const systems = records
     .map(
       (record) =>
-        `<section>\n<h2>${escapeHtml(String(record.name))}</h2>\n<dl>\n${PUBLIC_FIELDS.filter(
-          (f) => f.key !== 'name',
+        `<section>\n<h2>${escapeHtml(record.name)}</h2>\n<dl>\n${PUBLIC_FIELDS.filter(
+          (f) => f.key !== 'name' && f.key in record,
         )
-          .map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${value(record[f.key])}</dd>`)
+          .map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${value(record[f.key] ?? null)}</dd>`)
           .join('\n')}\n</dl>\n</section>`,
     )
     .join('\n');

@@ -225,6 +225,34 @@ export class AiSystemRepository {
     return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
   }
 
+  /** Full names of the people given (owners shown in the public register when published). */
+  async peopleNames(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.namesOf('people', 'full_name', ids);
+  }
+
+  /** Names of the data assets given (the data a system uses, when published). */
+  async assetNames(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.namesOf('assets', 'name', ids);
+  }
+
+  private async namesOf(
+    table: 'people' | 'assets',
+    column: 'full_name' | 'name',
+    ids: readonly string[],
+  ): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, string>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db
+        .selectFrom(table)
+        .select(['id', sql.ref<string>(column).as('name')])
+        .where('id', 'in', unique.slice(i, i + 500))
+        .execute();
+      for (const row of rows) found.set(row.id, row.name);
+    }
+    return found;
+  }
+
   async departmentNames(): Promise<Map<string, { code: string; name: string }>> {
     const rows = await this.db.selectFrom('departments').select(['id', 'code', 'name']).execute();
     return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));

@@ -21,6 +21,7 @@ import {
   aiSystemSummarySchema,
   aiSystemUpdateSchema,
   deleteQuerySchema,
+  usageAppChoiceSchema,
 } from './ai-system.schema.js';
 import type { PublicFormat, SheetFormat } from './ai-system.sheets.js';
 
@@ -83,6 +84,18 @@ export const aiSystemRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       },
     },
     async (request) => systems.summary(requestContext(request)),
+  );
+
+  app.get(
+    '/api/ai-systems/usage-apps',
+    {
+      schema: {
+        tags,
+        summary: 'The AI usage catalogue’s apps a system may name in usage_app_ids (id and name)',
+        response: { 200: z.object({ items: z.array(usageAppChoiceSchema) }) },
+      },
+    },
+    async (request) => ({ items: systems.usageAppChoices(requestContext(request)) }),
   );
 
   for (const format of ['xlsx', 'csv'] as const satisfies readonly SheetFormat[])

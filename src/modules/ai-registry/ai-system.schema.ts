@@ -31,6 +31,54 @@ export const CLASSIFICATION_STATUSES = [
 ] as const;
 export type ClassificationStatus = (typeof CLASSIFICATION_STATUSES)[number];
 
+/**
+ * The fields the public register may show, each published only when the system's `public_fields`
+ * names it. The name is always shown (a register entry needs one), so it is not in the list.
+ */
+export const PUBLISHABLE_FIELDS = [
+  'public_description',
+  'purpose',
+  'office_id',
+  'department_id',
+  'business_owner_id',
+  'technical_owner_id',
+  'provider',
+  'contract',
+  'models',
+  'deployment',
+  'lifecycle',
+  'users',
+  'affected_people',
+  'decisions_informed',
+  'human_oversight',
+  'personal_data',
+  'approval_status',
+  'dpia_done',
+  'dpia_reference',
+  'data_asset_ids',
+  'tier',
+  'next_review_date',
+] as const;
+export type PublishableField = (typeof PUBLISHABLE_FIELDS)[number];
+
+/** Public unless changed: what the system does and where; never people, contracts or internal links. */
+export const DEFAULT_PUBLIC_FIELDS: readonly PublishableField[] = [
+  'public_description',
+  'purpose',
+  'office_id',
+  'department_id',
+  'provider',
+  'models',
+  'deployment',
+  'lifecycle',
+  'affected_people',
+  'decisions_informed',
+  'human_oversight',
+  'dpia_done',
+  'tier',
+  'next_review_date',
+];
+
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 /** Free text that may be cleared: null or '' store nothing. */
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -48,6 +96,10 @@ export const usageAppIdSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an app id of the AI usage catalogue, such as chatgpt');
+
+/** An app of the AI usage catalogue, as the AI system form offers it. */
+export const usageAppChoiceSchema = z.object({ id: z.string(), name: z.string() });
+export type UsageAppChoice = z.infer<typeof usageAppChoiceSchema>;
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -83,6 +135,8 @@ export const aiSystemSchema = z.object({
   usage_app_ids: z.array(z.string()),
   data_asset_ids: z.array(z.string()),
   public: z.boolean(),
+  /** The fields the public register shows for this system (besides its name), in PUBLISHABLE_FIELDS order. */
+  public_fields: z.array(z.enum(PUBLISHABLE_FIELDS)),
   /** The tier of the last verified classification; null until one is verified. */
   tier: z.enum(TIERS).nullable(),
   /** When the classification is due for review (set by verification); null until verified. */
@@ -118,6 +172,8 @@ const aiSystemFields = {
   usage_app_ids: uniqueList(usageAppIdSchema, 50).optional(),
   data_asset_ids: uniqueList(z.string().uuid(), 200).optional(),
   public: z.boolean().optional(),
+  /** Which fields the public register shows (the name always); DEFAULT_PUBLIC_FIELDS when not given. */
+  public_fields: uniqueList(z.enum(PUBLISHABLE_FIELDS), PUBLISHABLE_FIELDS.length).optional(),
 };
 
 /** A new AI system: lifecycle defaults to idea, approval to under_review. */
@@ -189,6 +245,8 @@ export type Verify = z.infer<typeof verifySchema>;
 // Dashboard
 
 const counts = z.record(z.string(), z.number().int());
+/** The longest lists the dashboard returns (their counts are always complete). */
+export const SUMMARY_LIST_LIMIT = 200;
 export const aiSystemSummarySchema = z.object({
   total: z.number().int(),
   /** By tier of the last verified classification; `unclassified` when none is verified. */
@@ -197,9 +255,42 @@ export const aiSystemSummarySchema = z.object({
   by_classification_status: counts,
   by_approval_status: counts,
   by_lifecycle: counts,
-  by_office: z.array(z.object({ office_id: z.string(), count: z.number().int() })),
+  by_office: z.array(
+    z.object({ office_id: z.string(), name: z.string().nullable(), count: z.number().int() }),
+  ),
+  /** By department within its office; department_id null for the systems of an office without one. */
+  by_department: z.array(
+    z.object({
+      office_id: z.string(),
+      department_id: z.string().nullable(),
+      name: z.string().nullable(),
+      count: z.number().int(),
+    }),
+  ),
   review_overdue: z.number().int(),
   high_risk_without_dpia: z.number().int(),
+  /** Systems whose review date has been reached, the longest overdue first (at most SUMMARY_LIST_LIMIT). */
+  overdue_reviews: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      office_id: z.string(),
+      tier: z.enum(TIERS).nullable(),
+      next_review_date: z.string(),
+      /** The business owner, else the technical owner: who the review action goes to. */
+      owner_name: z.string().nullable(),
+    }),
+  ),
+  /** High-risk systems without a DPIA, or whose DPIA has no reference or link (at most SUMMARY_LIST_LIMIT). */
+  high_risk_without_assessment: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      office_id: z.string(),
+      dpia_done: z.boolean(),
+      dpia_reference: z.string().nullable(),
+    }),
+  ),
 });
 export type AiSystemSummary = z.infer<typeof aiSystemSummarySchema>;
 

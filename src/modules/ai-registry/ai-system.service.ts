@@ -9,16 +9,21 @@ import {
   aiSystemSearchText,
   presentAiSystem,
   storedAffected,
+  storedPublicFields,
   storedText,
   type AiSystemRow,
 } from './ai-system.present.js';
 import { AI_SYSTEM_SORT_COLUMNS, AiSystemRepository, type AiSystemFilter } from './ai-system.repository.js';
+import type { Tier } from './ai-act.schema.js';
 import {
+  DEFAULT_PUBLIC_FIELDS,
+  SUMMARY_LIST_LIMIT,
   type AiSystem,
   type AiSystemCreate,
   type AiSystemListQuery,
   type AiSystemSummary,
   type AiSystemUpdate,
+  type UsageAppChoice,
 } from './ai-system.schema.js';
 
 export { AI_SYSTEM_ENTITY } from './ai-system.checks.js';
@@ -49,6 +54,7 @@ export const AI_SYSTEM_DATA_COLUMNS = [
   'usage_app_ids',
   'data_asset_ids',
   'public',
+  'public_fields',
 ] as const satisfies readonly (keyof AiSystemRow)[];
 
 /**
@@ -61,7 +67,14 @@ export class AiSystemService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly knownApps: KnownAppIds,
+    private readonly appChoices: readonly UsageAppChoice[] = [],
   ) {}
+
+  /** The AI usage catalogue's apps a system may name in usage_app_ids (for pickers). */
+  usageAppChoices(ctx: RequestContext): UsageAppChoice[] {
+    requirePermission(ctx.actor, 'ai.read');
+    return [...this.appChoices];
+  }
 
   private repo(): AiSystemRepository {
     return new AiSystemRepository(this.deps.db.kysely);
@@ -125,6 +138,7 @@ export class AiSystemService {
       usage_app_ids: JSON.stringify(input.usage_app_ids ?? []),
       data_asset_ids: JSON.stringify(input.data_asset_ids ?? []),
       public: input.public ? 1 : 0,
+      public_fields: storedPublicFields(input.public_fields ?? DEFAULT_PUBLIC_FIELDS),
     };
     const row: AiSystemRow = {
       id: newId(),
@@ -212,30 +226,63 @@ export class AiSystemService {
     });
   }
 
-  /** Counts for the dashboard, over the systems in the caller's scope. */
+  /** The dashboard: counts and lists over the systems in the caller's scope. */
   async summary(ctx: RequestContext): Promise<AiSystemSummary> {
     requirePermission(ctx.actor, 'ai.read');
     const repo = this.repo();
     const rows = await this.all(repo, this.filter(ctx.actor, {}));
     const statuses = await repo.latestStatuses(rows.map((row) => row.id));
+    const [offices, departments] = [await repo.officeNames(), await repo.departmentNames()];
     const today = isoDate(this.deps.clock.now());
-    const count = (keys: readonly string[]) => {
-      const counts: Record<string, number> = {};
-      for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
-      return counts;
-    };
-    const byOffice = count(rows.map((row) => row.office_id));
+    const overdue = rows
+      .filter((row) => isReviewDue(row, today))
+      .toSorted(
+        (a, b) => a.next_review_date!.localeCompare(b.next_review_date!) || a.name.localeCompare(b.name),
+      );
+    const owners = await repo.peopleNames(
+      overdue.flatMap((row) => row.business_owner_id ?? row.technical_owner_id ?? []),
+    );
+    const noAssessment = rows.filter(
+      (row) => row.tier === 'high' && (row.dpia_done === 0 || row.dpia_reference === null),
+    );
+    const byOffice = countBy(rows, (row) => row.office_id);
+    const byDepartment = countBy(rows, (row) => `${row.office_id}/${row.department_id ?? ''}`);
+    const byCount = (a: { count: number; name: string | null }, b: { count: number; name: string | null }) =>
+      b.count - a.count || (a.name ?? '').localeCompare(b.name ?? '');
     return {
       total: rows.length,
-      by_tier: count(rows.map((row) => row.tier ?? 'unclassified')),
-      by_classification_status: count(rows.map((row) => statuses.get(row.id) ?? 'none')),
-      by_approval_status: count(rows.map((row) => row.approval_status)),
-      by_lifecycle: count(rows.map((row) => row.lifecycle)),
+      by_tier: countBy(rows, (row) => row.tier ?? 'unclassified'),
+      by_classification_status: countBy(rows, (row) => statuses.get(row.id) ?? 'none'),
+      by_approval_status: countBy(rows, (row) => row.approval_status),
+      by_lifecycle: countBy(rows, (row) => row.lifecycle),
       by_office: Object.entries(byOffice)
-        .map(([office_id, n]) => ({ office_id, count: n }))
-        .toSorted((a, b) => b.count - a.count || a.office_id.localeCompare(b.office_id)),
-      review_overdue: rows.filter((row) => isReviewDue(row, today)).length,
+        .map(([office_id, count]) => ({ office_id, name: offices.get(office_id)?.name ?? null, count }))
+        .toSorted(byCount),
+      by_department: Object.entries(byDepartment)
+        .map(([key, count]) => {
+          const [office_id = '', department = ''] = key.split('/');
+          const department_id = department || null;
+          const name = department_id ? (departments.get(department_id)?.name ?? null) : null;
+          return { office_id, department_id, name, count };
+        })
+        .toSorted(byCount),
+      review_overdue: overdue.length,
       high_risk_without_dpia: rows.filter((row) => row.tier === 'high' && row.dpia_done === 0).length,
+      overdue_reviews: overdue.slice(0, SUMMARY_LIST_LIMIT).map((row) => ({
+        id: row.id,
+        name: row.name,
+        office_id: row.office_id,
+        tier: row.tier as Tier | null,
+        next_review_date: row.next_review_date!,
+        owner_name: owners.get(row.business_owner_id ?? row.technical_owner_id ?? '') ?? null,
+      })),
+      high_risk_without_assessment: noAssessment.slice(0, SUMMARY_LIST_LIMIT).map((row) => ({
+        id: row.id,
+        name: row.name,
+        office_id: row.office_id,
+        dpia_done: row.dpia_done === 1,
+        dpia_reference: row.dpia_reference,
+      })),
     };
   }
 
@@ -269,6 +316,12 @@ export class AiSystemService {
   }
 }
 
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
 /** A review is overdue once its date is reached; retired systems are not reviewed. */
 export function isReviewDue(
   row: Pick<AiSystemRow, 'next_review_date' | 'lifecycle'>,
@@ -287,6 +340,7 @@ function storedChanges(changes: Omit<AiSystemUpdate, 'version'>): Partial<AiSyst
     personal_data,
     dpia_done,
     public: isPublic,
+    public_fields: publicFields,
     ...plain
   } = changes;
   const stored: Partial<AiSystemRow> = {};
@@ -301,5 +355,6 @@ function storedChanges(changes: Omit<AiSystemUpdate, 'version'>): Partial<AiSyst
   if (personal_data !== undefined) stored.personal_data = personal_data ? 1 : 0;
   if (dpia_done !== undefined) stored.dpia_done = dpia_done ? 1 : 0;
   if (isPublic !== undefined) stored.public = isPublic ? 1 : 0;
+  if (publicFields !== undefined) stored.public_fields = storedPublicFields(publicFields);
   return stored;
 }

@@ -65,6 +65,7 @@ const CLEARED: Partial<Record<string, unknown>> = {
   personal_data: false,
   dpia_done: false,
   public: false,
+  public_fields: [],
 };
 
 /** Sent back when a dry run is over, to roll its writes back. */
@@ -196,15 +197,22 @@ export class AiSystemSheets {
     const repo = new AiSystemRepository(this.deps.db.kysely);
     const rows = await this.systems.all(repo, { ...this.systems.filter(ctx.actor, {}), publicOnly: true });
     const [offices, departments] = [await repo.officeNames(), await repo.departmentNames()];
-    const records: PublicRecord[] = rows
-      .map(presentAiSystem)
-      .filter(isPublishable)
-      .map((system) =>
-        publicRecord(system, {
-          office: offices.get(system.office_id)?.name ?? '',
-          department: system.department_id ? (departments.get(system.department_id)?.name ?? null) : null,
-        }),
-      );
+    const systems = rows.map(presentAiSystem).filter(isPublishable);
+    const people = await repo.peopleNames(
+      systems.flatMap((s) => [s.business_owner_id, s.technical_owner_id].filter((id) => id !== null)),
+    );
+    const assets = await repo.assetNames(systems.flatMap((s) => s.data_asset_ids));
+    const name = (names: ReadonlyMap<string, string>, id: string | null) =>
+      id === null ? null : (names.get(id) ?? null);
+    const records: PublicRecord[] = systems.map((system) =>
+      publicRecord(system, {
+        office: offices.get(system.office_id)?.name ?? '',
+        department: system.department_id ? (departments.get(system.department_id)?.name ?? null) : null,
+        business_owner: name(people, system.business_owner_id),
+        technical_owner: name(people, system.technical_owner_id),
+        data_assets: system.data_asset_ids.flatMap((id) => assets.get(id) ?? []),
+      }),
+    );
     const today = isoDate(this.deps.clock.now());
     const filename = `ai-systems-register-${today}.${format}`;
     if (format === 'json')

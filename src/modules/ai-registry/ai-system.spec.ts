@@ -7,6 +7,7 @@ import {
   APPROVAL_STATUSES,
   DEPLOYMENTS,
   LIFECYCLES,
+  PUBLISHABLE_FIELDS,
   modelSchema,
   usageAppIdSchema,
 } from './ai-system.schema.js';
@@ -151,6 +152,13 @@ export const AI_SYSTEMS_TABLE = defineTable({
       width: 38,
     }),
     column({ key: 'public', header: 'Public', ...cell.boolean() }),
+    column({
+      key: 'public_fields',
+      header: 'Public fields',
+      ...cell.choiceList(PUBLISHABLE_FIELDS),
+      description: 'The fields the public register shows besides the name, separated by ;',
+      width: 40,
+    }),
     column({
       key: 'tier',
       header: 'EU AI Act tier',

@@ -184,6 +184,7 @@ describeEachDialect('demo organisation loader', ({ db }) => {
       .kysely.selectFrom('actions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '=', 'open')
+      .where('source', '=', 'scorecard')
       .executeTakeFirstOrThrow();
     expect(Number(open.n)).toBe(first.counts.actions);
     expect(first.counts.actions).toBeGreaterThan(100);
@@ -200,6 +201,40 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(dpia.evidence.map((e) => e.name).sort()).toEqual(['data-flow.md', 'retention-schedule.csv']);
     expect(dpia.findings.map((f) => f.severity).sort()).toEqual(['high', 'medium']);
     expect(dpia.versions.map((v) => v.revision)).toEqual([1]);
+  });
+
+  it('registers AI systems with overdue reviews turned into actions, a high-risk system without DPIA, and public fields', async () => {
+    expect(first.counts.ai_systems).toBe(6);
+    const summary = await t.services.aiSystems.summary(ctx);
+    expect(summary.overdue_reviews.map((r) => r.name).toSorted()).toEqual([
+      'Case intake chatbot',
+      'Resettlement eligibility scoring',
+    ]);
+    expect(summary.high_risk_without_assessment.map((r) => r.name)).toEqual([
+      'Resettlement eligibility scoring',
+    ]);
+    expect(summary.by_tier).toMatchObject({ high: 2, limited: 1, minimal: 1, unclassified: 2 });
+    expect(summary.by_classification_status).toMatchObject({ verified: 4, submitted: 1, none: 1 });
+    const reviews = await t.services.actions.list(ctx, { source: 'ai_review', status: 'open', limit: 10 });
+    expect(reviews.items).toHaveLength(2);
+    for (const action of reviews.items) expect(action.assignee_person_id).not.toBeNull();
+    const register = JSON.parse((await t.services.aiSheets.publicRegister(ctx, 'json')).body as string) as {
+      systems: Record<string, unknown>[];
+    };
+    const byName = new Map(register.systems.map((s) => [s.name, s]));
+    expect([...byName.keys()].toSorted()).toEqual([
+      'CV screening assistant',
+      'Case intake chatbot',
+      'Document translation helper',
+    ]);
+    expect(byName.get('CV screening assistant')).toHaveProperty('senior_responsible_owner');
+    expect(byName.get('CV screening assistant')).not.toHaveProperty('contract');
+    expect(Object.keys(byName.get('Document translation helper')!).toSorted()).toEqual([
+      'description',
+      'eu_ai_act_tier',
+      'name',
+      'phase',
+    ]);
   });
 
   it('changes nothing when run again', async () => {

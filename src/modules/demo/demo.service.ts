@@ -12,6 +12,7 @@ import type { RegionService } from '../org/region.service.js';
 import type { RolloutService } from '../rollout/rollout.service.js';
 import type { ScorecardSnapshotService } from '../scorecard/scorecard.snapshots.js';
 import { isoDate } from '../../core/clock.js';
+import { loadDemoAiSystems, type DemoAiServices } from './demo-ai-systems.js';
 import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
 import { loadDemoCompliance } from './demo-compliance.js';
@@ -19,7 +20,7 @@ import { loadDemoRollout } from './demo-rollout.js';
 import { loadDemoAssessments, type DemoAssessmentServices } from './demo-assessments.js';
 import type { DemoOrganisation } from './demo-types.js';
 
-export interface DemoOrgServices extends Omit<DemoAssessmentServices, 'offices' | 'assets'> {
+export interface DemoOrgServices extends Omit<DemoAssessmentServices, 'offices' | 'assets'>, DemoAiServices {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -44,6 +45,8 @@ export interface DemoLoadResult {
     actions: number;
     /** Assessments: a completed DPIA and an AI impact assessment in draft. */
     assessments: number;
+    /** AI systems in the register, some with overdue reviews. */
+    ai_systems: number;
   };
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
@@ -79,6 +82,7 @@ export class DemoService {
     let assets = 0;
     let actions = 0;
     let assessments = 0;
+    let aiSystems = 0;
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
@@ -87,6 +91,7 @@ export class DemoService {
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;
       assessments = await loadDemoAssessments(this.services, ctx, demo);
+      aiSystems = await loadDemoAiSystems(this.deps.clock, this.services, ctx, demo);
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
@@ -114,6 +119,7 @@ export class DemoService {
         assets,
         actions,
         assessments,
+        ai_systems: aiSystems,
       },
       logins,
       password: logins.length > 0 ? password : null,

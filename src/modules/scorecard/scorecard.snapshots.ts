@@ -2,6 +2,7 @@ import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { startPeriodic, type PeriodicLog } from '../../core/periodic.js';
 import { requirePermission, systemActor } from '../../core/permissions.js';
 import { inTransaction, isUniqueViolation, type ServiceDeps } from '../../core/service-context.js';
 import type { ActionChanges, ActionService, NewAction, StoredAction } from '../actions/actions.service.js';
@@ -163,35 +164,13 @@ function actionChanges(
  */
 export function startDailySnapshots(
   snapshots: ScorecardSnapshotService,
-  log: { info(message: string): void; warn(message: string): void },
+  log: PeriodicLog,
   intervalMs = 60 * 60 * 1000,
 ): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const check = () => {
-    running ??= snapshots
-      .ensureToday()
-      .then((took) => {
-        if (took) log.info('took the daily scorecard snapshot');
-      })
-      .catch((error: unknown) => {
-        log.warn(
-          `daily scorecard snapshot failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(check, 1000);
-  const timer = setInterval(check, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    /** Stop checking; resolves once a check under way has finished (before the database closes). */
-    stop: async () => {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic(
+    'daily scorecard snapshot',
+    async () => ((await snapshots.ensureToday()) ? 'took the daily scorecard snapshot' : null),
+    log,
+    intervalMs,
+  );
 }

@@ -7,7 +7,13 @@ import type {
   AiSystemUpdate,
   ClassificationDraft,
   ClassificationUpdate,
+  UsageAppChoice,
 } from '@server/modules/ai-registry/ai-system.schema';
+import type {
+  AiReviewCheck,
+  AiReviewSettings,
+  AiReviewSettingsUpdate,
+} from '@server/modules/ai-registry/ai-review.schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useCreate, useInvalidate, useRemove, useUpdate } from './mutations';
@@ -89,6 +95,42 @@ export function useClassificationChange(systemId: string) {
         }
       }
     },
+    onSuccess: refresh,
+  });
+}
+
+/** The AI usage catalogue's apps a system may name (anyone reading the register may list them). */
+export function useAiAppChoices() {
+  return useQuery({
+    queryKey: ['ai-systems', 'usage-apps'],
+    queryFn: async () => (await api.get<{ items: UsageAppChoice[] }>(`${PATH}/usage-apps`)).items,
+    staleTime: Infinity,
+  });
+}
+
+const REVIEW_SETTINGS = `${PATH}/review-settings`;
+
+export function useAiReviewSettings() {
+  return useQuery({
+    queryKey: ['ai-systems', 'review-settings'],
+    queryFn: () => api.get<AiReviewSettings>(REVIEW_SETTINGS),
+  });
+}
+
+/** Change the months between reviews (admins); a stale version answers 409. */
+export function useUpdateAiReviewSettings() {
+  const refresh = useInvalidate(KEYS);
+  return useMutation({
+    mutationFn: (input: AiReviewSettingsUpdate) => api.put<AiReviewSettings>(REVIEW_SETTINGS, input),
+    onSuccess: refresh,
+  });
+}
+
+/** Turn overdue reviews into actions now (verifiers); the server also does it hourly. */
+export function useAiReviewCheck() {
+  const refresh = useInvalidate([...KEYS, ['actions']]);
+  return useMutation({
+    mutationFn: () => api.post<AiReviewCheck>(`${PATH}/reviews/check`),
     onSuccess: refresh,
   });
 }

@@ -6,6 +6,7 @@ import {
   IconBuilding,
   IconDatabase,
   IconChartBar,
+  IconChartPie,
   IconChecklist,
   IconClipboardCheck,
   IconFileImport,
@@ -39,6 +40,7 @@ export interface NavLinkItem {
     | 'nav.compliance'
     | 'aiAct.nav.check'
     | 'nav.aiSystems'
+    | 'nav.aiDashboard'
     | 'nav.users'
     | 'nav.audit'
     | 'nav.tokens'
@@ -112,6 +114,12 @@ const SECTIONS: NavSection[] = [
     label: 'aiAct.nav.section',
     links: [
       { to: '/ai-systems', label: 'nav.aiSystems', icon: IconRobot, permission: 'ai.read' },
+      {
+        to: '/ai-systems/dashboard',
+        label: 'nav.aiDashboard',
+        icon: IconChartPie,
+        permission: 'ai.read',
+      },
       { to: '/ai-act', label: 'aiAct.nav.check', icon: IconScale, permission: 'ai.read' },
       { to: '/usage', label: 'nav.usage', icon: IconDeviceDesktopAnalytics, permission: 'usage.read' },
       { to: '/usage/ingest', label: 'nav.usageIngest', icon: IconFileUpload, permission: 'usage.ingest' },

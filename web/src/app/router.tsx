@@ -7,6 +7,7 @@ import { UsersPage } from '../pages/accounts/users/UsersPage';
 import { AiActPage } from '../pages/ai-act/AiActPage';
 import { AiSystemDetailPage } from '../pages/ai-registry/AiSystemDetailPage';
 import { AiSystemsPage } from '../pages/ai-registry/AiSystemsPage';
+import { AiDashboardPage } from '../pages/ai-registry/AiDashboardPage';
 import { UsageAppsPage } from '../pages/ai-usage/UsageAppsPage';
 import { UsageIngestPage } from '../pages/ai-usage/UsageIngestPage';
 import { AuditPage } from '../pages/audit/AuditPage';
@@ -102,6 +103,7 @@ export const router = createBrowserRouter([
       { path: 'actions', element: only('actions.read', <ActionsPage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'ai-systems', element: only('ai.read', <AiSystemsPage />) },
+      { path: 'ai-systems/dashboard', element: only('ai.read', <AiDashboardPage />) },
       { path: 'ai-systems/:id', element: only('ai.read', <AiSystemDetailPage />) },
       {
         path: 'usage',

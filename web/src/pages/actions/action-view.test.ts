@@ -28,6 +28,20 @@ const action = (changes: Partial<Action>): Action => ({
 });
 
 describe('actionRow', () => {
+  it('links an AI system’s review action to the system', () => {
+    expect(
+      actionRow(
+        action({
+          source: 'ai_review',
+          subject_type: 'ai_system',
+          subject_id: 'ai/1',
+          subject_name: 'Triage',
+        }),
+        'en',
+      ),
+    ).toMatchObject({ assetLink: '/ai-systems/ai%2F1', assetName: 'Triage' });
+  });
+
   it('links the asset and titles the control in the reader language', () => {
     expect(actionRow(action({}), 'es')).toMatchObject({
       assetLink: '/inventory/assets/as%2F1',

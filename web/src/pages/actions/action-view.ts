@@ -4,7 +4,7 @@ import { localised } from '../scorecard/scorecard-view';
 /** An action as a row of "my actions": what to open, what to fix, by when. */
 export interface ActionRow {
   id: string;
-  /** The asset's page, or null when the asset no longer exists. */
+  /** The subject's page (an asset's or an AI system's), or null when it no longer exists. */
   assetLink: string | null;
   assetName: string | null;
   control: string;
@@ -15,11 +15,18 @@ export interface ActionRow {
   closeReason: string | null;
 }
 
+/** Where each kind of subject is shown. */
+const SUBJECT_PAGES: Partial<Record<string, string>> = {
+  asset: '/inventory/assets',
+  ai_system: '/ai-systems',
+};
+
 export function actionRow(action: Action, language: string): ActionRow {
-  const exists = action.subject_type === 'asset' && action.subject_name !== null;
+  const page = SUBJECT_PAGES[action.subject_type];
   return {
     id: action.id,
-    assetLink: exists ? `/inventory/assets/${encodeURIComponent(action.subject_id)}` : null,
+    assetLink:
+      page && action.subject_name !== null ? `${page}/${encodeURIComponent(action.subject_id)}` : null,
     assetName: action.subject_name,
     control: localised(action.code_title, language, action.code),
     reasonCodes: action.reason_codes,

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { AiSystem } from '@server/modules/ai-registry/ai-system.schema';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useAiSystem, useRemoveAiSystem } from '../../api/ai-systems';
+import { useAiAppChoices, useAiSystem, useRemoveAiSystem } from '../../api/ai-systems';
 import { useOfficeOptions } from '../../api/offices';
 import { useCan } from '../../api/session';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
@@ -16,6 +16,7 @@ import { RecordTabs } from '../../components/RecordTabs';
 import { formatPartialDate } from '../../i18n/format';
 import { ApprovalBadge, TierBadge } from './AiSystemBadges';
 import { AiSystemFormModal } from './AiSystemFormModal';
+import { AssetLink } from './AiSystemLinkFields';
 import type { AiSystemLabelledField } from './ai-system-form-values';
 import { ClassificationsPanel } from './ClassificationsPanel';
 
@@ -25,6 +26,7 @@ function AiSystemDetails({ system }: { system: AiSystem }) {
   const office = offices.data?.find((candidate) => candidate.id === system.office_id)?.name;
   const field = (name: AiSystemLabelledField) => t(`aiRegistry.fields.${name}`);
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+  const apps = useAiAppChoices();
   return (
     <Stack gap="lg" mb="lg">
       <Group gap="xs">
@@ -45,7 +47,32 @@ function AiSystemDetails({ system }: { system: AiSystem }) {
             label: field('deployment'),
             value: system.deployment && t(`aiRegistry.deployments.${system.deployment}`),
           },
-          { label: field('models'), value: system.models.map((model) => model.name).join(', ') },
+          {
+            label: field('models'),
+            value: system.models
+              .map(
+                (m) =>
+                  `${m.name}${m.provider ? ` (${m.provider})` : ''}${m.general_purpose ? ` · ${t('aiRegistry.model.generalPurpose')}` : ''}`,
+              )
+              .join('; '),
+          },
+          {
+            label: field('usage_app_ids'),
+            value: system.usage_app_ids
+              .map((id) => apps.data?.find((app) => app.id === id)?.name ?? id)
+              .join(', '),
+          },
+          {
+            label: field('data_asset_ids'),
+            value:
+              system.data_asset_ids.length > 0 ? (
+                <Group gap="sm">
+                  {system.data_asset_ids.map((id) => (
+                    <AssetLink key={id} id={id} />
+                  ))}
+                </Group>
+              ) : null,
+          },
           { label: field('users'), value: system.users },
           {
             label: field('affected_people'),
@@ -62,6 +89,16 @@ function AiSystemDetails({ system }: { system: AiSystem }) {
             value: system.next_review_date && formatPartialDate(system.next_review_date, i18n.language),
           },
           { label: field('public'), value: yesNo(system.public) },
+          ...(system.public
+            ? [
+                {
+                  label: field('public_fields'),
+                  value:
+                    system.public_fields.map((f) => t(`aiRegistry.publishable.${f}`)).join(', ') ||
+                    t('aiRegistry.publicFieldsNone'),
+                },
+              ]
+            : []),
         ]}
       />
       {system.public || (

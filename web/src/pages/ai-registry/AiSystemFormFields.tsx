@@ -15,6 +15,7 @@ import type { FormState } from '../../components/form/use-form-state';
 import { DepartmentSelect, OfficeSelect } from '../../components/OrgSelects';
 import { PersonSelect } from '../../components/PersonSelect';
 import type { AiSystemLabelledField, AiSystemTextField, AiSystemValues } from './ai-system-form-values';
+import { DataAssetsPicker, ModelsEditor, PublicFieldsChooser, UsageAppsSelect } from './AiSystemLinkFields';
 
 type Flag = 'personal_data' | 'dpia_done' | 'public';
 type PersonField = 'business_owner_id' | 'technical_owner_id';
@@ -111,6 +112,13 @@ export function AiSystemFormFields({ form }: { form: FormState<AiSystemValues> }
           {text('contract')}
         </SimpleGrid>
       </Fieldset>
+      <Fieldset legend={t('aiRegistry.groups.technology')}>
+        <Stack>
+          <ModelsEditor form={form} />
+          <UsageAppsSelect form={form} />
+          <DataAssetsPicker form={form} />
+        </Stack>
+      </Fieldset>
       <Fieldset legend={t('aiRegistry.groups.use')}>
         <Stack>
           {text('users', true)}
@@ -139,6 +147,7 @@ export function AiSystemFormFields({ form }: { form: FormState<AiSystemValues> }
           {flag('dpia_done')}
           {text('dpia_reference')}
           {flag('public')}
+          <PublicFieldsChooser form={form} />
         </Stack>
       </Fieldset>
     </Stack>

@@ -16,4 +16,26 @@ describe('AI system form values', () => {
     });
     expect(payload).toMatchObject({ name: 'Chatbot', purpose: null, provider: 'Acme' });
   });
+
+  it('keeps a system’s models, apps, assets and public fields, and starts a new one with the default public fields', () => {
+    expect(aiSystemValues()).toMatchObject({ models: [], usage_app_ids: [], data_asset_ids: [] });
+    expect(aiSystemValues().public_fields).toContain('purpose');
+    expect(aiSystemValues().public_fields).not.toContain('business_owner_id');
+  });
+
+  it('sends models trimmed, an empty provider as null, and leaves blank model rows out', () => {
+    const payload = aiSystemPayload({
+      ...aiSystemValues(),
+      name: 'Chatbot',
+      models: [
+        { name: ' GPT-4o ', provider: ' OpenAI ', general_purpose: true },
+        { name: 'In-house', provider: '  ', general_purpose: false },
+        { name: ' ', provider: '', general_purpose: false },
+      ],
+    });
+    expect(payload.models).toEqual([
+      { name: 'GPT-4o', provider: 'OpenAI', general_purpose: true },
+      { name: 'In-house', provider: null, general_purpose: false },
+    ]);
+  });
 });

@@ -1,10 +1,12 @@
 import type en from '../../i18n/en.json';
-import type {
-  AffectedPeople,
-  AiSystem,
-  ApprovalStatus,
-  Deployment,
-  Lifecycle,
+import {
+  DEFAULT_PUBLIC_FIELDS,
+  type AffectedPeople,
+  type AiSystem,
+  type ApprovalStatus,
+  type Deployment,
+  type Lifecycle,
+  type PublishableField,
 } from '@server/modules/ai-registry/ai-system.schema';
 import { orNull } from '../../components/form/validation';
 
@@ -22,7 +24,14 @@ export const AI_SYSTEM_TEXT_FIELDS = [
 ] as const;
 export type AiSystemTextField = (typeof AI_SYSTEM_TEXT_FIELDS)[number];
 
-/** An AI system as its form holds it; models, usage app ids and data assets are kept as they are. */
+/** An underlying model as its form row holds it ('' for no provider). */
+export interface ModelValues {
+  name: string;
+  provider: string;
+  general_purpose: boolean;
+}
+
+/** An AI system as its form holds it. */
 export interface AiSystemValues extends Record<AiSystemTextField, string> {
   name: string;
   office_id: string | null;
@@ -36,6 +45,10 @@ export interface AiSystemValues extends Record<AiSystemTextField, string> {
   approval_status: ApprovalStatus;
   dpia_done: boolean;
   public: boolean;
+  public_fields: PublishableField[];
+  models: ModelValues[];
+  usage_app_ids: string[];
+  data_asset_ids: string[];
 }
 
 export function aiSystemValues(system?: AiSystem): AiSystemValues {
@@ -56,13 +69,20 @@ export function aiSystemValues(system?: AiSystem): AiSystemValues {
     approval_status: system?.approval_status ?? 'under_review',
     dpia_done: system?.dpia_done ?? false,
     public: system?.public ?? false,
+    public_fields: system?.public_fields ?? [...DEFAULT_PUBLIC_FIELDS],
+    models: (system?.models ?? []).map((m) => ({ ...m, provider: m.provider ?? '' })),
+    usage_app_ids: system?.usage_app_ids ?? [],
+    data_asset_ids: system?.data_asset_ids ?? [],
   };
 }
 
-/** What the API receives: trimmed text, null for empty optional fields. */
+/** What the API receives: trimmed text, null for empty optional fields, blank model rows left out. */
 export function aiSystemPayload(values: AiSystemValues) {
   const text = Object.fromEntries(AI_SYSTEM_TEXT_FIELDS.map((field) => [field, orNull(values[field])]));
-  return { ...values, ...text, name: values.name.trim() };
+  const models = values.models
+    .filter((m) => m.name.trim() !== '' || m.provider.trim() !== '')
+    .map((m) => ({ name: m.name.trim(), provider: orNull(m.provider), general_purpose: m.general_purpose }));
+  return { ...values, ...text, models, name: values.name.trim() };
 }
 
 /** Fields labelled under aiRegistry.fields in the translations. */
