@@ -218,4 +218,30 @@ describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () =
     await expect.poll(() => kenyaRow().innerText(), WAIT).toMatch(/66\.7\t\s*not healthy$/i);
     expect(browser.scriptProblems).toEqual([]);
   }, 60_000);
+
+  it('says the settings were changed by someone else, and reloads them', async () => {
+    const settings = `${server.baseUrl}/scorecard/settings`;
+    await page.goto(settings);
+    await page.getByLabel('Healthy', { exact: true }).waitFor(WAIT);
+    // Only the settings link is lit, not the scorecard's whose address starts it.
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await navigation.locator('[aria-current="page"]').allTextContents()).toEqual([
+      'Scorecard settings',
+    ]);
+    const other = await browser.context.newPage();
+    try {
+      await other.goto(settings);
+      await other.getByLabel('Healthy', { exact: true }).fill('85');
+      await other.getByRole('button', { name: 'Save' }).click();
+      await other.getByText('Scorecard settings saved.').waitFor(WAIT);
+    } finally {
+      await other.close();
+    }
+    await page.getByLabel('Healthy', { exact: true }).fill('90');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Changed by someone else' });
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => page.getByLabel('Healthy', { exact: true }).inputValue(), WAIT).toBe('85');
+    expect(await page.getByLabel('Fair', { exact: true }).inputValue()).toBe('70');
+  }, 60_000);
 });

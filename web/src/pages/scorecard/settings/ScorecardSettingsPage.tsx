@@ -45,6 +45,9 @@ export function ScorecardSettingsPage() {
   const { t } = useTranslation();
   const settings = useScorecardSettings();
   const controls = useScorecardControls();
+  // Held here, not in the form: a save gives the settings a new version, which starts a new form,
+  // and a mutation's callbacks (the "saved" message) are dropped when its component is gone.
+  const save = useSaveScorecardSettings();
   const reload = () => void Promise.all([settings.refetch(), controls.refetch()]);
   return (
     <>
@@ -62,6 +65,7 @@ export function ScorecardSettingsPage() {
           key={settings.data.version}
           settings={settings.data}
           controls={controls.data.controls}
+          save={save}
           onReload={reload}
         />
       )}
@@ -72,12 +76,12 @@ export function ScorecardSettingsPage() {
 interface SettingsFormProps {
   settings: SettingsResponse;
   controls: ControlInfo[];
+  save: ReturnType<typeof useSaveScorecardSettings>;
   onReload: () => void;
 }
 
-function SettingsForm({ settings, controls, onReload }: SettingsFormProps) {
+function SettingsForm({ settings, controls, save, onReload }: SettingsFormProps) {
   const { t, i18n } = useTranslation();
-  const save = useSaveScorecardSettings();
   const [values, setValues] = useState<SettingsValues>(() => settingsValues(settings, controls));
   const [issues, setIssues] = useState<SettingsIssues>(NO_ISSUES);
   const [general, setGeneral] = useState<unknown>(null);
