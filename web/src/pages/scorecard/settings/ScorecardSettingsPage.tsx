@@ -6,6 +6,7 @@ import {
   NumberInput,
   Paper,
   Stack,
+  Switch,
   Table,
   Text,
   Textarea,
@@ -27,6 +28,7 @@ import {
   settingsIssues,
   settingsPayload,
   settingsValues,
+  type ControlValues,
   type NumberValue,
   type SettingsIssues,
   type SettingsValues,
@@ -87,7 +89,7 @@ function SettingsForm({ settings, controls, save, onReload }: SettingsFormProps)
   const [general, setGeneral] = useState<unknown>(null);
   const [parseError, setParseError] = useState<string | null>(null);
 
-  const setControl = (id: string, key: 'weight' | 'due_days', value: NumberValue) =>
+  const setControl = <K extends keyof ControlValues>(id: string, key: K, value: ControlValues[K]) =>
     setValues((current) => ({
       ...current,
       controls: { ...current.controls, [id]: { ...current.controls[id]!, [key]: value } },
@@ -170,6 +172,7 @@ function SettingsForm({ settings, controls, save, onReload }: SettingsFormProps)
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('scorecard.settings.control')}</Table.Th>
+                <Table.Th>{t('scorecard.settings.enabled')}</Table.Th>
                 <Table.Th>{t('scorecard.settings.weight')}</Table.Th>
                 <Table.Th>{t('scorecard.settings.dueDays')}</Table.Th>
               </Table.Tr>
@@ -186,6 +189,14 @@ function SettingsForm({ settings, controls, save, onReload }: SettingsFormProps)
                         {control.id}
                       </Text>
                     </Table.Th>
+                    <Table.Td>
+                      <Switch
+                        aria-label={t('scorecard.settings.enabledOf', { control: title })}
+                        checked={row.enabled}
+                        error={issues.controls[control.id]?.enabled}
+                        onChange={(event) => setControl(control.id, 'enabled', event.currentTarget.checked)}
+                      />
+                    </Table.Td>
                     <Table.Td>
                       <NumberInput
                         aria-label={t('scorecard.settings.weightOf', { control: title })}
