@@ -8,12 +8,14 @@ import { loadConfig } from '../src/app/config.js';
 import { createServices, type Services } from '../src/app/services.js';
 import type { RequestContext } from '../src/core/audit.js';
 import { systemClock } from '../src/core/clock.js';
-import { systemActor, type Actor } from '../src/core/permissions.js';
+import { systemActor, type Actor, type Role } from '../src/core/permissions.js';
 import { openDb, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { Prng } from '../src/core/prng.js';
 import type { AssetCreateInput } from '../src/modules/inventory/asset.bulk.js';
 import type { AssetListQuery } from '../src/modules/inventory/asset.schema.js';
+import { buildServer } from '../src/http/server.js';
+import { httpUnderLoad } from './http-load.js';
 import { loadRow, underLoad } from './measure.js';
 
 const ASSETS = 100_000;
@@ -134,13 +136,19 @@ const RARE = [
  * search. PostgreSQL runs when reachable (CUSTOS_BENCH_PG_URL, else 127.0.0.1:5432/test).
  */
 export async function benchAssetSearch(): Promise<void> {
+  // CUSTOS_BENCH_SEARCH_DB=FILE keeps the loaded SQLite database in FILE and reuses it on the next
+  // run (loading 100,000 assets takes minutes); without it, a temporary file is loaded and removed.
+  const kept = process.env.CUSTOS_BENCH_SEARCH_DB;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-'));
   try {
-    const db = openDb(`sqlite:${path.join(dir, 'custos.db')}`);
-    await runOn('SQLite (file, WAL)', db);
+    const file = kept ?? path.join(dir, 'custos.db');
+    const loaded = kept !== undefined && fs.existsSync(kept);
+    const db = openDb(`sqlite:${file}`);
+    await runOn(`SQLite (file, WAL${loaded ? `, reused ${file}` : ''})`, db, loaded);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  if (process.env.CUSTOS_BENCH_SEARCH_SQLITE_ONLY) return;
   const pgUrl = process.env.CUSTOS_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   if (!(await reachable(pgUrl))) {
     console.log(`\nPostgreSQL not reachable at ${pgUrl}: skipped`);
@@ -158,13 +166,18 @@ export async function benchAssetSearch(): Promise<void> {
   }
 }
 
-async function runOn(label: string, db: Db): Promise<void> {
+async function runOn(label: string, db: Db, loaded = false): Promise<void> {
   console.log(`\n## ${label}`);
   try {
     await migrateToLatest(db);
     const services = createServices(db, systemClock, loadConfig({ db: 'sqlite::memory:' }, {}));
     const ctx: RequestContext = { actor: systemActor('bench'), requestId: null };
-    const officeIds = await load(services, ctx);
+    const officeIds = loaded
+      ? (await services.offices.list(ctx, { sort: 'code', limit: 500 })).items
+          .filter((office) => office.code.startsWith('CO-B'))
+          .sort((a, b) => Number(a.code.slice(4)) - Number(b.code.slice(4)))
+          .map((office) => office.id)
+      : await load(services, ctx);
     // What autovacuum does in time: statistics for the planner, and the visibility map that lets
     // index-only scans skip the table.
     if (db.dialect === 'postgres') await sql`vacuum analyze`.execute(db.kysely);
@@ -211,14 +224,86 @@ async function runOn(label: string, db: Db): Promise<void> {
         (i) => search({ q: ['survey', 'cash'][i % 2] }, scoped)(),
       ],
     ];
-    for (const [name, work] of cases) {
-      console.log(loadRow(`${name}, 1 client`, await underLoad(1, 60, work)));
+    if (process.env.CUSTOS_BENCH_SEARCH_HTTP_ONLY === undefined) {
+      for (const [name, work] of cases) {
+        console.log(loadRow(`${name}, 1 client`, await underLoad(1, 60, work)));
+        console.log(
+          loadRow(`${name}, ${CLIENTS} clients`, await underLoad(CLIENTS, REQUESTS_PER_CLIENT, work)),
+        );
+      }
+    }
+    await overHttp(services, officeIds.slice(0, 3));
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The same searches as a browser sends them, `GET /api/assets` on a server listening on 127.0.0.1:
+ * session check, query parsing, the search, and the JSON response of 50 assets. The clients run in a
+ * worker thread, not on the server's event loop.
+ */
+async function overHttp(services: Services, focalOffices: readonly string[]): Promise<void> {
+  const app = await buildServer({ services });
+  try {
+    await app.ready();
+    const operator: RequestContext = { actor: systemActor('bench'), requestId: null };
+    const signIn = async (role: Role, offices: readonly string[] = []) => {
+      const email = `bench.${role}.${randomBytes(4).toString('hex')}@example.org`;
+      const password = 'a long enough bench password';
+      await services.accounts.createUser(operator, {
+        email,
+        display_name: `Bench ${role}`,
+        role,
+        password,
+        scope_region_ids: [],
+        scope_office_ids: [...offices],
+      });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password },
+      });
+      if (login.statusCode !== 200) throw new Error(`bench sign-in failed: ${login.body}`);
+      const session = login.cookies.find((cookie) => cookie.name === 'custos_session')?.value;
+      return { cookie: `custos_session=${session}` };
+    };
+    const admin = await signIn('admin');
+    const focal = await signIn('office_focal_point', focalOffices);
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    const list = (terms: readonly string[], extra = '') =>
+      terms.map((term) => `/api/assets?limit=50${term ? `&q=${encodeURIComponent(term)}` : ''}${extra}`);
+    const cases: [string, string[], Record<string, string>][] = [
+      ['first page, no search', list(['']), admin],
+      [
+        'common term (survey, health, cash, …)',
+        list(['survey', 'health', 'cash', 'registry', 'monitoring']),
+        admin,
+      ],
+      ['two common words', list(['health survey', 'cash registry', 'staff payroll']), admin],
+      ['rare term (10 assets)', list(RARE), admin],
+      ['a word on every asset (data)', list(['data']), admin],
+      [
+        'common term + label Confidential',
+        list(['survey', 'health'], '&sensitivity_label=Confidential'),
+        admin,
+      ],
+      ['office focal point (3 offices), common term', list(['survey', 'cash']), focal],
+    ];
+    console.log(`\n### Over HTTP (${base}, clients in a worker thread)`);
+    for (const [name, paths, headers] of cases) {
+      const cpu = process.cpuUsage();
+      const one = await httpUnderLoad(base, headers, paths, 1, 60);
+      const many = await httpUnderLoad(base, headers, paths, CLIENTS, REQUESTS_PER_CLIENT);
+      const used = process.cpuUsage(cpu);
+      const perRequest = (used.user + used.system) / 1000 / (one.requests + many.requests + CLIENTS + 1);
+      console.log(loadRow(`HTTP ${name}, 1 client`, one));
       console.log(
-        loadRow(`${name}, ${CLIENTS} clients`, await underLoad(CLIENTS, REQUESTS_PER_CLIENT, work)),
+        `${loadRow(`HTTP ${name}, ${CLIENTS} clients`, many)}  process CPU (server and clients) ${perRequest.toFixed(2)} ms/request`,
       );
     }
   } finally {
-    await db.close();
+    await app.close();
   }
 }
 

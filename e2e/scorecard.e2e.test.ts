@@ -218,4 +218,65 @@ describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () =
     await expect.poll(() => kenyaRow().innerText(), WAIT).toMatch(/66\.7\t\s*not healthy$/i);
     expect(browser.scriptProblems).toEqual([]);
   }, 60_000);
+
+  it('says the settings were changed by someone else, and reloads them', async () => {
+    const settings = `${server.baseUrl}/scorecard/settings`;
+    await page.goto(settings);
+    await page.getByLabel('Healthy', { exact: true }).waitFor(WAIT);
+    // Only the settings link is lit, not the scorecard's whose address starts it.
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await navigation.locator('[aria-current="page"]').allTextContents()).toEqual([
+      'Scorecard settings',
+    ]);
+    const other = await browser.context.newPage();
+    try {
+      await other.goto(settings);
+      await other.getByLabel('Healthy', { exact: true }).fill('85');
+      await other.getByRole('button', { name: 'Save' }).click();
+      await other.getByText('Scorecard settings saved.').waitFor(WAIT);
+    } finally {
+      await other.close();
+    }
+    await page.getByLabel('Healthy', { exact: true }).fill('90');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Changed by someone else' });
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => page.getByLabel('Healthy', { exact: true }).inputValue(), WAIT).toBe('85');
+    expect(await page.getByLabel('Fair', { exact: true }).inputValue()).toBe('70');
+  }, 60_000);
+
+  it('switches a control off, which the scorecard then leaves out, and on again', async () => {
+    const settings = `${server.baseUrl}/scorecard/settings`;
+    const accessReview = () => page.getByRole('switch', { name: 'Access review enabled' });
+    const save = async () => {
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Scorecard settings saved.').last().waitFor(WAIT);
+    };
+    await page.goto(settings);
+    await accessReview().waitFor(WAIT);
+    expect(await accessReview().isChecked()).toBe(true);
+    await accessReview().setChecked(false, { force: true });
+    await save();
+
+    await page.goto(settings);
+    await accessReview().waitFor(WAIT);
+    expect(await accessReview().isChecked()).toBe(false);
+    const controls = await page.evaluate(async () => {
+      const response = await fetch('/api/scorecard/controls');
+      return ((await response.json()) as { controls: { id: string; enabled: boolean }[] }).controls;
+    });
+    expect(controls.find((control) => control.id === 'access_review')?.enabled).toBe(false);
+    const card = await page.evaluate(async (asOf) => {
+      const response = await fetch(`/api/scorecard?by=organisation&as_of=${asOf}`);
+      return (await response.json()) as { overall: { controls: Record<string, unknown> } };
+    }, AS_OF);
+    expect(Object.keys(card.overall.controls)).not.toContain('access_review');
+
+    await accessReview().setChecked(true, { force: true });
+    await save();
+    await page.goto(settings);
+    await accessReview().waitFor(WAIT);
+    expect(await accessReview().isChecked()).toBe(true);
+    expect(browser.scriptProblems).toEqual([]);
+  }, 60_000);
 });

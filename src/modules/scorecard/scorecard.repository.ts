@@ -16,6 +16,13 @@ export interface ScoredAssetFilter {
   assetId?: string;
 }
 
+interface OfficePlace {
+  id: string;
+  code: string;
+  name: string;
+  region: { code: string; name: string } | null;
+}
+
 export type SettingsRow = Selectable<ScorecardSettingsTable>;
 export type SnapshotRow = Selectable<ScorecardSnapshotTable>;
 
@@ -29,63 +36,83 @@ export class ScorecardRepository {
 
   /**
    * The assets to score, with their office, region and department codes and names: only the columns
-   * scoring reads, in batches by `seq` (keyset), so 100,000 assets take a handful of queries.
+   * scoring reads, in batches by `seq` (keyset), so 100,000 assets take a handful of queries. Offices,
+   * regions and departments are few: they are read once into maps rather than joined to every asset
+   * (the joins doubled the cost of reading 100,000 assets), and the office and region filters become
+   * a list of office ids.
    */
   async scoredAssets(filter: ScoredAssetFilter): Promise<StoredScoredAsset[]> {
     if (filter.scope?.size === 0) return [];
-    const scope = filter.scope ? [...filter.scope] : undefined;
+    const places = await this.places();
+    let officeIds = filter.scope ? [...filter.scope] : undefined;
+    if (filter.officeCode !== undefined || filter.regionCode !== undefined) {
+      const matching = [...places.offices.values()].filter(
+        (office) =>
+          (filter.officeCode === undefined || office.code === filter.officeCode) &&
+          (filter.regionCode === undefined || office.region?.code === filter.regionCode) &&
+          (filter.scope === undefined || filter.scope.has(office.id)),
+      );
+      if (matching.length === 0) return [];
+      officeIds = matching.map((office) => office.id);
+    }
+    // Department keys and names, once per office and department met.
+    const departmentKeys = new Map<string, { key: string; name: string }>();
+    const department = (office: OfficePlace, departmentId: string) => {
+      const cacheKey = `${office.id}\u0000${departmentId}`;
+      let found = departmentKeys.get(cacheKey);
+      if (!found) {
+        const row = places.departments.get(departmentId);
+        if (!row) return undefined;
+        // Department codes repeat across offices: the office code makes the key unique.
+        found = { key: `${office.code}/${row.code}`, name: row.name };
+        departmentKeys.set(cacheKey, found);
+      }
+      return found;
+    };
     const assets: StoredScoredAsset[] = [];
     let after = -1;
     for (;;) {
       let query = this.db
         .selectFrom('assets')
-        .innerJoin('offices', 'offices.id', 'assets.office_id')
-        .leftJoin('regions', 'regions.id', 'offices.region_id')
-        .leftJoin('departments', 'departments.id', 'assets.department_id')
         .select([
-          'assets.seq',
-          'assets.id',
-          'assets.name',
-          'assets.office_id',
-          'offices.code as office_code',
-          'offices.name as office_name',
-          'regions.code as region_code',
-          'regions.name as region_name',
-          'departments.code as department_code',
-          'departments.name as department_name',
-          'assets.description',
-          'assets.purpose',
-          'assets.system_id',
-          'assets.data_owner_id',
-          'assets.data_custodian_id',
-          'assets.focal_point_id',
-          'assets.sensitivity_label',
-          'assets.personal_data',
-          'assets.legal_basis',
-          'assets.retention',
-          'assets.last_reviewed',
-          'assets.last_access_review',
+          'seq',
+          'id',
+          'name',
+          'office_id',
+          'department_id',
+          'description',
+          'purpose',
+          'system_id',
+          'data_owner_id',
+          'data_custodian_id',
+          'focal_point_id',
+          'sensitivity_label',
+          'personal_data',
+          'legal_basis',
+          'retention',
+          'last_reviewed',
+          'last_access_review',
         ])
-        .where('assets.seq', '>', after)
-        .orderBy('assets.seq')
+        .where('seq', '>', after)
+        .orderBy('seq')
         .limit(BATCH);
-      if (scope) query = query.where('assets.office_id', 'in', scope);
-      if (filter.officeCode !== undefined) query = query.where('offices.code', '=', filter.officeCode);
-      if (filter.regionCode !== undefined) query = query.where('regions.code', '=', filter.regionCode);
-      if (filter.assetId !== undefined) query = query.where('assets.id', '=', filter.assetId);
+      if (officeIds) query = query.where('office_id', 'in', officeIds);
+      if (filter.assetId !== undefined) query = query.where('id', '=', filter.assetId);
       const rows = await query.execute();
       for (const row of rows) {
+        const office = places.offices.get(row.office_id);
+        if (!office) continue;
+        const unit = row.department_id === null ? undefined : department(office, row.department_id);
         assets.push({
           id: row.id,
           name: row.name,
           office_id: row.office_id,
-          office_key: row.office_code,
-          office_name: row.office_name,
-          region_key: row.region_code,
-          region_name: row.region_name,
-          // Department codes repeat across offices: the office code makes the key unique.
-          department_key: row.department_code === null ? null : `${row.office_code}/${row.department_code}`,
-          department_name: row.department_name,
+          office_key: office.code,
+          office_name: office.name,
+          region_key: office.region?.code ?? null,
+          region_name: office.region?.name ?? null,
+          department_key: unit?.key ?? null,
+          department_name: unit?.name ?? null,
           description: row.description,
           purpose: row.purpose,
           system_id: row.system_id,
@@ -104,6 +131,33 @@ export class ScorecardRepository {
       if (rows.length < BATCH) return assets;
       after = Number(rows[rows.length - 1]!.seq);
     }
+  }
+
+  /** Every office with its region, and every department, by id. */
+  private async places(): Promise<{
+    offices: Map<string, OfficePlace>;
+    departments: Map<string, { code: string; name: string }>;
+  }> {
+    const [regions, offices, departments] = await Promise.all([
+      this.db.selectFrom('regions').select(['id', 'code', 'name']).execute(),
+      this.db.selectFrom('offices').select(['id', 'code', 'name', 'region_id']).execute(),
+      this.db.selectFrom('departments').select(['id', 'code', 'name']).execute(),
+    ]);
+    const regionById = new Map(regions.map((region) => [region.id, region]));
+    return {
+      offices: new Map(
+        offices.map((office) => [
+          office.id,
+          {
+            id: office.id,
+            code: office.code,
+            name: office.name,
+            region: office.region_id === null ? null : (regionById.get(office.region_id) ?? null),
+          },
+        ]),
+      ),
+      departments: new Map(departments.map((row) => [row.id, { code: row.code, name: row.name }])),
+    };
   }
 
   settings(): Promise<SettingsRow | undefined> {

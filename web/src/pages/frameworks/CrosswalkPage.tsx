@@ -2,10 +2,11 @@ import { Alert, Anchor, EmptyState, MultiSelect, Paper, SimpleGrid, Stack, Text 
 import { THEME_IDS, type ThemeId } from '@server/modules/frameworks/frameworks.schema';
 import { IconAlertTriangle, IconTableColumn } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCrosswalk, useFrameworks, useThemes } from '../../api/frameworks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { useReplaceSearch } from '../../components/use-url-filters';
 import { PageHeader } from '../../components/PageHeader';
 import { CrosswalkDownloads } from './CrosswalkDownloads';
 import { knownIds, readSelection, selectionSearch, type UrlSelection } from './crosswalk-selection';
@@ -42,25 +43,30 @@ function EmptySelection() {
  */
 export function CrosswalkPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const replaceSearch = useReplaceSearch();
   const [params] = useSearchParams();
   const frameworks = useFrameworks();
   const themes = useThemes();
 
   const requested = readSelection(params);
-  const chosenFrameworks = knownIds(
-    requested.frameworks,
-    (frameworks.data ?? []).map((f) => f.id),
-  );
+  const libraryIds = (frameworks.data ?? []).map((f) => f.id);
+  const chosenFrameworks = knownIds(requested.frameworks, libraryIds);
   const chosenThemes = knownIds(requested.themes, THEME_IDS);
   const selection = { frameworks: chosenFrameworks.ids, themes: chosenThemes.ids };
   const crosswalk = useCrosswalk(selection);
   const unknown = frameworks.data ? [...chosenFrameworks.unknown, ...chosenThemes.unknown] : [];
 
-  // Rendered at once (not in a transition): the next pick must start from this one, not from the
-  // address before it, or quick picks would replace each other.
+  // Each pick starts from the address as it is now (not as last rendered), or quick picks would
+  // replace each other; ids the library does not know are dropped at the first pick.
   const select = (next: Partial<UrlSelection>) =>
-    void navigate({ search: selectionSearch({ ...selection, ...next }) }, { replace: true, flushSync: true });
+    replaceSearch((current) => {
+      const now = readSelection(current);
+      return selectionSearch({
+        frameworks: knownIds(now.frameworks, libraryIds).ids,
+        themes: knownIds(now.themes, THEME_IDS).ids,
+        ...next,
+      });
+    });
   const labels = new Map((themes.data ?? []).map((view) => [view.id, view.label]));
   const themeLabel = (id: ThemeId, english: string) => labels.get(id) ?? english;
 

@@ -9,6 +9,7 @@ import { useCan } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { useReplaceSearch } from '../../components/use-url-filters';
 import { BandBadge } from './BandBadge';
 import { ControlsPanel } from './ControlsPanel';
 import { drillFromParams, drillParams, drillTrail, scorecardQuery, type Drill } from './drill';
@@ -26,7 +27,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function ScorecardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const replaceSearch = useReplaceSearch();
   const drill = drillFromParams(params);
   const asOfParam = params.get('as_of') ?? '';
   const asOf = DATE.test(asOfParam) ? asOfParam : undefined;
@@ -85,10 +87,12 @@ export function ScorecardPage() {
               value={asOfParam}
               max="9999-12-31"
               onChange={(event) => {
-                const next = new URLSearchParams(params);
-                if (event.currentTarget.value) next.set('as_of', event.currentTarget.value);
-                else next.delete('as_of');
-                setParams(next, { replace: true });
+                const value = event.currentTarget.value;
+                replaceSearch((next) => {
+                  if (value) next.set('as_of', value);
+                  else next.delete('as_of');
+                  return next;
+                });
               }}
             />
           </Group>

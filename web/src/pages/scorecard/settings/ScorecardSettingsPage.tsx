@@ -6,6 +6,7 @@ import {
   NumberInput,
   Paper,
   Stack,
+  Switch,
   Table,
   Text,
   Textarea,
@@ -27,6 +28,7 @@ import {
   settingsIssues,
   settingsPayload,
   settingsValues,
+  type ControlValues,
   type NumberValue,
   type SettingsIssues,
   type SettingsValues,
@@ -45,6 +47,9 @@ export function ScorecardSettingsPage() {
   const { t } = useTranslation();
   const settings = useScorecardSettings();
   const controls = useScorecardControls();
+  // Held here, not in the form: a save gives the settings a new version, which starts a new form,
+  // and a mutation's callbacks (the "saved" message) are dropped when its component is gone.
+  const save = useSaveScorecardSettings();
   const reload = () => void Promise.all([settings.refetch(), controls.refetch()]);
   return (
     <>
@@ -62,6 +67,7 @@ export function ScorecardSettingsPage() {
           key={settings.data.version}
           settings={settings.data}
           controls={controls.data.controls}
+          save={save}
           onReload={reload}
         />
       )}
@@ -72,18 +78,18 @@ export function ScorecardSettingsPage() {
 interface SettingsFormProps {
   settings: SettingsResponse;
   controls: ControlInfo[];
+  save: ReturnType<typeof useSaveScorecardSettings>;
   onReload: () => void;
 }
 
-function SettingsForm({ settings, controls, onReload }: SettingsFormProps) {
+function SettingsForm({ settings, controls, save, onReload }: SettingsFormProps) {
   const { t, i18n } = useTranslation();
-  const save = useSaveScorecardSettings();
   const [values, setValues] = useState<SettingsValues>(() => settingsValues(settings, controls));
   const [issues, setIssues] = useState<SettingsIssues>(NO_ISSUES);
   const [general, setGeneral] = useState<unknown>(null);
   const [parseError, setParseError] = useState<string | null>(null);
 
-  const setControl = (id: string, key: 'weight' | 'due_days', value: NumberValue) =>
+  const setControl = <K extends keyof ControlValues>(id: string, key: K, value: ControlValues[K]) =>
     setValues((current) => ({
       ...current,
       controls: { ...current.controls, [id]: { ...current.controls[id]!, [key]: value } },
@@ -166,6 +172,7 @@ function SettingsForm({ settings, controls, onReload }: SettingsFormProps) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('scorecard.settings.control')}</Table.Th>
+                <Table.Th>{t('scorecard.settings.enabled')}</Table.Th>
                 <Table.Th>{t('scorecard.settings.weight')}</Table.Th>
                 <Table.Th>{t('scorecard.settings.dueDays')}</Table.Th>
               </Table.Tr>
@@ -182,6 +189,14 @@ function SettingsForm({ settings, controls, onReload }: SettingsFormProps) {
                         {control.id}
                       </Text>
                     </Table.Th>
+                    <Table.Td>
+                      <Switch
+                        aria-label={t('scorecard.settings.enabledOf', { control: title })}
+                        checked={row.enabled}
+                        error={issues.controls[control.id]?.enabled}
+                        onChange={(event) => setControl(control.id, 'enabled', event.currentTarget.checked)}
+                      />
+                    </Table.Td>
                     <Table.Td>
                       <NumberInput
                         aria-label={t('scorecard.settings.weightOf', { control: title })}

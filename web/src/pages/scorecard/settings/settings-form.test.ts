@@ -37,9 +37,9 @@ describe('settingsValues', () => {
     const values = settingsValues(stored(), CONTROLS);
     expect(values.bands).toEqual({ healthy: 85, fair: 65, not_healthy: 45 });
     expect(values.controls).toEqual({
-      ownership: { weight: 2, due_days: 14 },
-      classification: { weight: 1, due_days: '' },
-      has_tags: { weight: 1, due_days: '' },
+      ownership: { enabled: true, weight: 2, due_days: 14 },
+      classification: { enabled: true, weight: 1, due_days: '' },
+      has_tags: { enabled: false, weight: 1, due_days: '' },
     });
     expect(parseCustomControls(values.custom)).toEqual({ ok: true, controls: [CUSTOM] });
   });
@@ -80,14 +80,14 @@ describe('settingsPayload', () => {
   it('sends the edited bands, weights and due days with the version read, keeping other stored keys', () => {
     const values = settingsValues(stored(), CONTROLS);
     values.bands.fair = 70;
-    values.controls.ownership = { weight: 3, due_days: '' };
-    values.controls.classification = { weight: 1.5, due_days: 20 };
+    values.controls.ownership = { enabled: true, weight: 3, due_days: '' };
+    values.controls.classification = { enabled: true, weight: 1.5, due_days: 20 };
     expect(settingsPayload(stored(), values, [CUSTOM], ['ownership', 'classification'])).toEqual({
       config: {
         bands: { healthy: 85, fair: 70, not_healthy: 45 },
         controls: {
           ownership: { enabled: true, weight: 3 },
-          classification: { weight: 1.5, due_days: 20 },
+          classification: { enabled: true, weight: 1.5, due_days: 20 },
           has_tags: { enabled: false, weight: 1 },
         },
         due_days: { high: 30, medium: 60, low: 90 },
@@ -95,6 +95,21 @@ describe('settingsPayload', () => {
       custom_controls: [CUSTOM],
       version: 3,
     });
+  });
+
+  it.each([
+    [
+      'disables a built-in control, keeping its weight',
+      'ownership',
+      false,
+      { enabled: false, weight: 2, due_days: 14 },
+    ],
+    ['enables a disabled custom control', 'has_tags', true, { enabled: true, weight: 1 }],
+  ] as const)('%s', (_, id, enabled, expected) => {
+    const values = settingsValues(stored(), CONTROLS);
+    values.controls[id] = { ...values.controls[id]!, enabled };
+    const payload = settingsPayload(stored(), values, [CUSTOM], ['ownership', 'classification']);
+    expect(payload.config.controls[id]).toEqual(expected);
   });
 
   it('drops the settings of a custom control removed from the editor', () => {
@@ -112,12 +127,16 @@ describe('settingsIssues', () => {
         { path: 'config.bands.fair', message: 'must be below healthy' },
         { path: 'config.controls.ownership.weight', message: 'too big' },
         { path: 'config.controls.ownership.due_days', message: 'too long' },
+        { path: 'config.controls.has_tags.enabled', message: 'expected a boolean' },
         { path: 'custom_controls.0.id', message: 'ownership is a built-in control' },
         { path: 'config.controls', message: 'enable at least one control' },
       ]),
     ).toEqual({
       bands: { fair: 'must be below healthy' },
-      controls: { ownership: { weight: 'too big', due_days: 'too long' } },
+      controls: {
+        ownership: { weight: 'too big', due_days: 'too long' },
+        has_tags: { enabled: 'expected a boolean' },
+      },
       custom: ['custom_controls.0.id: ownership is a built-in control'],
       other: ['config.controls: enable at least one control'],
     });

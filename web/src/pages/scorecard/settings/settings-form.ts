@@ -12,6 +12,8 @@ export const BAND_KEYS = ['healthy', 'fair', 'not_healthy'] as const;
 export type BandKey = (typeof BAND_KEYS)[number];
 
 export interface ControlValues {
+  /** A disabled control is left out of scores and raises no action; its weight is kept. */
+  enabled: boolean;
   weight: NumberValue;
   /** Empty: by the control's severity. */
   due_days: NumberValue;
@@ -43,7 +45,14 @@ export function settingsValues(settings: SettingsResponse, controls: readonly Co
     controls: Object.fromEntries(
       controls.map((control) => {
         const own = record(stored[control.id]);
-        return [control.id, { weight: numberOr(own.weight, 1), due_days: numberOr(own.due_days, '') }];
+        return [
+          control.id,
+          {
+            enabled: own.enabled !== false,
+            weight: numberOr(own.weight, 1),
+            due_days: numberOr(own.due_days, ''),
+          },
+        ];
       }),
     ),
     custom: settings.custom_controls.length === 0 ? '' : stringify(settings.custom_controls),
@@ -71,8 +80,8 @@ export function parseCustomControls(text: string): CustomParse {
 const idOf = (control: unknown) => record(control).id;
 
 /**
- * The PUT body: the stored configuration with the form's bands, weights and due days; other stored
- * keys (enabled, due days by severity) are kept. Controls the custom list no longer defines are
+ * The PUT body: the stored configuration with the form's bands, and each control's enabled, weight and
+ * due days; other stored keys (due days by severity) are kept. Controls the custom list no longer defines are
  * dropped, since the API refuses settings for a control that does not exist.
  */
 export function settingsPayload(
@@ -89,6 +98,7 @@ export function settingsPayload(
     const own: Json = { ...record(stored[id]) };
     const edited = values.controls[id];
     if (edited) {
+      own.enabled = edited.enabled;
       own.weight = edited.weight;
       if (edited.due_days === '') delete own.due_days;
       else own.due_days = edited.due_days;
@@ -105,7 +115,7 @@ export function settingsPayload(
 export interface SettingsIssues {
   bands: Partial<Record<BandKey, string>>;
   /** By control id: its weight or its due days. */
-  controls: Record<string, { weight?: string; due_days?: string }>;
+  controls: Record<string, { enabled?: string; weight?: string; due_days?: string }>;
   /** `custom_controls.…` problems, path and message, shown beside the editor. */
   custom: string[];
   /** Anything else (at least one control enabled, …). */
@@ -124,7 +134,7 @@ export function settingsIssues(issues: readonly FieldIssue[]): SettingsIssues {
     } else if (
       parts[1] === 'controls' &&
       parts.length === 4 &&
-      (parts[3] === 'weight' || parts[3] === 'due_days')
+      (parts[3] === 'enabled' || parts[3] === 'weight' || parts[3] === 'due_days')
     ) {
       const id = parts[2]!;
       sorted.controls[id] = { [parts[3]]: message, ...sorted.controls[id] };
