@@ -24,6 +24,8 @@ import { AiClassificationService } from '../modules/ai-registry/ai-classificatio
 import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
 import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
 import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
+import { USAGE_ACTION_SOURCE } from '../modules/ai-usage/usage-alerts.js';
+import { UsageAlertService } from '../modules/ai-usage/usage-alerts.service.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
@@ -74,15 +76,18 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiSystems,
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
-    ...usageServices(deps, config),
+    ...usageServices(deps, config, actions),
   };
 }
 
-function usageServices(deps: { db: Db; clock: Clock }, config: Config) {
+function usageServices(deps: { db: Db; clock: Clock }, config: Config, actions: ActionService) {
   const usageApps = new UsageAppService(deps);
+  const usageAlerts = new UsageAlertService(deps, usageApps, actions);
+  actions.describeCodes(USAGE_ACTION_SOURCE, () => usageAlerts.titles());
   return {
     usageApps,
-    usageIngest: new UsageIngestService(deps, usageApps, config.usageKey),
+    usageAlerts,
+    usageIngest: new UsageIngestService(deps, usageApps, config.usageKey, usageAlerts),
     usageReport: new UsageReportService(deps, usageApps),
   };
 }

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'usage.read', // AI usage reports and ingested files: organisation-wide data, no office scope
   'usage.ingest', // ingest proxy and DNS logs
   'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
+  'usage.settings', // the AI usage alert rules' settings (users threshold, upload threshold, period)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -338,6 +338,18 @@ export interface UsageAppOverrideTable {
   updated_at: string;
 }
 
+/** One row, id 'usage_alerts': the AI usage alert rules' settings. */
+export interface UsageAlertSettingsTable {
+  id: string;
+  min_users: number;
+  upload_threshold_mib: number;
+  window_days: number;
+  due_days: number;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -368,4 +380,5 @@ export interface Database {
   usage_user_days: UsageUserDayTable;
   usage_first_seen: UsageFirstSeenTable;
   usage_app_overrides: UsageAppOverrideTable;
+  usage_alert_settings: UsageAlertSettingsTable;
 }

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
@@ -108,8 +108,8 @@ export class ActionService {
     return (await this.presenter([row]))(row);
   }
 
-  /** The open actions of a source, read in the source's transaction. */
-  async openIn(trx: Transaction<Database>, source: string): Promise<StoredAction[]> {
+  /** The open actions of a source, read in the source's transaction (or outside one, to show them). */
+  async openIn(trx: Kysely<Database> | Transaction<Database>, source: string): Promise<StoredAction[]> {
     const rows = await new ActionRepository(trx).openOf(source);
     return rows.map((row) => ({
       id: row.id,

@@ -62,10 +62,10 @@ describeCli('custos usage ingest and report', ({ custos, json, ok }) => {
     await ok('usage report --from 2026-11-23 --to 2026-12-01 --xlsx', file('report.xlsx'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file('report.xlsx'));
-    expect(workbook.getWorksheet('Apps')!.getRow(2).getCell(7).value).toBe('<5');
+    expect(workbook.getWorksheet('Apps')!.getRow(2).getCell(8).value).toBe('<5');
     await ok('usage report --from 2026-11-23 --to 2026-12-01 --suppress off --xlsx', file('exact.xlsx'));
     await workbook.xlsx.readFile(file('exact.xlsx'));
-    expect(workbook.getWorksheet('Apps')!.getRow(2).getCell(7).value).toBe(3);
+    expect(workbook.getWorksheet('Apps')!.getRow(2).getCell(8).value).toBe(3);
   });
 
   it('refuses a period that ends before it starts, naming the flag', async () => {

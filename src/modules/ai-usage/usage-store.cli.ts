@@ -16,6 +16,7 @@ import {
   type IngestResult,
   type UsageReport,
 } from './usage.schema.js';
+import { statusSourceText } from './app-status.js';
 
 /*
  * `custos usage ingest` stores logs' roll-ups (one transaction per file; a failing file does not
@@ -174,11 +175,12 @@ export function describeReport(report: UsageReport): string {
     lines.push(
       '',
       formatTable(
-        ['APP', 'VENDOR', 'STATUS', 'RISK', 'EVENTS', 'USERS', 'UPLOADED', 'FIRST SEEN'],
+        ['APP', 'VENDOR', 'STATUS', 'STATUS FROM', 'RISK', 'EVENTS', 'USERS', 'UPLOADED', 'FIRST SEEN'],
         report.apps.map((app) => [
           app.name,
           app.vendor,
           app.status.replaceAll('_', ' '),
+          statusSourceText(app),
           app.risk,
           number(app.events),
           number(app.users),

@@ -7,6 +7,7 @@ import {
   type Selectable,
 } from 'kysely';
 import type { Database, UsageAppOverrideTable, UsageFileTable } from '../../db/schema.js';
+import type { RegistryLink } from './app-status.js';
 import type { UsageRollupRows } from './usage-rows.js';
 
 /*
@@ -144,6 +145,28 @@ export class UsageRepository {
       .where('day', '>=', from)
       .where('day', '<=', to)
       .execute();
+  }
+
+  /**
+   * The AI systems of the registry (ai_systems) that link catalogue apps, with their approval: the
+   * only read of the registry's table, for the apps' statuses. Read-only, organisation-wide.
+   */
+  async registryLinks(db: Executor): Promise<RegistryLink[]> {
+    const rows = await db
+      .selectFrom('ai_systems')
+      .select(['id', 'name', 'approval_status', 'usage_app_ids'])
+      .where('usage_app_ids', '<>', '[]')
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows
+      .map((row) => ({
+        system_id: row.id,
+        system_name: row.name,
+        approval_status: row.approval_status as RegistryLink['approval_status'],
+        app_ids: JSON.parse(row.usage_app_ids) as string[],
+      }))
+      .filter((link) => link.app_ids.length > 0);
   }
 
   async listOverrides(db: Executor): Promise<AppOverrideRow[]> {

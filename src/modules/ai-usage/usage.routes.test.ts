@@ -115,8 +115,9 @@ describeEachDialect('AI usage over HTTP', ({ db }) => {
     ]);
     const apps = workbook.getWorksheet('Apps')!;
     expect(apps.getRow(2).getCell(1).value).toBe('ChatGPT');
-    expect(apps.getRow(2).getCell(6).value).toBe(5);
-    expect(apps.getRow(2).getCell(7).value).toBe('<5');
+    expect(apps.getRow(2).getCell(5).value).toBe('not reviewed');
+    expect(apps.getRow(2).getCell(7).value).toBe(5);
+    expect(apps.getRow(2).getCell(8).value).toBe('<5');
   });
 
   it('lets admins set an app’s status (409 when stale) and add custom apps; others may not', async () => {
