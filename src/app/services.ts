@@ -25,7 +25,7 @@ import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
 import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
 import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import { USAGE_ACTION_SOURCE } from '../modules/ai-usage/usage-alerts.js';
-import { UsageAlertService } from '../modules/ai-usage/usage-alerts.service.js';
+import { ALERT_SUBJECT_TYPE, UsageAlertService } from '../modules/ai-usage/usage-alerts.service.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
@@ -84,6 +84,7 @@ function usageServices(deps: { db: Db; clock: Clock }, config: Config, actions: 
   const usageApps = new UsageAppService(deps);
   const usageAlerts = new UsageAlertService(deps, usageApps, actions);
   actions.describeCodes(USAGE_ACTION_SOURCE, () => usageAlerts.titles());
+  actions.describeSubjects(ALERT_SUBJECT_TYPE, (ids) => usageAlerts.appNames(ids));
   return {
     usageApps,
     usageAlerts,

@@ -198,6 +198,12 @@ export class UsageAlertService {
     return run;
   }
 
+  /** The apps' names, for the actions list (an app no longer in the catalogue keeps its id). */
+  async appNames(ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const { apps } = await this.apps.organisation();
+    return new Map(ids.map((id) => [id, apps.get(id)?.name ?? id]));
+  }
+
   /** The actions' titles, for the actions list. */
   titles(): Promise<ReadonlyMap<string, LocalisedTitle>> {
     return Promise.resolve(new Map(Object.entries(ALERT_TITLES)));

@@ -16,6 +16,7 @@ export interface ActionRow {
 }
 
 export function actionRow(action: Action, language: string): ActionRow {
+  // Assets open their page; other subjects (an AI app of a usage alert) are named only.
   const exists = action.subject_type === 'asset' && action.subject_name !== null;
   return {
     id: action.id,
