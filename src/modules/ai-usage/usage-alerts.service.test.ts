@@ -96,6 +96,7 @@ describeEachDialect('AI usage alerts into actions', ({ db }) => {
       'status:not_reviewed',
     ]);
     expect(users.code_title?.en).toMatch(/Unapproved high-risk/);
+    expect(users).toMatchObject({ subject_type: 'ai_app', subject_name: 'ChatGPT' });
     // The office's focal point sees the action; other offices do not.
     const focalView = await services.actions.list(
       {
