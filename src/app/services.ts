@@ -53,6 +53,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
   const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
+  const usage = usageServices(deps, config, actions);
   return {
     db,
     clock,
@@ -62,7 +63,15 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots }),
+    demo: new DemoService(deps, {
+      ...org,
+      accounts,
+      rollout,
+      assets,
+      scorecardSnapshots,
+      aiSystems,
+      usageIngest: usage.usageIngest,
+    }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
@@ -76,7 +85,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiSystems,
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
-    ...usageServices(deps, config, actions),
+    ...usage,
   };
 }
 

@@ -64,6 +64,11 @@ export class UsageIngestService {
     private readonly alerts?: UsageAlertService,
   ) {}
 
+  /** Whether a pseudonymisation key is configured (nothing can be ingested without one). */
+  get configured(): boolean {
+    return this.key !== undefined;
+  }
+
   async ingest(ctx: RequestContext, source: LogSource, options: IngestOptions): Promise<IngestResult> {
     requirePermission(ctx.actor, 'usage.ingest');
     if (this.key === undefined) throw missingKeyError();

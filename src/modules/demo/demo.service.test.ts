@@ -166,9 +166,17 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(first.counts.actions).toBeGreaterThan(100);
   });
 
+  it('approves DeepL in the AI registry, and ingests no proxy log without a pseudonymisation key', () => {
+    expect(first.usage).toEqual({
+      ai_system: 'DeepL Pro for document translation',
+      ingested: false,
+      alert_actions: 0,
+    });
+  });
+
   it('changes nothing when run again', async () => {
     const again = await t.services.demo.load(ctx);
-    expect(again).toMatchObject({ loaded_organisation: false, logins: [], password: null });
+    expect(again).toMatchObject({ loaded_organisation: false, usage: null, logins: [], password: null });
   });
 
   it('gives the regional focal point sign-in only the offices of its region', async () => {

@@ -15,8 +15,9 @@ import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
 import { loadDemoRollout } from './demo-rollout.js';
 import type { DemoOrganisation } from './demo-types.js';
+import { loadDemoUsage, type DemoUsageResult, type DemoUsageServices } from './demo-usage.js';
 
-export interface DemoOrgServices {
+export interface DemoOrgServices extends DemoUsageServices {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -39,6 +40,8 @@ export interface DemoLoadResult {
     /** Open actions after the first scorecard snapshot, taken when the inventory is loaded. */
     actions: number;
   };
+  /** The AI registry system and the AI usage log of the demo (null when already loaded). */
+  usage: DemoUsageResult | null;
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
   password: string | null;
@@ -72,12 +75,17 @@ export class DemoService {
     const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
     let assets = 0;
     let actions = 0;
+    let usage: DemoUsageResult | null = null;
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
       // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;
+      const firstOffice = demo.offices[0];
+      const office = firstOffice ? await this.services.offices.findByCode(ctx, firstOffice.code) : undefined;
+      const department = demo.departments.find((d) => d.office_code === firstOffice?.code)?.name ?? '';
+      if (office) usage = await loadDemoUsage(this.services, ctx, office, department, this.deps.clock.now());
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
@@ -105,6 +113,7 @@ export class DemoService {
         assets,
         actions,
       },
+      usage,
       logins,
       password: logins.length > 0 ? password : null,
     };
