@@ -140,7 +140,14 @@ export class UsageAlertService {
   async run(ctx: RequestContext): Promise<AlertRun> {
     requirePermission(ctx.actor, 'usage.ingest');
     const { apps } = await this.apps.organisation();
-    return inTransaction(this.deps, ctx, (trx, audit) => this.runIn(trx, audit, apps));
+    return inTransaction(this.deps, ctx, (trx, audit) => this.runIn(trx, audit, apps)).catch(
+      (error: unknown) => {
+        // Another evaluation (or ingestion) opened the same alert's action at the same moment.
+        if (isUniqueViolation(error))
+          throw errors.conflict('The AI usage alerts were being evaluated at the same moment; try again');
+        throw error;
+      },
+    );
   }
 
   /**

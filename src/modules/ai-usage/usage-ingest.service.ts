@@ -176,7 +176,13 @@ export class UsageIngestService {
         if (this.alerts) alerts = await this.alerts.runIn(trx, audit, apps);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) return alreadyIngested();
+      if (isUniqueViolation(error)) {
+        if (await this.repo.fileByFingerprint(this.deps.db.kysely, report.sha256)) return alreadyIngested();
+        // Another ingestion opened the same alert's action at the same moment: nothing was written.
+        throw errors.conflict(
+          'Another ingestion changed the AI usage alerts at the same moment; nothing was written, ingest the file again',
+        );
+      }
       throw error;
     }
     return result(
