@@ -39,7 +39,12 @@ describeCli('custos usage ingest and report', ({ custos, json, ok }) => {
     };
     expect(files).toEqual([
       expect.objectContaining({ file: file('cut.csv.gz'), status: 'failed' }),
-      expect.objectContaining({ file: 'proxy.csv', status: 'ingested', events: 8 }),
+      expect.objectContaining({
+        file: 'proxy.csv',
+        status: 'ingested',
+        events: 8,
+        alerts: expect.objectContaining({ alerts: 0 }),
+      }),
     ]);
     const again = await custos('usage ingest', file('proxy.csv'));
     expect(again.code).toBe(0);

@@ -165,6 +165,10 @@ function describeIngestion(outcomes: IngestOutcome[]): string {
       continue;
     }
     lines.push(...malformedLines(outcome));
+    if (outcome.alerts)
+      lines.push(
+        `  ${outcome.file}: ${outcome.alerts.alerts} alert(s) now (custos usage alerts); actions opened ${outcome.alerts.actions.opened}, closed ${outcome.alerts.actions.closed}`,
+      );
   }
   return lines.join('\n');
 }
