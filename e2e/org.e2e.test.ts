@@ -74,6 +74,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'AI app catalogue',
       'Library',
       'Crosswalk',
+      'Compliance',
       'Users',
       'Audit trail',
       'API tokens',

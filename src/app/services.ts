@@ -29,6 +29,7 @@ import { ALERT_SUBJECT_TYPE, UsageAlertService } from '../modules/ai-usage/usage
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
+import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -54,6 +55,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const questionnaire = loadAiActQuestionnaire();
   const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
   const usage = usageServices(deps, config, actions);
+  const frameworks = new FrameworkService(deps);
+  // Until the risk register and the file store are wired here, only web links can be attached.
+  const compliance = new ComplianceService(deps, frameworks);
   return {
     db,
     clock,
@@ -71,10 +75,12 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       scorecardSnapshots,
       aiSystems,
       usageIngest: usage.usageIngest,
+      compliance,
     }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
-    frameworks: new FrameworkService(deps),
+    frameworks,
+    compliance,
     aiAct: new AiActService(questionnaire),
     rollout,
     actions,

@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'usage.ingest', // ingest proxy and DNS logs
   'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
   'usage.settings', // the AI usage alert rules' settings (users threshold, upload threshold, period)
+  'compliance.read', // compliance assessments against a framework, in scope, and their progress
+  'compliance.write', // create, change, delete assessments in scope and set their requirements' status
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +55,7 @@ const READ_ONLY: Permission[] = [
   'rollout.read',
   'scorecard.read',
   'actions.read',
+  'compliance.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -72,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ai.verify',
     'usage.read',
     'usage.ingest',
+    'compliance.write',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -83,6 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.write',
     'rollout.plan',
     'ai.write',
+    'compliance.write',
   ],
   office_focal_point: [
     ...READ_ONLY,
@@ -92,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inventory.write',
     'rollout.write',
     'ai.write',
+    'compliance.write',
   ],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],

@@ -17,7 +17,7 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions', '/scorecard/settings']],
       ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/ingest', '/usage/apps']],
-      ['frameworks', ['/frameworks', '/crosswalk']],
+      ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['administration', ['/users', '/audit']],
       ['account', ['/tokens']],
     ]);
@@ -29,7 +29,7 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-act']],
-      ['frameworks', ['/frameworks', '/crosswalk']],
+      ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['account', ['/tokens']],
     ]);
   });
@@ -40,15 +40,18 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/apps']],
-      ['frameworks', ['/frameworks', '/crosswalk']],
+      ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['administration', ['/audit']],
       ['account', ['/tokens']],
     ]);
   });
 
-  it('shows the frameworks library and crosswalk to every role, since all may read the organisation', () => {
+  it('shows the frameworks library, the crosswalk and compliance assessments to every role, since all may read them', () => {
     for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
-      expect(linksOf(role), role).toContainEqual(['frameworks', ['/frameworks', '/crosswalk']]);
+      expect(linksOf(role), role).toContainEqual([
+        'frameworks',
+        ['/frameworks', '/crosswalk', '/compliance'],
+      ]);
     }
   });
 

@@ -7,6 +7,7 @@ import {
   IconDatabase,
   IconChartBar,
   IconChecklist,
+  IconClipboardCheck,
   IconFileImport,
   IconFileUpload,
   IconDatabaseImport,
@@ -35,6 +36,7 @@ export interface NavLinkItem {
     | 'nav.inventoryImport'
     | 'nav.library'
     | 'nav.crosswalk'
+    | 'nav.compliance'
     | 'aiAct.nav.check'
     | 'nav.aiSystems'
     | 'nav.users'
@@ -120,6 +122,7 @@ const SECTIONS: NavSection[] = [
     links: [
       { to: '/frameworks', label: 'nav.library', icon: IconBooks, permission: 'org.read' },
       { to: '/crosswalk', label: 'nav.crosswalk', icon: IconTableColumn, permission: 'org.read' },
+      { to: '/compliance', label: 'nav.compliance', icon: IconClipboardCheck, permission: 'compliance.read' },
     ],
   },
   {
