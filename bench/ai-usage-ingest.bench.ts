@@ -13,7 +13,7 @@ import { DEFAULT_SYNTHETIC, writeSyntheticDirectory, writeSyntheticSquidLog } fr
  * AI usage ingestion on a synthetic 2,000,000-line Squid log: Custos's full path, `custos usage
  * ingest` through the service (read, SHA-256 fingerprint, parse, match to the catalogue, HMAC
  * pseudonyms, directory join, roll-ups, and committing them in one transaction to a fresh SQLite
- * database file for each run), against a plain `mawk` one-liner that only counts hosts per user
+ * database file for each run, with the alert rules evaluated into actions in that transaction), against a plain `mawk` one-liner that only counts hosts per user
  * on the same file. One warm-up run, then RUNS timed runs; medians of wall and CPU time. The
  * machine may be shared, so CPU time (user + system of this process) is the per-core measure.
  */

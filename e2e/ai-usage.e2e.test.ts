@@ -22,7 +22,7 @@ checkBrowserPrerequisites('e2e/ai-usage.e2e.test.ts');
 
 /**
  * A small Squid log from yesterday (inside the dashboard's default last 30 days): three people on
- * ChatGPT (four requests), one on DeepL, one request to a site that is no AI app, one malformed line.
+ * ChatGPT (four requests), one on DeepL (uploading 2 MiB), one request to a site that is no AI app, one malformed line.
  */
 function squidLog(): string {
   const yesterday = Math.floor(Date.now() / 1000) - 86_400;
@@ -31,7 +31,12 @@ function squidLog(): string {
     squidLine({ time: yesterday + 60, user: 'amina', url: 'chat.openai.com:443' }),
     squidLine({ time: yesterday + 120, user: 'jdoe', url: 'chatgpt.com:443' }),
     squidLine({ time: yesterday + 180, user: 'pmartin', url: 'chatgpt.com:443' }),
-    squidLine({ time: yesterday + 240, user: 'jdoe', url: 'www.deepl.com:443' }),
+    squidLine({
+      time: yesterday + 240,
+      user: 'jdoe',
+      url: 'www.deepl.com:443',
+      requestSize: 2 * 1024 * 1024,
+    }),
     squidLine({ time: yesterday + 300, user: 'jdoe', url: 'www.example.org:443' }),
     'this line is not a Squid log line',
   ].join('\n');
@@ -103,7 +108,7 @@ describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
     const cells = async () => (await chatGptRow().getByRole('cell').allTextContents()).slice(1);
     expect(await cells()).toEqual([
       'Chat assistant',
-      'Not reviewed',
+      'Not reviewednobody reviewed it',
       'High risk',
       '4',
       '3',
@@ -139,6 +144,22 @@ describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
     expect(chatGpt).toContain('<5');
   });
 
+  it('raises an alert for a newly seen app with large uploads once an admin lowers the threshold', async () => {
+    await nav('AI usage');
+    await page.getByRole('heading', { name: 'Alerts', exact: true }).waitFor(WAIT);
+    await page.getByText('No alert.').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Alert settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Alert settings' });
+    await dialog.getByLabel('Upload to a new app (MiB)').fill('1');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+    await page.getByRole('button', { name: 'Evaluate now' }).click();
+    const alert = page.getByRole('table', { name: /Alerts now true/ }).getByRole('row', { name: /DeepL/ });
+    await alert.getByText('New app, large uploads').waitFor(WAIT);
+    await alert.getByRole('link', { name: 'Open action' }).waitFor(WAIT);
+    expect(await alert.textContent()).toContain('2.0 MiB');
+  });
+
   it("sets an app's status in the catalogue, and the dashboard follows", async () => {
     await nav('AI app catalogue');
     await page.getByRole('heading', { level: 1, name: 'AI app catalogue' }).waitFor(WAIT);
@@ -157,5 +178,6 @@ describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
 
     await nav('AI usage');
     await chatGptRow().getByText('Approved', { exact: true }).waitFor(WAIT);
+    await chatGptRow().getByText('set on the catalogue page').waitFor(WAIT);
   });
 });

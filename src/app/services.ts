@@ -26,6 +26,8 @@ import { AI_REVIEW_SOURCE } from '../modules/ai-registry/ai-review.plan.js';
 import { AiReviewService } from '../modules/ai-registry/ai-review.service.js';
 import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
 import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
+import { USAGE_ACTION_SOURCE } from '../modules/ai-usage/usage-alerts.js';
+import { ALERT_SUBJECT_TYPE, UsageAlertService } from '../modules/ai-usage/usage-alerts.service.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
@@ -75,6 +77,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     classifications: new AiClassificationService({ db, clock: at }, questionnaire),
   });
   actions.describeCodes(AI_REVIEW_SOURCE, () => Promise.resolve(aiReviews.codeTitles()));
+  const usage = usageServices(deps, config, actions);
   const frameworks = new FrameworkService(deps);
   // Until the risk register and the file store are wired here, only web links can be attached.
   const compliance = new ComplianceService(deps, frameworks);
@@ -98,6 +101,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       ...assessment,
       aiRegistryAt,
       aiReviews,
+      aiSystems,
+      usageIngest: usage.usageIngest,
     }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
@@ -114,7 +119,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiClassifications,
     aiSheets: new AiSystemSheets(deps, aiSystems),
     aiReviews,
-    ...usageServices(deps, config),
+    ...usage,
     ...assessment,
   };
 }
@@ -139,11 +144,15 @@ function assessmentServices(
   };
 }
 
-function usageServices(deps: { db: Db; clock: Clock }, config: Config) {
+function usageServices(deps: { db: Db; clock: Clock }, config: Config, actions: ActionService) {
   const usageApps = new UsageAppService(deps);
+  const usageAlerts = new UsageAlertService(deps, usageApps, actions);
+  actions.describeCodes(USAGE_ACTION_SOURCE, () => usageAlerts.titles());
+  actions.describeSubjects(ALERT_SUBJECT_TYPE, (ids) => usageAlerts.appNames(ids));
   return {
     usageApps,
-    usageIngest: new UsageIngestService(deps, usageApps, config.usageKey),
+    usageAlerts,
+    usageIngest: new UsageIngestService(deps, usageApps, config.usageKey, usageAlerts),
     usageReport: new UsageReportService(deps, usageApps),
   };
 }

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'usage.read', // AI usage reports and ingested files: organisation-wide data, no office scope
   'usage.ingest', // ingest proxy and DNS logs
   'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
+  'usage.settings', // the AI usage alert rules' settings (users threshold, upload threshold, period)
   'compliance.read', // compliance assessments against a framework, in scope, and their progress
   'compliance.write', // create, change, delete assessments in scope and set their requirements' status
   'assessment.read', // assessments in scope, their evidence, findings, versions and exports; templates

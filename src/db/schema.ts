@@ -346,6 +346,18 @@ export interface AiRegistrySettingsTable {
   updated_at: string;
 }
 
+/** One row, id 'usage_alerts': the AI usage alert rules' settings. */
+export interface UsageAlertSettingsTable {
+  id: string;
+  min_users: number;
+  upload_threshold_mib: number;
+  window_days: number;
+  due_days: number;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
 /** A compliance assessment against a framework of the library; office_id null: the whole organisation. */
 export interface ComplianceAssessmentTable {
   id: string;
@@ -493,6 +505,7 @@ export interface Database {
   usage_user_days: UsageUserDayTable;
   usage_first_seen: UsageFirstSeenTable;
   usage_app_overrides: UsageAppOverrideTable;
+  usage_alert_settings: UsageAlertSettingsTable;
   compliance_assessments: ComplianceAssessmentTable;
   compliance_requirement_assessments: ComplianceRequirementAssessmentTable;
   compliance_evidence_links: ComplianceEvidenceLinkTable;

@@ -6,10 +6,10 @@ export const ACTION_STATUSES = ['open', 'closed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Where actions come from; each source owns its `code`s (the scorecard: control ids). */
-export const ACTION_SOURCES = ['scorecard', 'ai_review'] as const;
+export const ACTION_SOURCES = ['scorecard', 'ai_review', 'ai_usage'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
-export const ACTION_SUBJECT_TYPES = ['asset', 'ai_system'] as const;
+export const ACTION_SUBJECT_TYPES = ['asset', 'ai_system', 'ai_app'] as const;
 export type ActionSubjectType = (typeof ACTION_SUBJECT_TYPES)[number];
 
 /** English always, French and Spanish when the source defines them (else English). */

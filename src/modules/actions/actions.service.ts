@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
@@ -19,6 +19,9 @@ export const ACTION_ENTITY = 'action';
 
 /** Titles of a source's codes (the scorecard: control names), looked up when actions are listed. */
 export type CodeTitles = () => Promise<ReadonlyMap<string, LocalisedTitle>>;
+
+/** Names of a subject type's subjects (AI apps: their catalogue names), for subjects not in `assets`. */
+export type SubjectNames = (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 
 /** An action a source raises. */
 export interface NewAction {
@@ -67,12 +70,18 @@ export interface StoredAction {
  */
 export class ActionService {
   private readonly titles = new Map<string, CodeTitles>();
+  private readonly subjects = new Map<string, SubjectNames>();
 
   constructor(private readonly deps: ServiceDeps) {}
 
   /** A source says how its codes are titled (called once by the composition root). */
   describeCodes(source: string, titles: CodeTitles): void {
     this.titles.set(source, titles);
+  }
+
+  /** A source says how its subjects are named when they are not assets (called by the composition root). */
+  describeSubjects(subjectType: string, names: SubjectNames): void {
+    this.subjects.set(subjectType, names);
   }
 
   async list(ctx: RequestContext, query: ActionListQuery & PageQuery): Promise<Page<Action>> {
@@ -108,8 +117,8 @@ export class ActionService {
     return (await this.presenter([row]))(row);
   }
 
-  /** The open actions of a source, read in the source's transaction. */
-  async openIn(trx: Transaction<Database>, source: string): Promise<StoredAction[]> {
+  /** The open actions of a source, read in the source's transaction (or outside one, to show them). */
+  async openIn(trx: Kysely<Database> | Transaction<Database>, source: string): Promise<StoredAction[]> {
     const rows = await new ActionRepository(trx).openOf(source);
     return rows.map((row) => ({
       id: row.id,
@@ -160,6 +169,15 @@ export class ActionService {
       const describe = this.titles.get(source);
       if (describe) titles.set(source, await describe());
     }
+    const names = new Map<string, ReadonlyMap<string, string>>();
+    for (const type of new Set(rows.map((row) => row.subject_type))) {
+      const describe = this.subjects.get(type);
+      if (describe)
+        names.set(
+          type,
+          await describe([...new Set(rows.filter((r) => r.subject_type === type).map((r) => r.subject_id))]),
+        );
+    }
     const today = isoDate(this.deps.clock.now());
     return (row) => ({
       id: row.id,
@@ -167,7 +185,7 @@ export class ActionService {
       source_key: row.source_key,
       subject_type: row.subject_type,
       subject_id: row.subject_id,
-      subject_name: row.subject_name,
+      subject_name: row.subject_name ?? names.get(row.subject_type)?.get(row.subject_id) ?? null,
       office_id: row.office_id,
       assignee_person_id: row.assignee_person_id,
       assignee_name: row.assignee_name,

@@ -28,7 +28,8 @@ export const AI_APP_ENTITY = 'ai_app';
  * The organisation's AI app catalogue: the shipped apps with the organisation's status, risk and
  * attribute overrides, and its custom apps. Reading needs 'usage.read'; changing needs
  * 'usage.apps.write' (admins). Every change is versioned (a stale version answers 409) and audited.
- * Until the AI registry holds approval decisions, the status set here is the app's status.
+ * The status set here is the app's status unless an AI system of the registry links the app (see
+ * resolveStatus in app-status.ts): then the registry's approval is, and this one is kept underneath.
  */
 export class UsageAppService {
   private readonly repo = new UsageRepository();
@@ -40,8 +41,9 @@ export class UsageAppService {
 
   /** The catalogue as ingestion and the report use it; callers check their own permission first. */
   async organisation(): Promise<OrganisationCatalogue> {
-    const rows = await this.repo.listOverrides(this.deps.db.kysely);
-    return organisationCatalogue(this.shipped, rows.map(parseOverride));
+    const db = this.deps.db.kysely;
+    const rows = await this.repo.listOverrides(db);
+    return organisationCatalogue(this.shipped, rows.map(parseOverride), await this.repo.registryLinks(db));
   }
 
   async list(ctx: RequestContext): Promise<OrganisationApp[]> {
@@ -67,7 +69,7 @@ export class UsageAppService {
         throwStale('AI app', id, input.version, { version: current?.version ?? 0 });
       const now = isoNow(this.deps.clock);
       const next = {
-        status: input.status ?? current?.status ?? before.status,
+        status: input.status ?? current?.status ?? before.catalogue_status,
         risk: input.risk === undefined ? (current?.risk ?? null) : input.risk,
         attributes: JSON.stringify({ ...current?.attributes, ...input.attributes }),
         note: input.note === undefined ? (current?.note ?? null) : input.note,
@@ -163,5 +165,5 @@ function parseOverride(row: AppOverrideRow): AppOverride {
 }
 
 function auditView(app: OrganisationApp) {
-  return { status: app.status, risk: app.risk, attributes: app.attributes, note: app.note ?? null };
+  return { status: app.catalogue_status, risk: app.risk, attributes: app.attributes, note: app.note ?? null };
 }

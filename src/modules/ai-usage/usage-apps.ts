@@ -1,6 +1,6 @@
 import { buildCatalogue, type Catalogue } from './catalogue.js';
 import type { AppAttributes, AppCategory, CatalogueApp, RiskLevel } from './catalogue.schema.js';
-import type { AppStatus } from './app-status.js';
+import { resolveStatus, type AppStatus, type RegistryLink, type ResolvedStatus } from './app-status.js';
 import { deriveRisk } from './risk-rule.js';
 
 /*
@@ -9,7 +9,7 @@ import { deriveRisk } from './risk-rule.js';
  * usage_app_overrides table through the repository.
  */
 
-export { APP_STATUSES, type AppStatus } from './app-status.js';
+export { APP_STATUSES, type AppStatus, type RegistryLink } from './app-status.js';
 
 /** Every app starts here until someone reviews it. */
 export const DEFAULT_APP_STATUS: AppStatus = 'not_reviewed';
@@ -54,8 +54,11 @@ export interface AppOverride {
 
 export type RiskSource = 'catalogue' | 'attributes' | 'override';
 
-export interface OrganisationApp extends CatalogueApp {
-  status: AppStatus;
+export interface OrganisationApp extends CatalogueApp, ResolvedStatus {
+  /** The status set on the catalogue page (used when no AI system of the registry links the app). */
+  catalogue_status: AppStatus;
+  /** The AI systems of the registry that link this app, with their approvals. */
+  registry_systems: { id: string; name: string; approval_status: RegistryLink['approval_status'] }[];
   /** Where the risk comes from: the catalogue's rating, the rule over overridden attributes, or set by hand. */
   risk_source: RiskSource;
   custom: boolean;
@@ -73,18 +76,35 @@ export interface OrganisationCatalogue {
   apps: ReadonlyMap<string, OrganisationApp>;
 }
 
-/** Apply the overrides to the shipped catalogue. Custom apps come after the shipped ones, by id. */
+/**
+ * Apply the overrides to the shipped catalogue, and the registry's approvals to the apps its AI systems
+ * link (see resolveStatus). Custom apps come after the shipped ones, by id.
+ */
 export function organisationCatalogue(
   shipped: Catalogue,
   overrides: readonly AppOverride[],
+  registry: readonly RegistryLink[] = [],
 ): OrganisationCatalogue {
   const byId = new Map(overrides.map((override) => [override.app_id, override]));
+  const links = new Map<string, RegistryLink[]>();
+  for (const link of registry)
+    for (const id of new Set(link.app_ids)) links.set(id, [...(links.get(id) ?? []), link]);
+  const withStatus = (app: PageApp): OrganisationApp => {
+    const systems = links.get(app.id) ?? [];
+    return {
+      ...app,
+      ...resolveStatus(app.catalogue_status, systems),
+      registry_systems: systems
+        .map((s) => ({ id: s.system_id, name: s.system_name, approval_status: s.approval_status }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    };
+  };
   const apps = new Map<string, OrganisationApp>();
-  for (const app of shipped.apps) apps.set(app.id, applyOverride(app, byId.get(app.id)));
+  for (const app of shipped.apps) apps.set(app.id, withStatus(applyOverride(app, byId.get(app.id))));
   const custom = overrides
     .filter((override) => override.custom && override.definition !== null && !apps.has(override.app_id))
     .sort((a, b) => (a.app_id < b.app_id ? -1 : a.app_id > b.app_id ? 1 : 0));
-  for (const override of custom) apps.set(override.app_id, customApp(override));
+  for (const override of custom) apps.set(override.app_id, withStatus(customApp(override)));
   const catalogue =
     custom.length === 0 ? shipped : buildCatalogue(shipped.reviewed, [...apps.values()].map(catalogueEntry));
   return { catalogue, apps };
@@ -104,11 +124,13 @@ export function catalogueEntry(app: OrganisationApp): CatalogueApp {
   };
 }
 
-function applyOverride(app: CatalogueApp, override: AppOverride | undefined): OrganisationApp {
+type PageApp = Omit<OrganisationApp, keyof ResolvedStatus | 'registry_systems'>;
+
+function applyOverride(app: CatalogueApp, override: AppOverride | undefined): PageApp {
   if (!override)
     return {
       ...app,
-      status: DEFAULT_APP_STATUS,
+      catalogue_status: DEFAULT_APP_STATUS,
       risk_source: 'catalogue',
       custom: false,
       overridden_attributes: [],
@@ -125,7 +147,7 @@ function applyOverride(app: CatalogueApp, override: AppOverride | undefined): Or
     ...app,
     attributes,
     risk,
-    status: override.status,
+    catalogue_status: override.status,
     risk_source: source,
     custom: false,
     overridden_attributes: overridden.sort(),
@@ -135,7 +157,7 @@ function applyOverride(app: CatalogueApp, override: AppOverride | undefined): Or
   };
 }
 
-function customApp(override: AppOverride): OrganisationApp {
+function customApp(override: AppOverride): PageApp {
   const definition = override.definition!;
   const attributes = override.attributes as AppAttributes;
   const { risk, source } = riskOf(attributes, override.risk, null);
@@ -144,7 +166,7 @@ function customApp(override: AppOverride): OrganisationApp {
     ...definition,
     attributes,
     risk,
-    status: override.status,
+    catalogue_status: override.status,
     risk_source: source,
     custom: true,
     overridden_attributes: (Object.keys(attributes) as (keyof AppAttributes)[]).sort(),

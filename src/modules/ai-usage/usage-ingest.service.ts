@@ -17,7 +17,9 @@ import {
 } from './log-reader.js';
 import { parseColumnMap } from './parsers/column-map.js';
 import { Pseudonymiser } from './pseudonymise.js';
+import type { UsageAlertService } from './usage-alerts.service.js';
 import type { UsageAppService } from './usage-apps.service.js';
+import type { OrganisationApp } from './usage-apps.js';
 import { UsageRollup } from './usage-rollup.js';
 import type { UsageRollupRows } from './usage-rows.js';
 import { UsageRepository, type UsageFileRow } from './usage.repository.js';
@@ -58,13 +60,21 @@ export class UsageIngestService {
     private readonly deps: ServiceDeps,
     private readonly apps: UsageAppService,
     private readonly key: string | undefined,
+    /** Evaluates the alert rules in each ingestion's transaction, when given. */
+    private readonly alerts?: UsageAlertService,
   ) {}
+
+  /** Whether a pseudonymisation key is configured (nothing can be ingested without one). */
+  get configured(): boolean {
+    return this.key !== undefined;
+  }
 
   async ingest(ctx: RequestContext, source: LogSource, options: IngestOptions): Promise<IngestResult> {
     requirePermission(ctx.actor, 'usage.ingest');
     if (this.key === undefined) throw missingKeyError();
+    const organisation = await this.apps.organisation();
     const rollup = new UsageRollup({
-      catalogue: (await this.apps.organisation()).catalogue,
+      catalogue: organisation.catalogue,
       pseudonymiser: new Pseudonymiser(this.key),
       directory: options.directory,
     });
@@ -79,7 +89,7 @@ export class UsageIngestService {
         ? await readLogFile(source.path, read, rollup)
         : await readLog(source.name, source.chunks, read, rollup);
     const name = 'path' in source ? path.basename(source.path) : source.name;
-    return this.commit(ctx, { ...report, file: name }, rollup.rows());
+    return this.commit(ctx, { ...report, file: name }, rollup.rows(), organisation.apps);
   }
 
   async listFiles(ctx: RequestContext, page: PageQuery): Promise<Page<UsageFile>> {
@@ -104,8 +114,14 @@ export class UsageIngestService {
     ctx: RequestContext,
     report: LogFileReport,
     rows: UsageRollupRows,
+    apps: ReadonlyMap<string, OrganisationApp>,
   ): Promise<IngestResult> {
-    const result = (status: IngestResult['status'], fileId: string, written: IngestResult['written']) => ({
+    const result = (
+      status: IngestResult['status'],
+      fileId: string,
+      written: IngestResult['written'],
+      alerts: IngestResult['alerts'] = null,
+    ): IngestResult => ({
       file: report.file,
       status,
       file_id: fileId,
@@ -120,6 +136,7 @@ export class UsageIngestService {
       malformed_examples: report.malformed_examples,
       period: rows.period,
       written,
+      alerts,
     });
     const alreadyIngested = async () => {
       const earlier = await this.repo.fileByFingerprint(this.deps.db.kysely, report.sha256);
@@ -127,6 +144,7 @@ export class UsageIngestService {
     };
     if (await this.repo.fileByFingerprint(this.deps.db.kysely, report.sha256)) return alreadyIngested();
     const id = newId();
+    let alerts: IngestResult['alerts'] = null;
     try {
       await inTransaction(this.deps, ctx, async (trx, audit) => {
         // The fingerprint first: a concurrent ingestion of the same file waits here, then fails.
@@ -154,12 +172,25 @@ export class UsageIngestService {
         if (overlaps) await this.repo.recountUsers(trx, from, to);
         const { id: _id, ingested_by: _by, ingested_at: _at, ...summary } = file;
         await audit({ action: 'import', entityType: USAGE_FILE_ENTITY, entityId: id, after: summary });
+        // The alerts as of this file, in the same transaction: the file and its actions land together.
+        if (this.alerts) alerts = await this.alerts.runIn(trx, audit, apps);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) return alreadyIngested();
+      if (isUniqueViolation(error)) {
+        if (await this.repo.fileByFingerprint(this.deps.db.kysely, report.sha256)) return alreadyIngested();
+        // Another ingestion opened the same alert's action at the same moment: nothing was written.
+        throw errors.conflict(
+          'Another ingestion changed the AI usage alerts at the same moment; nothing was written, ingest the file again',
+        );
+      }
       throw error;
     }
-    return result('ingested', id, { daily: rows.app_days.length, user_days: rows.app_user_days.length });
+    return result(
+      'ingested',
+      id,
+      { daily: rows.app_days.length, user_days: rows.app_user_days.length },
+      alerts,
+    );
   }
 }
 

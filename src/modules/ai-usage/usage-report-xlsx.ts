@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { guardFormula } from '../../core/tabular/formula-guard.js';
 import type { UsageReport } from './usage.schema.js';
+import { statusSourceText } from './app-status.js';
 
 /*
  * The usage report as a workbook to share: a Summary sheet (the paragraph and the headline numbers),
@@ -33,6 +34,7 @@ const APP_HEADERS = [
   'Vendor',
   'Category',
   'Status',
+  'Status from',
   'Risk',
   'Events',
   'Users',
@@ -41,7 +43,7 @@ const APP_HEADERS = [
   'Blocked',
   'First seen',
 ];
-const APP_WIDTHS = [28, 20, 22, 24, 8, 12, 10, 16, 16, 10, 12];
+const APP_WIDTHS = [28, 20, 22, 24, 32, 8, 12, 10, 16, 16, 10, 12];
 
 function appRows(apps: UsageReport['apps']): Cell[][] {
   return apps.map((app) => [
@@ -49,6 +51,7 @@ function appRows(apps: UsageReport['apps']): Cell[][] {
     app.vendor,
     app.category,
     app.status.replaceAll('_', ' '),
+    statusSourceText(app),
     app.risk,
     app.events,
     app.users,

@@ -94,7 +94,7 @@ export function weekOf(day: string): string {
   return dayToIsoDate(n - ((n + 3) % 7));
 }
 
-function dayNumber(day: string): number {
+export function dayNumber(day: string): number {
   return daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
 }
 
@@ -116,6 +116,8 @@ export function buildUsageReport(
         vendor: app?.vendor ?? '',
         category: app ? CATEGORY_LABELS[app.category] : '',
         status: app?.status ?? 'not_reviewed',
+        status_source: app?.status_source ?? 'not_reviewed',
+        status_system: app?.status_system ?? null,
         risk: app?.risk ?? 'high',
         events: total.events,
         users: users(data.users.byApp.get(total.app_id) ?? 0),

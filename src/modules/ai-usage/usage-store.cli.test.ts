@@ -39,7 +39,12 @@ describeCli('custos usage ingest and report', ({ custos, json, ok }) => {
     };
     expect(files).toEqual([
       expect.objectContaining({ file: file('cut.csv.gz'), status: 'failed' }),
-      expect.objectContaining({ file: 'proxy.csv', status: 'ingested', events: 8 }),
+      expect.objectContaining({
+        file: 'proxy.csv',
+        status: 'ingested',
+        events: 8,
+        alerts: expect.objectContaining({ alerts: 0 }),
+      }),
     ]);
     const again = await custos('usage ingest', file('proxy.csv'));
     expect(again.code).toBe(0);
@@ -62,10 +67,10 @@ describeCli('custos usage ingest and report', ({ custos, json, ok }) => {
     await ok('usage report --from 2026-11-23 --to 2026-12-01 --xlsx', file('report.xlsx'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file('report.xlsx'));
-    expect(workbook.getWorksheet('Apps')!.getRow(2).getCell(7).value).toBe('<5');
+    expect(workbook.getWorksheet('Apps')!.getRow(2).getCell(8).value).toBe('<5');
     await ok('usage report --from 2026-11-23 --to 2026-12-01 --suppress off --xlsx', file('exact.xlsx'));
     await workbook.xlsx.readFile(file('exact.xlsx'));
-    expect(workbook.getWorksheet('Apps')!.getRow(2).getCell(7).value).toBe(3);
+    expect(workbook.getWorksheet('Apps')!.getRow(2).getCell(8).value).toBe(3);
   });
 
   it('refuses a period that ends before it starts, naming the flag', async () => {
@@ -82,5 +87,32 @@ describeCli('custos usage ingest and report', ({ custos, json, ok }) => {
       status: 'not_reviewed',
       risk_reasons: expect.any(Array),
     });
+  });
+
+  it('shows and changes the alert settings, naming a bad flag, and evaluates the alerts', async () => {
+    expect(await ok('usage alert-settings')).toMatch(/more than 10 distinct users.*\n.*50 MiB/);
+    const saved = await json<{ min_users: number; version: number }>(
+      'usage alert-settings --min-users 4 --upload-mib 1 --json',
+    );
+    expect(saved).toMatchObject({ min_users: 4, version: 1 });
+    const stale = await custos('usage alert-settings --min-users 5 --version 0');
+    expect(stale.code).not.toBe(0);
+    expect(stale.stderr).toMatch(/version/i);
+    const bad = await custos('usage alert-settings --min-users 2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--min-users');
+    const alerts = await json<{
+      run: { alerts: number };
+      alerts: unknown[];
+      settings: { min_users: number };
+    }>('usage alerts --json');
+    expect(alerts).toMatchObject({ run: { alerts: 0 }, alerts: [], settings: { min_users: 4 } });
+    expect(await ok('usage alerts --no-evaluate')).toMatch(/^AI usage alerts, .*: 0$/m);
+  });
+
+  it('lists the apps with the status and where it comes from', async () => {
+    const text = await ok('usage apps');
+    expect(text).toMatch(/STATUS FROM/);
+    expect(text).toMatch(/chatgpt .* not reviewed\s+not reviewed/);
   });
 });

@@ -16,6 +16,7 @@ import {
   type IngestResult,
   type UsageReport,
 } from './usage.schema.js';
+import { statusSourceText } from './app-status.js';
 
 /*
  * `custos usage ingest` stores logs' roll-ups (one transaction per file; a failing file does not
@@ -164,6 +165,10 @@ function describeIngestion(outcomes: IngestOutcome[]): string {
       continue;
     }
     lines.push(...malformedLines(outcome));
+    if (outcome.alerts)
+      lines.push(
+        `  ${outcome.file}: ${outcome.alerts.alerts} alert(s) now (custos usage alerts); actions opened ${outcome.alerts.actions.opened}, closed ${outcome.alerts.actions.closed}`,
+      );
   }
   return lines.join('\n');
 }
@@ -174,11 +179,12 @@ export function describeReport(report: UsageReport): string {
     lines.push(
       '',
       formatTable(
-        ['APP', 'VENDOR', 'STATUS', 'RISK', 'EVENTS', 'USERS', 'UPLOADED', 'FIRST SEEN'],
+        ['APP', 'VENDOR', 'STATUS', 'STATUS FROM', 'RISK', 'EVENTS', 'USERS', 'UPLOADED', 'FIRST SEEN'],
         report.apps.map((app) => [
           app.name,
           app.vendor,
           app.status.replaceAll('_', ' '),
+          statusSourceText(app),
           app.risk,
           number(app.events),
           number(app.users),

@@ -11,8 +11,10 @@ import { USAGE_KEY_ENV, usageKeyFromEnv } from './pseudonymise.js';
 import type { LogFileReport } from './log-reader.js';
 import { deriveRisk } from './risk-rule.js';
 import { analyseUsageLogs, type UsageAnalysis } from './usage-analysis.js';
+import { registerUsageAlertCommands } from './usage-alerts.cli.js';
 import { registerUsageStoreCommands } from './usage-store.cli.js';
 import { analyseInputSchema, FORMAT_CHOICES } from './usage.schema.js';
+import { statusSourceText } from './app-status.js';
 
 /*
  * `custos usage apps` lists the organisation's AI app catalogue; `custos usage analyse` reads logs
@@ -41,7 +43,7 @@ export function registerUsageCommands(program: Command): void {
         print(options.json, { reviewed, apps }, ({ apps: rows }) =>
           [
             formatTable(
-              ['ID', 'NAME', 'VENDOR', 'CATEGORY', 'RISK', 'STATUS', 'DOMAINS'],
+              ['ID', 'NAME', 'VENDOR', 'CATEGORY', 'RISK', 'STATUS', 'STATUS FROM', 'DOMAINS'],
               rows.map((app) => [
                 app.id,
                 app.name,
@@ -49,6 +51,7 @@ export function registerUsageCommands(program: Command): void {
                 CATEGORY_LABELS[app.category],
                 app.risk,
                 app.status.replaceAll('_', ' '),
+                statusSourceText(app),
                 app.domains.length > 2
                   ? `${app.domains.slice(0, 2).join(', ')} +${app.domains.length - 2}`
                   : app.domains.join(', '),
@@ -119,6 +122,7 @@ export function registerUsageCommands(program: Command): void {
     );
 
   registerUsageStoreCommands(usage);
+  registerUsageAlertCommands(usage);
 }
 
 const number = (n: number) => n.toLocaleString('en-GB');

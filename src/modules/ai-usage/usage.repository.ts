@@ -7,6 +7,7 @@ import {
   type Selectable,
 } from 'kysely';
 import type { Database, UsageAppOverrideTable, UsageFileTable } from '../../db/schema.js';
+import type { RegistryLink } from './app-status.js';
 import type { UsageRollupRows } from './usage-rows.js';
 
 /*
@@ -63,68 +64,77 @@ export class UsageRepository {
 
   /** Add one file's roll-ups to the stored ones (counts and bytes add up; users are recounted after). */
   async addRollups(db: Executor, rows: UsageRollupRows): Promise<void> {
-    const totals = rows.daily_totals.map((row) => ({
-      day: row.date,
-      events: row.events,
-      ai_events: row.ai_events,
-    }));
-    await insertMany(db, totals, (values) =>
-      db
-        .insertInto('usage_daily_totals')
-        .values(values)
-        .onConflict((oc) =>
-          oc.column('day').doUpdateSet({
-            events: sql`usage_daily_totals.events + excluded.events`,
-            ai_events: sql`usage_daily_totals.ai_events + excluded.ai_events`,
-          }),
-        ),
+    await insertMany(
+      db,
+      rows.daily_totals,
+      (row) => ({ day: row.date, events: row.events, ai_events: row.ai_events }),
+      (values) =>
+        db
+          .insertInto('usage_daily_totals')
+          .values(values)
+          .onConflict((oc) =>
+            oc.column('day').doUpdateSet({
+              events: sql`usage_daily_totals.events + excluded.events`,
+              ai_events: sql`usage_daily_totals.ai_events + excluded.ai_events`,
+            }),
+          ),
     );
-    const daily = rows.app_days.map((row) => ({
-      day: row.date,
-      app_id: row.app_id,
-      department: unitValue(row.department),
-      office: unitValue(row.office),
-      events: row.events,
-      blocked_events: row.blocked_events,
-      users: row.users,
-      bytes_up: row.bytes_up,
-      bytes_down: row.bytes_down,
-    }));
-    await insertMany(db, daily, (values) =>
-      db
-        .insertInto('usage_daily')
-        .values(values)
-        .onConflict((oc) =>
-          oc.columns(['day', 'app_id', 'department', 'office']).doUpdateSet({
-            events: sql`usage_daily.events + excluded.events`,
-            blocked_events: sql`usage_daily.blocked_events + excluded.blocked_events`,
-            bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`,
-            bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
-          }),
-        ),
+    await insertMany(
+      db,
+      rows.app_days,
+      (row) => ({
+        day: row.date,
+        app_id: row.app_id,
+        department: unitValue(row.department),
+        office: unitValue(row.office),
+        events: row.events,
+        blocked_events: row.blocked_events,
+        users: row.users,
+        bytes_up: row.bytes_up,
+        bytes_down: row.bytes_down,
+      }),
+      (values) =>
+        db
+          .insertInto('usage_daily')
+          .values(values)
+          .onConflict((oc) =>
+            oc.columns(['day', 'app_id', 'department', 'office']).doUpdateSet({
+              events: sql`usage_daily.events + excluded.events`,
+              blocked_events: sql`usage_daily.blocked_events + excluded.blocked_events`,
+              bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`,
+              bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
+            }),
+          ),
     );
-    const present = rows.app_user_days.map((row) => ({
-      day: row.date,
-      app_id: row.app_id,
-      department: unitValue(row.department),
-      office: unitValue(row.office),
-      user_hash: row.user,
-    }));
-    await insertMany(db, present, (values) =>
-      db
-        .insertInto('usage_user_days')
-        .values(values)
-        .onConflict((oc) => oc.doNothing()),
+    await insertMany(
+      db,
+      rows.app_user_days,
+      (row) => ({
+        day: row.date,
+        app_id: row.app_id,
+        department: unitValue(row.department),
+        office: unitValue(row.office),
+        user_hash: row.user,
+      }),
+      (values) =>
+        db
+          .insertInto('usage_user_days')
+          .values(values)
+          .onConflict((oc) => oc.doNothing()),
     );
-    await insertMany(db, firstSeenRows(rows), (values) =>
-      db
-        .insertInto('usage_first_seen')
-        .values(values)
-        .onConflict((oc) =>
-          oc.columns(['app_id', 'department', 'office']).doUpdateSet({
-            first_day: sql`case when excluded.first_day < usage_first_seen.first_day then excluded.first_day else usage_first_seen.first_day end`,
-          }),
-        ),
+    await insertMany(
+      db,
+      firstSeenRows(rows),
+      (row) => row,
+      (values) =>
+        db
+          .insertInto('usage_first_seen')
+          .values(values)
+          .onConflict((oc) =>
+            oc.columns(['app_id', 'department', 'office']).doUpdateSet({
+              first_day: sql`case when excluded.first_day < usage_first_seen.first_day then excluded.first_day else usage_first_seen.first_day end`,
+            }),
+          ),
     );
   }
 
@@ -144,6 +154,28 @@ export class UsageRepository {
       .where('day', '>=', from)
       .where('day', '<=', to)
       .execute();
+  }
+
+  /**
+   * The AI systems of the registry (ai_systems) that link catalogue apps, with their approval: the
+   * only read of the registry's table, for the apps' statuses. Read-only, organisation-wide.
+   */
+  async registryLinks(db: Executor): Promise<RegistryLink[]> {
+    const rows = await db
+      .selectFrom('ai_systems')
+      .select(['id', 'name', 'approval_status', 'usage_app_ids'])
+      .where('usage_app_ids', '<>', '[]')
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows
+      .map((row) => ({
+        system_id: row.id,
+        system_name: row.name,
+        approval_status: row.approval_status as RegistryLink['approval_status'],
+        app_ids: JSON.parse(row.usage_app_ids) as string[],
+      }))
+      .filter((link) => link.app_ids.length > 0);
   }
 
   async listOverrides(db: Executor): Promise<AppOverrideRow[]> {
@@ -193,19 +225,26 @@ function firstSeenRows(rows: UsageRollupRows) {
  * Insert rows in multi-row statements. Building a statement of thousands of values with the query
  * builder costs far more than running it, so the statement for a full chunk is built and compiled
  * once and run again with each full chunk's values (its only parameters, in row and column order;
- * the conflict clauses are plain SQL). Rows must all have the same keys in the same order.
+ * the conflict clauses are plain SQL). `record` gives a row's columns, always the same keys in the
+ * same order; the parameters are copied from it into one array per chunk.
  */
-async function insertMany<R extends Record<string, unknown>>(
+async function insertMany<S, R extends Record<string, unknown>>(
   db: Executor,
-  rows: readonly R[],
+  rows: readonly S[],
+  record: (row: S) => R,
   build: (values: R[]) => Compilable,
 ): Promise<void> {
   let template: CompiledQuery | undefined;
   for (let at = 0; at < rows.length; at += CHUNK) {
-    const chunk = rows.slice(at, at + CHUNK);
-    const parameters = chunk.flatMap((row) => Object.values(row));
-    if (chunk.length === CHUNK) template ??= build(chunk).compile();
-    const compiled = chunk.length === CHUNK ? template! : build(chunk).compile();
+    const end = Math.min(rows.length, at + CHUNK);
+    const parameters: unknown[] = [];
+    for (let i = at; i < end; i += 1) {
+      const values = record(rows[i]!);
+      for (const key in values) parameters.push(values[key]);
+    }
+    const full = end - at === CHUNK;
+    const compiled = full && template ? template : build(rows.slice(at, end).map(record)).compile();
+    if (full) template = compiled;
     if (compiled.parameters.length !== parameters.length)
       throw new Error(
         `insertMany: ${compiled.parameters.length} parameters compiled, ${parameters.length} given`,

@@ -115,8 +115,9 @@ describeEachDialect('AI usage over HTTP', ({ db }) => {
     ]);
     const apps = workbook.getWorksheet('Apps')!;
     expect(apps.getRow(2).getCell(1).value).toBe('ChatGPT');
-    expect(apps.getRow(2).getCell(6).value).toBe(5);
-    expect(apps.getRow(2).getCell(7).value).toBe('<5');
+    expect(apps.getRow(2).getCell(5).value).toBe('not reviewed');
+    expect(apps.getRow(2).getCell(7).value).toBe(5);
+    expect(apps.getRow(2).getCell(8).value).toBe('<5');
   });
 
   it('lets admins set an app’s status (409 when stale) and add custom apps; others may not', async () => {
@@ -160,11 +161,55 @@ describeEachDialect('AI usage over HTTP', ({ db }) => {
     const list = await auditor.request({ method: 'GET', url: '/api/usage/apps' });
     const items = list.json<{ items: { id: string; status: string }[] }>().items;
     expect(items.find((a) => a.id === 'intranet-bot')).toMatchObject({ status: 'not_reviewed' });
-    expect(items.find((a) => a.id === 'chatgpt')).toMatchObject({ status: 'unapproved' });
+    expect(items.find((a) => a.id === 'chatgpt')).toMatchObject({
+      status: 'unapproved',
+      status_source: 'catalogue_page',
+      status_system: null,
+    });
+  });
+
+  it('shows the alerts and their settings, evaluates on demand, and keeps the settings to admins (409 when stale)', async () => {
+    const settings = await auditor.request({ method: 'GET', url: '/api/usage/alert-settings' });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(settings.json()).toMatchObject({ min_users: 10, upload_threshold_mib: 50, version: 0 });
+    const put = (client: TestClient, payload: object) =>
+      client.request({ method: 'PUT', url: '/api/usage/alert-settings', payload });
+    const saved = await put(admin, { version: 0, min_users: 4, upload_threshold_mib: 1 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ min_users: 4, version: 1, updated_by: expect.any(String) });
+    expect((await put(admin, { version: 0, min_users: 5 })).statusCode).toBe(409);
+    expect((await put(officer, { version: 1, min_users: 5 })).statusCode).toBe(403);
+    const bad = await put(admin, { version: 1, min_users: 2, window_days: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toMatch(/at least 4/);
+
+    // The hand log has no alert at these settings (3 ChatGPT users at most in a department).
+    const run = await officer.request({ method: 'POST', url: '/api/usage/alerts/evaluate' });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({
+      period: { from: '2026-11-01', to: '2026-11-30' }, // the test clock's today: the last stored day is later
+      alerts: 0,
+      actions: { opened: 0, closed: 0 },
+    });
+    const alerts = await auditor.request({ method: 'GET', url: '/api/usage/alerts?suppress=true' });
+    expect(alerts.statusCode, alerts.body).toBe(200);
+    expect(alerts.json()).toMatchObject({ alerts: [], suppressed: true, settings: { version: 1 } });
+    expect((await auditor.request({ method: 'POST', url: '/api/usage/alerts/evaluate' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await auditor.request({ method: 'GET', url: '/api/usage/alerts?suppress=maybe' })).statusCode,
+    ).toBe(400);
   });
 
   it('refuses viewers everything and auditors the ingestion', async () => {
-    for (const url of ['/api/usage/files', `/api/usage/report?${PERIOD}`, '/api/usage/apps'])
+    for (const url of [
+      '/api/usage/files',
+      `/api/usage/report?${PERIOD}`,
+      '/api/usage/apps',
+      '/api/usage/alerts',
+      '/api/usage/alert-settings',
+    ])
       expect((await viewer.request({ method: 'GET', url })).statusCode).toBe(403);
     expect((await raw(auditor, HAND_LOG)).statusCode).toBe(403);
   });

@@ -9,6 +9,11 @@ import { byteChunks, fileTooLarge, limitBytes } from '../../core/tabular/byte-so
 import { requestContext } from '../../http/auth.js';
 import { queryOnly } from '../../http/spreadsheet-transfer.js';
 import {
+  alertRunSchema,
+  alertSettingsSchema,
+  alertSettingsUpdateSchema,
+  alertsQuerySchema,
+  usageAlertsSchema,
   appIdParamsSchema,
   appUpdateSchema,
   customAppCreateSchema,
@@ -199,5 +204,57 @@ export const usageRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     },
     async (request, reply) =>
       reply.status(201).send(await services.usageApps.create(requestContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/usage/alerts',
+    {
+      schema: {
+        tags,
+        summary:
+          'The AI usage alerts now true over the last days of stored usage, with their open actions (suppress=true shows fewer than 5 users as "<5")',
+        querystring: alertsQuerySchema,
+        response: { 200: usageAlertsSchema },
+      },
+    },
+    async (request) => services.usageAlerts.list(requestContext(request), request.query),
+  );
+
+  app.post(
+    '/api/usage/alerts/evaluate',
+    {
+      schema: {
+        tags,
+        summary:
+          'Evaluate the alert rules now: open an action (source ai_usage) for each new alert, close those no longer true',
+        response: { 200: alertRunSchema },
+      },
+    },
+    async (request) => services.usageAlerts.run(requestContext(request)),
+  );
+
+  app.get(
+    '/api/usage/alert-settings',
+    {
+      schema: {
+        tags,
+        summary: "The alert rules' settings (version 0 while the defaults apply)",
+        response: { 200: alertSettingsSchema },
+      },
+    },
+    async (request) => services.usageAlerts.settings(requestContext(request)),
+  );
+
+  app.put(
+    '/api/usage/alert-settings',
+    {
+      schema: {
+        tags,
+        summary: "Change the alert rules' settings (version: the one read; a stale version answers 409)",
+        body: alertSettingsUpdateSchema,
+        response: { 200: alertSettingsSchema },
+      },
+    },
+    async (request) => services.usageAlerts.updateSettings(requestContext(request), request.body),
   );
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APP_CATEGORIES, APP_ID_PATTERN, appAttributesSchema, RISK_LEVELS } from './catalogue.schema.js';
 import { LOG_FORMATS } from './log-event.js';
-import { APP_STATUSES } from './app-status.js';
+import { APP_STATUSES, STATUS_SOURCES } from './app-status.js';
 
 /* Inputs of the usage commands, validated once at the edge (CLI now, HTTP with `ingest`). */
 
@@ -38,6 +38,19 @@ export const ingestInputSchema = analyseInputSchema;
 
 const malformedLineSchema = z.object({ line: z.number().int(), reason: z.string() });
 
+/** One evaluation of the alert rules: the alerts now true and what changed in their actions. */
+export const alertRunSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }).nullable(),
+  alerts: z.number().int(),
+  actions: z.object({
+    opened: z.number().int(),
+    closed: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+  }),
+});
+export type AlertRun = z.infer<typeof alertRunSchema>;
+
 export const ingestResultSchema = z.object({
   file: z.string(),
   status: z.enum(['ingested', 'already_ingested']),
@@ -55,6 +68,8 @@ export const ingestResultSchema = z.object({
   period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   /** What was written: roll-up rows, user-day rows (pseudonymous presence). Zero when already ingested. */
   written: z.object({ daily: z.number().int(), user_days: z.number().int() }),
+  /** The alerts evaluated in the same transaction (null when the file was already ingested). */
+  alerts: alertRunSchema.nullable(),
 });
 export type IngestResult = z.infer<typeof ingestResultSchema>;
 
@@ -114,12 +129,18 @@ export const SUPPRESSED = '<5';
 export const userCountSchema = z.union([z.number().int(), z.literal(SUPPRESSED)]);
 export type UserCount = z.infer<typeof userCountSchema>;
 
+/** The AI system of the registry an app's status was taken from. */
+const statusSystemSchema = z.object({ id: z.string(), name: z.string() }).nullable();
+
 const reportAppSchema = z.object({
   app_id: z.string(),
   name: z.string(),
   vendor: z.string(),
   category: z.string(),
   status: z.enum(APP_STATUSES),
+  /** Where the status comes from: an AI system of the registry, the catalogue page, or nobody reviewed it. */
+  status_source: z.enum(STATUS_SOURCES),
+  status_system: statusSystemSchema,
   risk: z.enum(RISK_LEVELS),
   events: z.number().int(),
   users: userCountSchema,
@@ -183,7 +204,17 @@ export const organisationAppSchema = z.object({
   attributes: appAttributesSchema,
   risk: z.enum(RISK_LEVELS),
   risk_source: z.enum(['catalogue', 'attributes', 'override']),
+  /** The status that applies: the registry's when an AI system links the app, else the catalogue page's. */
   status: z.enum(APP_STATUSES),
+  status_source: z.enum(STATUS_SOURCES),
+  /** The registry system the status was taken from (the most restrictive when several link the app). */
+  status_system: statusSystemSchema,
+  /** The status set on the catalogue page (PUT /api/usage/apps/:id changes this one). */
+  catalogue_status: z.enum(APP_STATUSES),
+  /** Every AI system of the registry that links this app. */
+  registry_systems: z.array(
+    z.object({ id: z.string(), name: z.string(), approval_status: z.enum(APP_STATUSES) }),
+  ),
   custom: z.boolean(),
   overridden_attributes: z.array(z.string()),
   note: z.string().optional(),
@@ -217,3 +248,67 @@ export const customAppCreateSchema = z.strictObject({
   note: z.string().max(500).nullable().default(null),
 });
 export type CustomAppCreate = z.infer<typeof customAppCreateSchema>;
+
+/* Alerts: the two rules' settings, the alerts now true and the actions they open. */
+
+const alertSettingsFields = {
+  /** More than this many distinct users of an unapproved high-risk app in a department raise an alert. */
+  min_users: z.number().int().min(4, 'at least 4: an alert then always means 5 users or more').max(1_000_000),
+  /** A newly seen app with more than this many MiB uploaded by a department raises an alert. */
+  upload_threshold_mib: z.number().int().min(1).max(10_000_000),
+  /** The period looked at: the last this many days of stored usage. */
+  window_days: z.number().int().min(1).max(366),
+  /** The action's due date: the day it opens plus this many days. */
+  due_days: z.number().int().min(1).max(365),
+};
+
+export const alertSettingsSchema = z.object({
+  ...alertSettingsFields,
+  /** 0 while the defaults apply (never changed). */
+  version: z.number().int(),
+  updated_by: z.string().nullable(),
+  updated_at: z.string().nullable(),
+});
+export type AlertSettingsView = z.infer<typeof alertSettingsSchema>;
+
+export const alertSettingsUpdateSchema = z.strictObject({
+  /** The version read (0 before any change): a stale version answers 409. */
+  version: z.number().int().min(0),
+  min_users: alertSettingsFields.min_users.optional(),
+  upload_threshold_mib: alertSettingsFields.upload_threshold_mib.optional(),
+  window_days: alertSettingsFields.window_days.optional(),
+  due_days: alertSettingsFields.due_days.optional(),
+});
+export type AlertSettingsUpdate = z.infer<typeof alertSettingsUpdateSchema>;
+
+export const ALERT_RULE_IDS = ['unapproved_high_risk_users', 'new_app_upload'] as const;
+
+export const usageAlertSchema = z.object({
+  rule: z.enum(ALERT_RULE_IDS),
+  /** The dedupe key of the alert's action (rule × app × office × department). */
+  key: z.string(),
+  app_id: z.string(),
+  app_name: z.string(),
+  status: z.enum(APP_STATUSES),
+  status_source: z.enum(STATUS_SOURCES),
+  risk: z.enum(RISK_LEVELS),
+  department: z.string().nullable(),
+  office: z.string().nullable(),
+  users: userCountSchema,
+  bytes_up: z.number().int(),
+  first_seen: z.string(),
+  /** The open action of this alert (null until the alerts are evaluated after it became true). */
+  action_id: z.string().nullable(),
+});
+export type UsageAlertView = z.infer<typeof usageAlertSchema>;
+
+export const alertsQuerySchema = z.strictObject({ suppress: flag('false') });
+
+export const usageAlertsSchema = z.object({
+  /** The days looked at; null when no usage is stored. */
+  period: z.object({ from: z.string(), to: z.string() }).nullable(),
+  settings: alertSettingsSchema,
+  alerts: z.array(usageAlertSchema),
+  suppressed: z.boolean(),
+});
+export type UsageAlerts = z.infer<typeof usageAlertsSchema>;

@@ -9,6 +9,12 @@ export function describeDemoLoad(result: DemoLoadResult): string {
       ? `Loaded the demo organisation: ${counts.regions} regions, ${counts.offices} offices and HQ departments, ${counts.departments} units, ${counts.people} people, ${counts.assets} data assets (scored today: ${counts.actions} open actions), ${counts.ai_systems} AI systems and ${counts.assessments} assessments.`
       : 'The demo organisation is already loaded.',
   ];
+  if (result.usage)
+    lines.push(
+      result.usage.ingested
+        ? `AI usage: "${result.usage.ai_system}" approves DeepL in the AI registry; two weeks of proxy log ingested (${result.usage.alert_actions} alert action(s) opened).`
+        : `AI usage: "${result.usage.ai_system}" approves DeepL in the AI registry; no proxy log ingested (set CUSTOS_USAGE_KEY to include one).`,
+    );
   if (result.password) {
     lines.push('', 'Demo sign-ins (one per role), all with the password shown once here:');
     for (const login of result.logins) lines.push(`  ${login.role.padEnd(22)} ${login.email}`);

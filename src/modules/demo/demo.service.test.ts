@@ -213,8 +213,9 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(summary.high_risk_without_assessment.map((r) => r.name)).toEqual([
       'Resettlement eligibility scoring',
     ]);
-    expect(summary.by_tier).toMatchObject({ high: 2, limited: 1, minimal: 1, unclassified: 2 });
-    expect(summary.by_classification_status).toMatchObject({ verified: 4, submitted: 1, none: 1 });
+    // The six systems of the register's demo, plus the usage demo's DeepL (approved, not classified).
+    expect(summary.by_tier).toMatchObject({ high: 2, limited: 1, minimal: 1, unclassified: 3 });
+    expect(summary.by_classification_status).toMatchObject({ verified: 4, submitted: 1, none: 2 });
     const reviews = await t.services.actions.list(ctx, { source: 'ai_review', status: 'open', limit: 10 });
     expect(reviews.items).toHaveLength(2);
     for (const action of reviews.items) expect(action.assignee_person_id).not.toBeNull();
@@ -237,9 +238,17 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     ]);
   });
 
+  it('approves DeepL in the AI registry, and ingests no proxy log without a pseudonymisation key', () => {
+    expect(first.usage).toEqual({
+      ai_system: 'DeepL Pro for document translation',
+      ingested: false,
+      alert_actions: 0,
+    });
+  });
+
   it('changes nothing when run again', async () => {
     const again = await t.services.demo.load(ctx);
-    expect(again).toMatchObject({ loaded_organisation: false, logins: [], password: null });
+    expect(again).toMatchObject({ loaded_organisation: false, usage: null, logins: [], password: null });
   });
 
   it('gives the regional focal point sign-in only the offices of its region', async () => {

@@ -19,8 +19,10 @@ import { loadDemoCompliance } from './demo-compliance.js';
 import { loadDemoRollout } from './demo-rollout.js';
 import { loadDemoAssessments, type DemoAssessmentServices } from './demo-assessments.js';
 import type { DemoOrganisation } from './demo-types.js';
+import { loadDemoUsage, type DemoUsageResult, type DemoUsageServices } from './demo-usage.js';
 
-export interface DemoOrgServices extends Omit<DemoAssessmentServices, 'offices' | 'assets'>, DemoAiServices {
+export interface DemoOrgServices
+  extends Omit<DemoAssessmentServices, 'offices' | 'assets'>, DemoAiServices, DemoUsageServices {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -48,6 +50,8 @@ export interface DemoLoadResult {
     /** AI systems in the register, some with overdue reviews. */
     ai_systems: number;
   };
+  /** The AI registry system and the AI usage log of the demo (null when already loaded). */
+  usage: DemoUsageResult | null;
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
   password: string | null;
@@ -83,6 +87,7 @@ export class DemoService {
     let actions = 0;
     let assessments = 0;
     let aiSystems = 0;
+    let usage: DemoUsageResult | null = null;
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
@@ -92,6 +97,10 @@ export class DemoService {
       actions = snapshot.actions.opened;
       assessments = await loadDemoAssessments(this.services, ctx, demo);
       aiSystems = await loadDemoAiSystems(this.deps.clock, this.services, ctx, demo);
+      const firstOffice = demo.offices[0];
+      const office = firstOffice ? await this.services.offices.findByCode(ctx, firstOffice.code) : undefined;
+      const department = demo.departments.find((d) => d.office_code === firstOffice?.code)?.name ?? '';
+      if (office) usage = await loadDemoUsage(this.services, ctx, office, department, this.deps.clock.now());
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
@@ -121,6 +130,7 @@ export class DemoService {
         assessments,
         ai_systems: aiSystems,
       },
+      usage,
       logins,
       password: logins.length > 0 ? password : null,
     };

@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import type {
+  AlertRun,
+  AlertSettingsUpdate,
+  AlertSettingsView,
   AppUpdate,
   CustomAppCreate,
   IngestResult,
   organisationAppSchema,
   UsageFile,
   UsageLang,
+  UsageAlerts,
   UsageReport,
 } from '@server/modules/ai-usage/usage.schema';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
@@ -18,7 +22,7 @@ import { useCreate, useInvalidate } from './mutations';
  * the organisation's AI app catalogue (`PUT` with the version read; a stale one answers 409).
  */
 
-export type { IngestResult, UsageFile, UsageReport };
+export type { AlertRun, AlertSettingsView, IngestResult, UsageAlerts, UsageFile, UsageReport };
 export type UsageApp = z.infer<typeof organisationAppSchema>;
 
 export interface UsageReportRequest {
@@ -88,3 +92,41 @@ export function useUpdateUsageApp() {
 }
 
 export const useCreateUsageApp = () => useCreate<CustomAppCreate, UsageApp>('/api/usage/apps', [['usage']]);
+
+/* Alerts: those now true (suppressed in the shared view), their settings, and an evaluation now. */
+
+export function useUsageAlerts(suppress: boolean) {
+  return useQuery({
+    queryKey: ['usage', 'alerts', suppress],
+    queryFn: () => api.get<UsageAlerts>('/api/usage/alerts', { suppress }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The settings as a versioned record for the settings form (one record, its id fixed). */
+export type AlertSettingsRecord = AlertSettingsView & { id: string };
+export const ALERT_SETTINGS_RECORD_ID = 'usage_alerts';
+
+export const fetchAlertSettings = async (): Promise<AlertSettingsRecord> => ({
+  ...(await api.get<AlertSettingsView>('/api/usage/alert-settings')),
+  id: ALERT_SETTINGS_RECORD_ID,
+});
+
+export function useUpdateAlertSettings() {
+  const refresh = useInvalidate([['usage']]);
+  return useMutation({
+    mutationFn: async ({ input }: { id: string; input: AlertSettingsUpdate }) => ({
+      ...(await request<AlertSettingsView>('PUT', '/api/usage/alert-settings', { body: input })),
+      id: ALERT_SETTINGS_RECORD_ID,
+    }),
+    onSuccess: refresh,
+  });
+}
+
+export function useEvaluateAlerts() {
+  const refresh = useInvalidate([['usage'], ['actions']]);
+  return useMutation({
+    mutationFn: () => request<AlertRun>('POST', '/api/usage/alerts/evaluate'),
+    onSuccess: refresh,
+  });
+}

@@ -47,6 +47,8 @@ function ActionsTable({ rows, status }: { rows: ActionRow[]; status: ActionStatu
                   <Anchor component={Link} to={row.assetLink}>
                     {row.assetName}
                   </Anchor>
+                ) : row.assetName ? (
+                  <Text>{row.assetName}</Text>
                 ) : (
                   <Text c="dimmed">{t('myActions.deletedAsset')}</Text>
                 )}

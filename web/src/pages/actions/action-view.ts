@@ -22,6 +22,7 @@ const SUBJECT_PAGES: Partial<Record<string, string>> = {
 };
 
 export function actionRow(action: Action, language: string): ActionRow {
+  // Assets and AI systems open their page; other subjects (an AI app of a usage alert) are named only.
   const page = SUBJECT_PAGES[action.subject_type];
   return {
     id: action.id,

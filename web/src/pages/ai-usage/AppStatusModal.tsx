@@ -1,4 +1,4 @@
-import { Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Stack, Text, Textarea } from '@mantine/core';
 import { APP_STATUSES, type AppStatus } from '@server/modules/ai-usage/app-status';
 import { appUpdateSchema, customAppCreateSchema } from '@server/modules/ai-usage/usage.schema';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,8 @@ interface StatusValues {
 }
 
 const toValues = (app?: UsageApp): StatusValues => ({
-  status: app?.status ?? 'not_reviewed',
+  // The catalogue page's own status: the registry's, when a system links the app, is shown apart.
+  status: app?.catalogue_status ?? 'not_reviewed',
   note: app?.note ?? '',
 });
 
@@ -43,6 +44,14 @@ function AppStatusForm({ app, onClose }: AppStatusFormProps) {
         <Text size="sm" c="dimmed">
           {t('usage.apps.statusHint')}
         </Text>
+        {app.status_source === 'registry' && (
+          <Alert color="blue" title={t('usage.apps.registryDecidesTitle')}>
+            {t('usage.apps.registryDecides', {
+              name: app.status_system?.name ?? '',
+              status: t(`usage.status.${app.status}`),
+            })}
+          </Alert>
+        )}
         <ChoiceSelect
           label={t('usage.columns.status')}
           data={APP_STATUSES.map((value) => ({ value, label: t(`usage.status.${value}`) }))}

@@ -47,7 +47,7 @@ export function ReportAppsTable({ apps, caption, empty }: AppsTableProps) {
             <Table.Tr key={app.app_id}>
               <AppNameCell name={app.name} vendor={app.vendor} />
               <Table.Td>{category(app.category)}</Table.Td>
-              <StatusRiskCells status={app.status} risk={app.risk} />
+              <StatusRiskCells status={app.status} risk={app.risk} source={app} />
               <Table.Td ta="right">{app.events.toLocaleString()}</Table.Td>
               <Table.Td ta="right">{app.users.toLocaleString()}</Table.Td>
               <Table.Td ta="right">{byteSize(app.bytes_up)}</Table.Td>

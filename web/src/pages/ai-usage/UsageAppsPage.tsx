@@ -93,7 +93,7 @@ export function UsageAppsPage() {
                     <Table.Td>
                       <Text size="xs">{app.domains.join(', ')}</Text>
                     </Table.Td>
-                    <StatusRiskCells status={app.status} risk={app.risk} />
+                    <StatusRiskCells status={app.status} risk={app.risk} source={app} />
                     {writer && (
                       <Table.Td>
                         <Button

@@ -1,5 +1,5 @@
 import { Badge, Table, Text } from '@mantine/core';
-import type { AppStatus } from '@server/modules/ai-usage/app-status';
+import type { AppStatus, ResolvedStatus } from '@server/modules/ai-usage/app-status';
 import type { RiskLevel } from '@server/modules/ai-usage/catalogue.schema';
 import { useTranslation } from 'react-i18next';
 import { RISK_COLOURS, STATUS_COLOURS } from './usage-view';
@@ -37,12 +37,31 @@ export function AppNameCell({ name, vendor }: { name: string; vendor: string }) 
   );
 }
 
-/** An app's status and risk, in two cells. */
-export function StatusRiskCells({ status, risk }: { status: AppStatus; risk: RiskLevel }) {
+/** Where an app's status comes from: the AI registry's system, the catalogue page, or nobody. */
+export function StatusSourceText({ source }: { source: Omit<ResolvedStatus, 'status'> }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" c="dimmed">
+      {t(`usage.statusSource.${source.status_source}`, { name: source.status_system?.name ?? '' })}
+    </Text>
+  );
+}
+
+/** An app's status (with where it comes from) and risk, in two cells. */
+export function StatusRiskCells({
+  status,
+  risk,
+  source,
+}: {
+  status: AppStatus;
+  risk: RiskLevel;
+  source: Omit<ResolvedStatus, 'status'>;
+}) {
   return (
     <>
       <Table.Td>
         <StatusBadge status={status} />
+        <StatusSourceText source={source} />
       </Table.Td>
       <Table.Td>
         <RiskBadge risk={risk} />

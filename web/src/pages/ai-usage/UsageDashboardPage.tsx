@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useDownloads } from '../../components/use-downloads';
 import { ReportAppsTable, ReportDepartmentsTable } from './ReportTables';
+import { UsageAlertsPanel } from './UsageAlertsPanel';
 import { byteSize, lastDays, percent } from './usage-view';
 import { WeeklyPanel } from './WeeklyPanel';
 
@@ -178,6 +179,7 @@ export function UsageDashboardPage() {
           />
         </Group>
         {error !== null && <ErrorAlert error={error} />}
+        <UsageAlertsPanel shared={shared} />
         {!valid ? (
           <Text c="red">{t('usage.badPeriod')}</Text>
         ) : report.isPending ? (

@@ -35,6 +35,15 @@ function ResultView({ result }: { result: IngestResult }) {
             {t('usage.ingest.period', { from: result.period.from, to: result.period.to })}
           </Text>
         )}
+        {result.alerts && (
+          <Text size="sm">
+            {t('usage.ingest.alerts', {
+              count: result.alerts.alerts,
+              opened: result.alerts.actions.opened,
+              closed: result.alerts.actions.closed,
+            })}
+          </Text>
+        )}
         {result.malformed_examples.length > 0 && (
           <>
             <Text size="sm">{t('usage.ingest.malformedFirst')}</Text>

@@ -1,0 +1,117 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, UsageAlertSettingsTable } from '../../db/schema.js';
+import type { AssigneeDirectory, UnitAppStat } from './usage-alerts.js';
+import type { Period } from './usage-report.repository.js';
+import { unitName } from './usage.repository.js';
+
+/*
+ * SQL for the AI usage alerts: their settings row, the per app × department sums over a period, and
+ * the organisation's offices, departments, focal points and governance officers (read-only, to
+ * assign the alerts' actions). Queries only; the rules are in usage-alerts.ts.
+ */
+
+type Executor = Kysely<Database>;
+export type AlertSettingsRow = Selectable<UsageAlertSettingsTable>;
+export const ALERT_SETTINGS_ID = 'usage_alerts';
+
+const unitKey = (row: { app_id: string; department: string; office: string }) =>
+  `${row.app_id}\u0000${row.department}\u0000${row.office}`;
+
+export class UsageAlertRepository {
+  async settings(db: Executor): Promise<AlertSettingsRow | undefined> {
+    return db
+      .selectFrom('usage_alert_settings')
+      .selectAll()
+      .where('id', '=', ALERT_SETTINGS_ID)
+      .executeTakeFirst();
+  }
+
+  async insertSettings(db: Executor, row: AlertSettingsRow): Promise<void> {
+    await db.insertInto('usage_alert_settings').values(row).execute();
+  }
+
+  /** Returns false when the version did not match (nothing changed). */
+  async updateSettings(
+    db: Executor,
+    version: number,
+    changes: Omit<AlertSettingsRow, 'id' | 'version'>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('usage_alert_settings')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', ALERT_SETTINGS_ID)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** The last day any stored log covers, or null when nothing is stored. */
+  async lastStoredDay(db: Executor): Promise<string | null> {
+    const row = await db
+      .selectFrom('usage_daily_totals')
+      .select((eb) => eb.fn.max('day').as('day'))
+      .executeTakeFirst();
+    return row?.day ?? null;
+  }
+
+  /** Per app × department × office used in the period: distinct users, bytes up, first day ever seen. */
+  async unitAppStats(db: Executor, period: Period): Promise<UnitAppStat[]> {
+    const sums = await db
+      .selectFrom('usage_daily')
+      .select(['app_id', 'department', 'office', sql<number>`sum(bytes_up)`.as('bytes_up')])
+      .where('day', '>=', period.from)
+      .where('day', '<=', period.to)
+      .groupBy(['app_id', 'department', 'office'])
+      .execute();
+    if (sums.length === 0) return [];
+    const users = await db
+      .selectFrom('usage_user_days')
+      .select(['app_id', 'department', 'office', sql<number>`count(distinct user_hash)`.as('users')])
+      .where('day', '>=', period.from)
+      .where('day', '<=', period.to)
+      .groupBy(['app_id', 'department', 'office'])
+      .execute();
+    const firstSeen = await db
+      .selectFrom('usage_first_seen')
+      .select(['app_id', 'department', 'office', 'first_day'])
+      .execute();
+    const usersByKey = new Map(users.map((row) => [unitKey(row), Number(row.users)]));
+    const firstByKey = new Map(firstSeen.map((row) => [unitKey(row), row.first_day]));
+    return sums.map((row) => ({
+      app_id: row.app_id,
+      department: unitName(row.department),
+      office: unitName(row.office),
+      users: usersByKey.get(unitKey(row)) ?? 0,
+      bytes_up: Number(row.bytes_up),
+      first_seen: firstByKey.get(unitKey(row)) ?? period.from,
+    }));
+  }
+
+  /** Offices, departments, focal points (by name) and governance officers' people (by e-mail). */
+  async assigneeDirectory(db: Executor): Promise<AssigneeDirectory> {
+    const offices = await db.selectFrom('offices').select(['id', 'name', 'code']).orderBy('name').execute();
+    const departments = await db
+      .selectFrom('departments')
+      .select(['id', 'office_id', 'name', 'code'])
+      .orderBy('name')
+      .execute();
+    const focalPoints = await db
+      .selectFrom('people')
+      .select(['id', 'office_id', 'department_id'])
+      .where('active', '=', 1)
+      .where('governance_roles', 'like', '%"focal_point"%')
+      .orderBy('full_name')
+      .orderBy('id')
+      .execute();
+    const officers = await db
+      .selectFrom('users')
+      .innerJoin('people', 'people.id', 'users.person_id')
+      .select('people.id')
+      .where('users.role', '=', 'governance_officer')
+      .where('users.disabled', '=', 0)
+      .where('people.active', '=', 1)
+      .orderBy('users.email')
+      .execute();
+    return { offices, departments, focalPoints, governanceOfficers: officers.map((row) => row.id) };
+  }
+}
