@@ -27,6 +27,11 @@ import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
+import { RiskActions, RISK_ACTION_SOURCE, treatmentTitles } from '../modules/risks/risk-actions.js';
+import { RiskRepository } from '../modules/risks/risk.repository.js';
+import { RiskService } from '../modules/risks/risk.service.js';
+import { RiskSheets } from '../modules/risks/risk.sheets.js';
+import { RiskTreatmentService } from '../modules/risks/risk-treatment.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -50,7 +55,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   actions.describeCodes(SCORECARD_SOURCE, () => scorecard.controlTitles());
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
-  const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
+  const knownApps = new Set(loadShippedCatalogue().apps.map((app) => app.id));
+  const aiSystems = new AiSystemService(deps, knownApps);
   return {
     db,
     clock,
@@ -75,6 +81,22 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
     ...usageServices(deps, config),
+    ...riskServices(deps, actions, knownApps),
+  };
+}
+
+function riskServices(
+  deps: { db: Db; clock: Clock },
+  actions: ActionService,
+  knownApps: ReadonlySet<string>,
+) {
+  const riskActions = new RiskActions(actions);
+  actions.describeCodes(RISK_ACTION_SOURCE, () => treatmentTitles(new RiskRepository(deps.db.kysely)));
+  const risks = new RiskService(deps, knownApps, riskActions);
+  return {
+    risks,
+    riskTreatments: new RiskTreatmentService(deps, riskActions),
+    riskSheets: new RiskSheets(deps, risks),
   };
 }
 

@@ -38,6 +38,9 @@ export const PERMISSIONS = [
   'usage.read', // AI usage reports and ingested files: organisation-wide data, no office scope
   'usage.ingest', // ingest proxy and DNS logs
   'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
+  'risk.read', // the risk register, its heat map and summary
+  'risk.write', // add, change, delete risks and their treatments (a risk's owner may also accept it)
+  'risk.accept', // sign off the acceptance of any risk in scope (never one the signer proposed)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +55,7 @@ const READ_ONLY: Permission[] = [
   'rollout.read',
   'scorecard.read',
   'actions.read',
+  'risk.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -71,6 +75,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ai.verify',
     'usage.read',
     'usage.ingest',
+    'risk.write',
+    'risk.accept',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -82,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.write',
     'rollout.plan',
     'ai.write',
+    'risk.write',
   ],
   office_focal_point: [
     ...READ_ONLY,
@@ -91,8 +98,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inventory.write',
     'rollout.write',
     'ai.write',
+    'risk.write',
   ],
-  data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
+  data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write', 'risk.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],
   viewer: READ_ONLY,
 };

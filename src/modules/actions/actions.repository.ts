@@ -59,9 +59,15 @@ export class ActionRepository {
       .leftJoin('assets', (join) =>
         join.onRef('assets.id', '=', 'actions.subject_id').on('actions.subject_type', '=', 'asset'),
       )
+      .leftJoin('risks', (join) =>
+        join.onRef('risks.id', '=', 'actions.subject_id').on('actions.subject_type', '=', 'risk'),
+      )
       .leftJoin('people', 'people.id', 'actions.assignee_person_id')
       .select(COLUMNS)
-      .select(['assets.name as subject_name', 'people.full_name as assignee_name']);
+      .select((eb) => [
+        eb.fn.coalesce('assets.name', 'risks.title').as('subject_name'),
+        'people.full_name as assignee_name',
+      ]);
   }
 
   /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
@@ -127,7 +133,7 @@ export class ActionRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<ActionRow, 'reason_codes' | 'assignee_person_id' | 'office_id'>>,
+    changes: Partial<Pick<ActionRow, 'reason_codes' | 'assignee_person_id' | 'office_id' | 'due_date'>>,
     at: string,
   ): Promise<void> {
     await this.db
