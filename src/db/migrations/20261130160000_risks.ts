@@ -57,7 +57,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('target_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('risk_links_pkey', ['risk_id', 'kind', 'target_id'])
     .execute();
-  await db.schema.createIndex('risk_links_target_idx').on('risk_links').columns(['kind', 'target_id']).execute();
+  await db.schema
+    .createIndex('risk_links_target_idx')
+    .on('risk_links')
+    .columns(['kind', 'target_id'])
+    .execute();
 
   await db.schema
     .createTable('risk_treatments')
