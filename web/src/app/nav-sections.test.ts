@@ -17,6 +17,7 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions', '/scorecard/settings']],
       ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/ingest', '/usage/apps']],
+      ['risks', ['/risks', '/risks/dashboard']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/users', '/audit']],
       ['account', ['/tokens']],
@@ -29,6 +30,7 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-act']],
+      ['risks', ['/risks', '/risks/dashboard']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['account', ['/tokens']],
     ]);
@@ -40,6 +42,7 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/apps']],
+      ['risks', ['/risks', '/risks/dashboard']],
       ['frameworks', ['/frameworks', '/crosswalk']],
       ['administration', ['/audit']],
       ['account', ['/tokens']],
@@ -49,6 +52,7 @@ describe('navSections', () => {
   it('shows the frameworks library and crosswalk to every role, since all may read the organisation', () => {
     for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
       expect(linksOf(role), role).toContainEqual(['frameworks', ['/frameworks', '/crosswalk']]);
+      expect(linksOf(role), role).toContainEqual(['risks', ['/risks', '/risks/dashboard']]);
     }
   });
 

@@ -1,6 +1,9 @@
 import type { Action } from '@server/modules/actions/actions.schema';
 import { localised } from '../scorecard/scorecard-view';
 
+/** Where each kind of subject has its page (a risk treatment's action opens its risk). */
+const SUBJECT_PAGES: Partial<Record<string, string>> = { asset: '/inventory/assets', risk: '/risks' };
+
 /** An action as a row of "my actions": what to open, what to fix, by when. */
 export interface ActionRow {
   id: string;
@@ -16,10 +19,11 @@ export interface ActionRow {
 }
 
 export function actionRow(action: Action, language: string): ActionRow {
-  const exists = action.subject_type === 'asset' && action.subject_name !== null;
+  const page = SUBJECT_PAGES[action.subject_type];
+  const exists = page !== undefined && action.subject_name !== null;
   return {
     id: action.id,
-    assetLink: exists ? `/inventory/assets/${encodeURIComponent(action.subject_id)}` : null,
+    assetLink: exists ? `${page}/${encodeURIComponent(action.subject_id)}` : null,
     assetName: action.subject_name,
     control: localised(action.code_title, language, action.code),
     reasonCodes: action.reason_codes,
