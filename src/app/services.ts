@@ -57,6 +57,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const questionnaire = loadAiActQuestionnaire();
   const knownApps = new Set(loadShippedCatalogue().apps.map((app) => app.id));
   const aiSystems = new AiSystemService(deps, knownApps);
+  const risks = riskServices(deps, actions, knownApps);
   return {
     db,
     clock,
@@ -66,7 +67,16 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots }),
+    demo: new DemoService(deps, {
+      ...org,
+      accounts,
+      rollout,
+      assets,
+      scorecardSnapshots,
+      aiSystems,
+      risks: risks.risks,
+      riskTreatments: risks.riskTreatments,
+    }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
@@ -81,7 +91,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
     ...usageServices(deps, config),
-    ...riskServices(deps, actions, knownApps),
+    ...risks,
   };
 }
 

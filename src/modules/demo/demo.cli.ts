@@ -6,7 +6,7 @@ export function describeDemoLoad(result: DemoLoadResult): string {
   const { counts } = result;
   const lines = [
     result.loaded_organisation
-      ? `Loaded the demo organisation: ${counts.regions} regions, ${counts.offices} offices and HQ departments, ${counts.departments} units, ${counts.people} people, ${counts.assets} data assets (scored today: ${counts.actions} open actions).`
+      ? `Loaded the demo organisation: ${counts.regions} regions, ${counts.offices} offices and HQ departments, ${counts.departments} units, ${counts.people} people, ${counts.assets} data assets (scored today: ${counts.actions} open actions) and ${counts.risks} risks.`
       : 'The demo organisation is already loaded.',
   ];
   if (result.password) {

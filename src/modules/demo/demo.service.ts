@@ -14,9 +14,10 @@ import { isoDate } from '../../core/clock.js';
 import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
 import { loadDemoRollout } from './demo-rollout.js';
+import { buildDemoRisks, loadDemoRisks, type DemoRiskServices } from './demo-risks.js';
 import type { DemoOrganisation } from './demo-types.js';
 
-export interface DemoOrgServices {
+export interface DemoOrgServices extends DemoRiskServices {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -38,6 +39,7 @@ export interface DemoLoadResult {
     assets: number;
     /** Open actions after the first scorecard snapshot, taken when the inventory is loaded. */
     actions: number;
+    risks: number;
   };
   /** The demo sign-ins created by this call; their shared password is shown only now. */
   logins: { role: string; email: string }[];
@@ -72,12 +74,19 @@ export class DemoService {
     const present = firstRegion ? await this.services.regions.findByCode(ctx, firstRegion.code) : undefined;
     let assets = 0;
     let actions = 0;
+    let risks = 0;
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
       // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;
+      risks = await loadDemoRisks(
+        this.services,
+        ctx,
+        buildDemoRisks(demo, seed),
+        isoDate(this.deps.clock.now()),
+      );
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
@@ -104,6 +113,7 @@ export class DemoService {
         people: demo.people.length,
         assets,
         actions,
+        risks,
       },
       logins,
       password: logins.length > 0 ? password : null,
