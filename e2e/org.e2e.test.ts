@@ -72,6 +72,8 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'AI usage',
       'Ingest logs',
       'AI app catalogue',
+      'Risk register',
+      'Heat map',
       'Library',
       'Crosswalk',
       'Users',
