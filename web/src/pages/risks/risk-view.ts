@@ -34,7 +34,7 @@ export function heatMapOption(grid: readonly (readonly number[])[], texts: HeatM
   return {
     aria: { enabled: true },
     textStyle: { fontFamily: 'system-ui, sans-serif' },
-    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 40, containLabel: true },
     tooltip: {
       formatter: (p: { value: [number, number, number, number] }) =>
         `${texts.likelihood}: ${texts.likelihoodWords[p.value[1]]}<br/>${texts.impact}: ${texts.impactWords[p.value[0]]}<br/>${texts.count}: ${p.value[3]}`,
@@ -44,6 +44,7 @@ export function heatMapOption(grid: readonly (readonly number[])[], texts: HeatM
       name: texts.impact,
       nameLocation: 'middle',
       nameGap: 28,
+      axisLabel: { interval: 0, fontSize: 11 },
       data: [...texts.impactWords],
     },
     yAxis: { type: 'category', name: texts.likelihood, data: [...texts.likelihoodWords] },
