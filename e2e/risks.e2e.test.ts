@@ -110,7 +110,7 @@ describe.skipIf(!chromiumFound)('the risk register in the browser', () => {
       page.getByRole('menuitem', { name: 'XLSX' }).click(),
     ]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(fs.readFileSync(await file.path()));
+    await workbook.xlsx.load(new Uint8Array(fs.readFileSync(await file.path())).buffer);
     const sheet = workbook.worksheets[0]!;
     // Rows: header, then Almost certain (5) down to Rare (1); columns: label, then impacts 1–5.
     const likely = sheet.getRow(3);

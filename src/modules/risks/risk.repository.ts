@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema.js';
 import { LINK_FIELD, NO_LINKS, type AcceptanceRow, type RiskRow, type TreatmentRow } from './risk.present.js';
 import { LINK_KINDS, type LinkKind, type RiskLinks } from './risk.schema.js';
 
-export const RISK_SORT_COLUMNS = ['title', 'updated_at', 'next_review_date'] as const;
+/** Keyset sorting needs NOT NULL columns (see core/pagination), so the review date is a filter, not a sort. */
+export const RISK_SORT_COLUMNS = ['title', 'updated_at'] as const;
 export type RiskSortColumn = (typeof RISK_SORT_COLUMNS)[number];
 
 export interface RiskFilter {

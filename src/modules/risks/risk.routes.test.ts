@@ -96,6 +96,9 @@ describeEachDialect('the risk register over HTTP', ({ db }) => {
     ])
       expect((await create(officer, bad)).statusCode).toBe(400);
     expect((await officer.request({ method: 'GET', url: '/api/risks?overdue=maybe' })).statusCode).toBe(400);
+    expect(
+      (await officer.request({ method: 'GET', url: '/api/risks?sort=next_review_date' })).statusCode,
+    ).toBe(400);
     expect((await create(viewer, kenyaRisk())).statusCode).toBe(403);
     const hidden: Risk = (await create(officer, kenyaRisk({ office_id: world.offices.senegal.id }))).json();
     expect((await kenyaFocal.request({ method: 'GET', url: `/api/risks/${hidden.id}` })).statusCode).toBe(

@@ -185,7 +185,7 @@ export const riskListQuerySchema = z.object({
   level: z.enum(RISK_LEVELS).optional(),
   /** true: review date reached, acceptance expired, or a treatment past due. */
   overdue: flag.optional(),
-  /** title, updated_at or next_review_date; prefix - for descending. */
+  /** title or updated_at; prefix - for descending. */
   sort: z.string().optional(),
 });
 export type RiskListQuery = z.infer<typeof riskListQuerySchema>;

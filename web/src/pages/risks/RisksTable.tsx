@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { SortableTh } from '../../components/SortableTh';
-import { formatPartialDate } from '../../i18n/format';
+import { formatDateTime, formatPartialDate } from '../../i18n/format';
 import { LevelBadge, StatusBadge } from './RiskBadges';
 
 interface RisksTableProps {
@@ -38,12 +38,8 @@ export function RisksTable({ filters, sort, onSort }: RisksTableProps) {
               <Table.Th>{t('risks.inherent')}</Table.Th>
               <Table.Th>{t('risks.residual')}</Table.Th>
               <Table.Th>{t('risks.fields.status')}</Table.Th>
-              <SortableTh
-                label={t('risks.fields.next_review_date')}
-                column="next_review_date"
-                sort={sort}
-                onSort={onSort}
-              />
+              <Table.Th>{t('risks.fields.next_review_date')}</Table.Th>
+              <SortableTh label={t('fields.updated_at')} column="updated_at" sort={sort} onSort={onSort} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -70,6 +66,7 @@ export function RisksTable({ filters, sort, onSort }: RisksTableProps) {
                 <Table.Td>
                   {risk.next_review_date ? formatPartialDate(risk.next_review_date, i18n.language) : ''}
                 </Table.Td>
+                <Table.Td>{formatDateTime(risk.updated_at, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
