@@ -153,6 +153,7 @@ describe.skipIf(!chromiumFound)('the risk register in the browser', () => {
     await signer.getByRole('button', { name: 'Accept the risk' }).click();
     await signer.getByRole('table', { name: 'Sign-offs' }).getByText(OFFICER.email).waitFor(WAIT);
     await signer.getByText('Accepted', { exact: true }).first().waitFor(WAIT);
+    await documentationScreenshot(signer, 'risks-acceptance.png');
     expect(admin.scriptProblems).toEqual([]);
     expect(officer.scriptProblems).toEqual([]);
   }, 60_000);
