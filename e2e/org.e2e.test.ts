@@ -76,6 +76,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'Heat map',
       'Library',
       'Crosswalk',
+      'Compliance',
       'Users',
       'Audit trail',
       'API tokens',

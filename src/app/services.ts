@@ -32,6 +32,7 @@ import { RiskRepository } from '../modules/risks/risk.repository.js';
 import { RiskService } from '../modules/risks/risk.service.js';
 import { RiskSheets } from '../modules/risks/risk.sheets.js';
 import { RiskTreatmentService } from '../modules/risks/risk-treatment.service.js';
+import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -58,6 +59,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const knownApps = new Set(loadShippedCatalogue().apps.map((app) => app.id));
   const aiSystems = new AiSystemService(deps, knownApps);
   const risks = riskServices(deps, actions, knownApps);
+  const frameworks = new FrameworkService(deps);
+  // Until the risk register and the file store are wired here, only web links can be attached.
+  const compliance = new ComplianceService(deps, frameworks);
   return {
     db,
     clock,
@@ -76,10 +80,12 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       aiSystems,
       risks: risks.risks,
       riskTreatments: risks.riskTreatments,
+      compliance,
     }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
-    frameworks: new FrameworkService(deps),
+    frameworks,
+    compliance,
     aiAct: new AiActService(questionnaire),
     rollout,
     actions,

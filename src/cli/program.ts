@@ -12,6 +12,7 @@ import { registerScorecardCommands } from '../modules/scorecard/scorecard.cli.js
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerRolloutCommands } from '../modules/rollout/rollout.cli.js';
 import { registerRiskCommands } from '../modules/risks/risk.cli.js';
+import { registerComplianceCommands } from '../modules/compliance/compliance.cli.js';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
 import { registerServeCommands } from './serve.cli.js';
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   registerClassificationCommands(program);
   registerUsageCommands(program);
   registerRiskCommands(program);
+  registerComplianceCommands(program);
   return program;
 }

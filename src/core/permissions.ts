@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'risk.read', // the risk register, its heat map and summary
   'risk.write', // add, change, delete risks and their treatments (a risk's owner may also accept it)
   'risk.accept', // sign off the acceptance of any risk in scope (never one the signer proposed)
+  'compliance.read', // compliance assessments against a framework, in scope, and their progress
+  'compliance.write', // create, change, delete assessments in scope and set their requirements' status
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +58,7 @@ const READ_ONLY: Permission[] = [
   'scorecard.read',
   'actions.read',
   'risk.read',
+  'compliance.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -77,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'usage.ingest',
     'risk.write',
     'risk.accept',
+    'compliance.write',
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -89,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.plan',
     'ai.write',
     'risk.write',
+    'compliance.write',
   ],
   office_focal_point: [
     ...READ_ONLY,
@@ -99,6 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.write',
     'ai.write',
     'risk.write',
+    'compliance.write',
   ],
   data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write', 'risk.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],

@@ -338,6 +338,53 @@ export interface UsageAppOverrideTable {
   updated_at: string;
 }
 
+/** A compliance assessment against a framework of the library; office_id null: the whole organisation. */
+export interface ComplianceAssessmentTable {
+  id: string;
+  framework_id: string; // an id of data/frameworks, checked by the service
+  office_id: string | null;
+  title: string;
+  owner_id: string | null;
+  status: string; // AssessmentStatus
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The status given to one requirement; a requirement without a row is unassessed. */
+export interface ComplianceRequirementAssessmentTable {
+  id: string;
+  assessment_id: string;
+  requirement_id: string;
+  status: string; // RequirementStatus
+  not_applicable_reason: string | null; // set exactly when status is not_applicable
+  notes: string | null;
+  assessed_by: string; // the actor's label
+  assessed_at: string;
+  version: number;
+}
+
+/** Evidence for a requirement: a web link now, a file of the file store (by sha256) once it lands. */
+export interface ComplianceEvidenceLinkTable {
+  id: string;
+  assessment_id: string;
+  requirement_id: string;
+  position: number;
+  kind: string; // 'url' | 'file'
+  url: string | null;
+  title: string | null;
+  sha256: string | null;
+  name: string | null;
+}
+
+/** A risk of the risk register linked to a requirement (no foreign key until the register lands). */
+export interface ComplianceRiskLinkTable {
+  assessment_id: string;
+  requirement_id: string;
+  risk_id: string;
+  position: number;
+}
+
 export interface RiskTable {
   id: string;
   title: string;
@@ -429,4 +476,8 @@ export interface Database {
   risk_links: RiskLinkTable;
   risk_treatments: RiskTreatmentTable;
   risk_acceptances: RiskAcceptanceTable;
+  compliance_assessments: ComplianceAssessmentTable;
+  compliance_requirement_assessments: ComplianceRequirementAssessmentTable;
+  compliance_evidence_links: ComplianceEvidenceLinkTable;
+  compliance_risk_links: ComplianceRiskLinkTable;
 }

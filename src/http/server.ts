@@ -28,6 +28,7 @@ import { scorecardRoutes } from '../modules/scorecard/scorecard.routes.js';
 import { inventoryImportRoutes } from '../modules/inventory/inventory-import.routes.js';
 import { regionRoutes } from '../modules/org/region.routes.js';
 import { rolloutRoutes } from '../modules/rollout/rollout.routes.js';
+import { complianceRoutes } from '../modules/compliance/compliance.routes.js';
 import { tokenRoutes } from '../modules/accounts/token.routes.js';
 import { userRoutes } from '../modules/accounts/user.routes.js';
 import { aiActRoutes } from '../modules/ai-registry/ai-act.routes.js';
@@ -147,6 +148,7 @@ export async function buildServer({
   await app.register(aiClassificationRoutes, { services });
   await app.register(usageRoutes, { services });
   await app.register(riskRoutes, { services });
+  await app.register(complianceRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });

@@ -8,6 +8,7 @@ import * as m20261130120000 from './20261130120000_rollout.js';
 import * as m20261130130000 from './20261130130000_ai_systems.js';
 import * as m20261130140000 from './20261130140000_ai_usage.js';
 import * as m20261130160000 from './20261130160000_risks.js';
+import * as m20261130210000 from './20261130210000_compliance.js';
 
 /**
  * Every migration, by name, in order. Listed statically so the compiled server and the tests load
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261130130000_ai_systems': m20261130130000,
   '20261130140000_ai_usage': m20261130140000,
   '20261130160000_risks': m20261130160000,
+  '20261130210000_compliance': m20261130210000,
 };

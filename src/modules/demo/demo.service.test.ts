@@ -66,6 +66,29 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(progress.overall.overdue.length).toBeGreaterThan(0);
   });
 
+  it('assesses the EU AI Act for the organisation and the GDPR for Senegal, partly, and the office sees its own', async () => {
+    const assessments = await t.services.compliance.list(ctx);
+    expect(assessments.map((a) => [a.framework_id, a.office_code])).toEqual([
+      ['eu-ai-act', null],
+      ['gdpr', 'CO-SN'],
+    ]);
+    for (const a of assessments) {
+      expect(a.owner_name).not.toBeNull();
+      expect(a.progress.unassessed).toBeGreaterThan(0);
+      expect(a.progress.unassessed).toBeLessThan(a.progress.total);
+    }
+    const senegal = (await t.services.offices.findByCode(ctx, 'CO-SN'))!;
+    const focal = {
+      actor: {
+        ...ctx.actor,
+        role: 'office_focal_point' as const,
+        scope: { kind: 'offices' as const, officeIds: new Set([senegal.id]), regionIds: new Set<string>() },
+      },
+      requestId: null,
+    };
+    expect((await t.services.compliance.list(focal)).map((a) => a.framework_id)).toEqual(['gdpr']);
+  });
+
   it('loads a data inventory of thousands of assets in many offices, through the audited bulk path', async () => {
     const rows = await db()
       .kysely.selectFrom('assets')

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../core/audit.js';
 import { requirePermission } from '../../core/permissions.js';
 import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
+import type { ComplianceService } from '../compliance/compliance.service.js';
 import { generatePassword } from '../accounts/passwords.js';
 import type { AssetService } from '../inventory/asset.service.js';
 import type { DepartmentService } from '../org/department.service.js';
@@ -13,6 +14,7 @@ import type { ScorecardSnapshotService } from '../scorecard/scorecard.snapshots.
 import { isoDate } from '../../core/clock.js';
 import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
+import { loadDemoCompliance } from './demo-compliance.js';
 import { loadDemoRollout } from './demo-rollout.js';
 import { buildDemoRisks, loadDemoRisks, type DemoRiskServices } from './demo-risks.js';
 import type { DemoOrganisation } from './demo-types.js';
@@ -26,6 +28,7 @@ export interface DemoOrgServices extends DemoRiskServices {
   rollout: RolloutService;
   assets: AssetService;
   scorecardSnapshots: ScorecardSnapshotService;
+  compliance: ComplianceService;
 }
 
 export interface DemoLoadResult {
@@ -78,6 +81,7 @@ export class DemoService {
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
+      await loadDemoCompliance(this.deps, this.services, ctx, demo);
       // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;

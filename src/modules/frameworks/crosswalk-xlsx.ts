@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { safeSheetName } from '../../core/tabular/write-xlsx.js';
+import { addReportSheet, WRAP } from '../../core/tabular/report-sheet.js';
 import {
   briefTitle,
   requirementLine,
@@ -17,25 +17,15 @@ import {
 
 export const SHEETS = { crosswalk: 'Crosswalk', requirements: 'Requirements', sources: 'Sources' } as const;
 
-const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-
-function header(sheet: ExcelJS.Worksheet, titles: readonly string[], widths: readonly number[]): void {
-  sheet.columns = widths.map((width) => ({ width }));
-  const row = sheet.addRow([...titles]);
-  row.font = { bold: true };
-  row.alignment = WRAP;
-  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 1 }];
-}
-
 export async function crosswalkXlsx({ crosswalk, generatedOn }: CrosswalkExport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Custos';
   workbook.title = briefTitle(crosswalk);
   const names = new Map(crosswalk.frameworks.map((f) => [f.id, f.short_title]));
 
-  const table = workbook.addWorksheet(safeSheetName(SHEETS.crosswalk));
-  header(
-    table,
+  const table = addReportSheet(
+    workbook,
+    SHEETS.crosswalk,
     ['Theme', ...crosswalk.frameworks.map((f) => f.short_title)],
     [28, ...crosswalk.frameworks.map(() => 55)],
   );
@@ -47,8 +37,12 @@ export async function crosswalkXlsx({ crosswalk, generatedOn }: CrosswalkExport)
     added.alignment = WRAP;
   }
 
-  const details = workbook.addWorksheet(safeSheetName(SHEETS.requirements));
-  header(details, ['Theme', 'Framework', 'Reference', 'Title', 'Summary', 'Id'], [28, 24, 18, 50, 90, 34]);
+  const details = addReportSheet(
+    workbook,
+    SHEETS.requirements,
+    ['Theme', 'Framework', 'Reference', 'Title', 'Summary', 'Id'],
+    [28, 24, 18, 50, 90, 34],
+  );
   details.autoFilter = { from: 'A1', to: 'F1' };
   for (const row of crosswalk.rows)
     for (const cell of row.cells)
@@ -62,9 +56,9 @@ export async function crosswalkXlsx({ crosswalk, generatedOn }: CrosswalkExport)
           requirement.id,
         ]).alignment = WRAP;
 
-  const sources = workbook.addWorksheet(safeSheetName(SHEETS.sources));
-  header(
-    sources,
+  const sources = addReportSheet(
+    workbook,
+    SHEETS.sources,
     ['Framework', 'Title', 'Issuer', 'Version', 'Date', 'Key dates', 'Source', 'Licence'],
     [24, 60, 40, 30, 12, 50, 50, 70],
   );

@@ -7,7 +7,12 @@ import { crosswalk } from './crosswalk.js';
 import { crosswalkDocx } from './crosswalk-docx.js';
 import { crosswalkMarkdown } from './crosswalk-markdown.js';
 import { crosswalkXlsx } from './crosswalk-xlsx.js';
-import { loadFrameworkCatalogue, requirementTree, type FrameworkCatalogue } from './frameworks.catalogue.js';
+import {
+  loadFrameworkCatalogue,
+  requirementTree,
+  type CatalogueFramework,
+  type FrameworkCatalogue,
+} from './frameworks.catalogue.js';
 import type {
   Crosswalk,
   CrosswalkInput,
@@ -49,10 +54,16 @@ export class FrameworkService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<FrameworkDetail> {
+    const framework = await this.getFlat(ctx, id);
+    return { ...framework.info, requirements: requirementTree(framework.requirements) };
+  }
+
+  /** A framework with its requirements as a flat list in file order (groups included), for other modules. */
+  async getFlat(ctx: RequestContext, id: string): Promise<CatalogueFramework> {
     requirePermission(ctx.actor, 'org.read');
     const framework = this.catalogue().framework(id);
     if (!framework) throw errors.notFound('framework', id);
-    return { ...framework.info, requirements: requirementTree(framework.requirements) };
+    return framework;
   }
 
   async themes(ctx: RequestContext, lang: Language = 'en'): Promise<ThemeView[]> {

@@ -18,7 +18,7 @@ describe('navSections', () => {
       ['data-health', ['/scorecard', '/actions', '/scorecard/settings']],
       ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/ingest', '/usage/apps']],
       ['risks', ['/risks', '/risks/dashboard']],
-      ['frameworks', ['/frameworks', '/crosswalk']],
+      ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['administration', ['/users', '/audit']],
       ['account', ['/tokens']],
     ]);
@@ -31,7 +31,7 @@ describe('navSections', () => {
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-act']],
       ['risks', ['/risks', '/risks/dashboard']],
-      ['frameworks', ['/frameworks', '/crosswalk']],
+      ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['account', ['/tokens']],
     ]);
   });
@@ -43,16 +43,19 @@ describe('navSections', () => {
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-act', '/usage', '/usage/apps']],
       ['risks', ['/risks', '/risks/dashboard']],
-      ['frameworks', ['/frameworks', '/crosswalk']],
+      ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['administration', ['/audit']],
       ['account', ['/tokens']],
     ]);
   });
 
-  it('shows the frameworks library and crosswalk to every role, since all may read the organisation', () => {
+  it('shows the frameworks library, the crosswalk and compliance assessments to every role, since all may read them', () => {
     for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
-      expect(linksOf(role), role).toContainEqual(['frameworks', ['/frameworks', '/crosswalk']]);
       expect(linksOf(role), role).toContainEqual(['risks', ['/risks', '/risks/dashboard']]);
+      expect(linksOf(role), role).toContainEqual([
+        'frameworks',
+        ['/frameworks', '/crosswalk', '/compliance'],
+      ]);
     }
   });
 

@@ -7,6 +7,7 @@ import {
   IconDatabase,
   IconChartBar,
   IconChecklist,
+  IconClipboardCheck,
   IconFileImport,
   IconFileUpload,
   IconDatabaseImport,
@@ -37,6 +38,7 @@ export interface NavLinkItem {
     | 'nav.inventoryImport'
     | 'nav.library'
     | 'nav.crosswalk'
+    | 'nav.compliance'
     | 'aiAct.nav.check'
     | 'nav.aiSystems'
     | 'nav.users'
@@ -133,6 +135,7 @@ const SECTIONS: NavSection[] = [
     links: [
       { to: '/frameworks', label: 'nav.library', icon: IconBooks, permission: 'org.read' },
       { to: '/crosswalk', label: 'nav.crosswalk', icon: IconTableColumn, permission: 'org.read' },
+      { to: '/compliance', label: 'nav.compliance', icon: IconClipboardCheck, permission: 'compliance.read' },
     ],
   },
   {

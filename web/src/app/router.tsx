@@ -10,6 +10,7 @@ import { AiSystemsPage } from '../pages/ai-registry/AiSystemsPage';
 import { UsageAppsPage } from '../pages/ai-usage/UsageAppsPage';
 import { UsageIngestPage } from '../pages/ai-usage/UsageIngestPage';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { AssessmentsPage } from '../pages/compliance/AssessmentsPage';
 import { CrosswalkPage } from '../pages/frameworks/CrosswalkPage';
 import { FrameworkDetailPage } from '../pages/frameworks/FrameworkDetailPage';
 import { LibraryPage } from '../pages/frameworks/LibraryPage';
@@ -39,6 +40,10 @@ function LoginRedirect() {
 }
 
 // The dashboard brings ECharts: loaded when first opened, so the first page load stays small.
+// The assessment page draws its progress with ECharts, loaded only with it.
+const AssessmentPage = lazy(async () => ({
+  default: (await import('../pages/compliance/AssessmentPage')).AssessmentPage,
+}));
 const ScorecardPage = lazy(async () => ({
   default: (await import('../pages/scorecard/ScorecardPage')).ScorecardPage,
 }));
@@ -123,6 +128,16 @@ export const router = createBrowserRouter([
       { path: 'risks/:id', element: only('risk.read', <RiskDetailPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
+      { path: 'compliance', element: only('compliance.read', <AssessmentsPage />) },
+      {
+        path: 'compliance/:id',
+        element: only(
+          'compliance.read',
+          <Suspense fallback={<Loading />}>
+            <AssessmentPage />
+          </Suspense>,
+        ),
+      },
       { path: 'crosswalk', element: only('org.read', <CrosswalkPage />) },
       { path: 'users', element: only('users.manage', <UsersPage />) },
       { path: 'audit', element: only('audit.read', <AuditPage />) },

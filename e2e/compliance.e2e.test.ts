@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkBrowserPrerequisites,
+  chromiumFound,
+  documentationScreenshot,
+  ensureWebBuilt,
+  launchBrowser,
+  WAIT,
+  type BrowserSession,
+} from './support/browser.js';
+import { startServer, type E2eServer } from './support/server.js';
+
+const ADMIN = {
+  email: 'e2e.compliance@example.org',
+  password: 'e2e correct horse battery',
+  name: 'E2E Compliance',
+};
+
+checkBrowserPrerequisites('e2e/compliance.e2e.test.ts');
+
+describe.skipIf(!chromiumFound)('compliance assessment in the browser', () => {
+  let server: E2eServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer(async (services, operator) => {
+      await services.accounts.createUser(operator, {
+        email: ADMIN.email,
+        display_name: ADMIN.name,
+        role: 'admin',
+        password: ADMIN.password,
+      });
+      await services.offices.createMany(operator, [
+        { code: 'HQ-LEG', name: 'Legal Affairs', kind: 'hq_department' },
+      ]);
+    });
+    browser = await launchBrowser();
+    page = browser.page;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates an assessment for an HQ department from the Frameworks section', async () => {
+    await page.goto(`${server.baseUrl}/compliance`);
+    await page.getByLabel('E-mail').fill(ADMIN.email);
+    await page.getByLabel(/^Password/).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compliance assessments' }).waitFor(WAIT);
+    await page.getByText('No assessment yet.').waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'New assessment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New assessment' });
+    await dialog.getByLabel(/^Framework/).click();
+    await page.getByRole('option', { name: 'GDPR' }).click();
+    await dialog.getByLabel(/^Title/).fill('GDPR at Legal Affairs');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.getByText('Choose the office or HQ department assessed.').waitFor(WAIT);
+    await dialog.getByLabel(/^Office/).click();
+    await page.getByRole('option', { name: 'Legal Affairs' }).click();
+    await dialog.getByRole('button', { name: 'Create' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'GDPR at Legal Affairs' }).waitFor(WAIT);
+    await page
+      .getByText('0 of 39 requirements assessed: 0 met, 0 partial, 0 not met, 0 not applicable. Score: —.')
+      .waitFor(WAIT);
+  }, 60_000);
+
+  it('marks requirements, asks a reason for not applicable, and shows the progress by theme', async () => {
+    const art5 = page.getByRole('article', { name: /^Art\. 5 Principles relating/ });
+    await art5.getByText('Met', { exact: true }).click();
+    await page.getByText('1 of 39 requirements assessed: 1 met').waitFor(WAIT);
+
+    await art5.getByRole('button', { name: 'Details of Art. 5' }).click();
+    await art5.getByRole('button', { name: 'Add a link' }).click();
+    await art5.getByLabel('Web address').fill('intranet/policy');
+    await art5.getByLabel('Title', { exact: true }).fill('Data protection policy');
+    await art5.getByRole('button', { name: 'Save' }).click();
+    await art5.getByText('Give each link a web address starting with http:// or https://.').waitFor(WAIT);
+    await art5.getByLabel('Web address').fill('https://intranet.example.org/dp-policy');
+    await art5.getByRole('button', { name: 'Save' }).click();
+    await art5.getByText('1 piece of evidence').waitFor(WAIT);
+
+    const art6 = page.getByRole('article', { name: /^Art\. 6 Lawfulness/ });
+    await art6.getByText('Partial', { exact: true }).click();
+    await page.getByText('2 of 39 requirements assessed: 1 met, 1 partial').waitFor(WAIT);
+
+    const art10 = page.getByRole('article', { name: /^Art\. 10 / });
+    await art10.getByText('Not applicable', { exact: true }).click();
+    await art10.getByText('Say why this requirement does not apply, then save.').waitFor(WAIT);
+    await art10.getByLabel(/^Why it does not apply/).fill('Legal Affairs holds no criminal-offence data');
+    await art10.getByRole('button', { name: 'Save' }).click();
+    await page
+      .getByText('3 of 39 requirements assessed: 1 met, 1 partial, 0 not met, 1 not applicable. Score: 75%.')
+      .waitFor(WAIT);
+
+    const chart = page.getByRole('region', { name: 'Progress by theme' });
+    await chart.locator('canvas').first().waitFor(WAIT);
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+    await documentationScreenshot(page, 'compliance-assessment.png');
+    await page.getByRole('combobox', { name: 'Show requirements with status' }).click();
+    await page.getByRole('option', { name: 'Not applicable' }).click();
+    expect(await page.getByRole('article').count()).toBe(1);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Excel workbook' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^compliance-gdpr-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    await page.getByRole('link', { name: 'Compliance assessments' }).first().click();
+    const row = page.getByRole('table', { name: 'Compliance assessments' }).getByRole('row').filter({
+      hasText: 'GDPR at Legal Affairs',
+    });
+    await row.getByText('3 of 39 assessed · score 75%').waitFor(WAIT);
+    expect(browser.scriptProblems).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { describeCli } from '../../cli/testing/in-process.js';
+import { readWorkbook } from '../frameworks/testing/workbook.js';
+import type {
+  AssessedRequirement,
+  Assessment,
+  AssessmentListItem,
+  AssessmentProgress,
+} from './compliance.schema.js';
+
+/* `custos compliance ...` run in-process on both dialects: offices by code, people by e-mail. */
+describeCli('compliance commands', ({ custos, ok, json }) => {
+  let assessment: Assessment;
+  beforeAll(async () => {
+    await ok('office add --code HQ-LEG --name', 'Legal Affairs', '--kind', 'hq_department');
+    await ok('person add --email lea@example.org --office HQ-LEG --name', 'Léa Martin');
+    assessment = await json<Assessment>(
+      'compliance create --framework gdpr --office HQ-LEG --owner LEA@example.org --json --title',
+      'GDPR at Legal Affairs',
+    );
+  });
+
+  it('creates, lists and shows an assessment', async () => {
+    expect(assessment).toMatchObject({
+      office_code: 'HQ-LEG',
+      owner_name: 'Léa Martin',
+      status: 'in_progress',
+    });
+    const listed = await json<AssessmentListItem[]>('compliance list --office HQ-LEG --json');
+    expect(listed.map((a) => [a.title, a.progress.unassessed])).toEqual([['GDPR at Legal Affairs', 39]]);
+    expect(await json<AssessmentListItem[]>('compliance list --office none --json')).toEqual([]);
+    expect(await ok('compliance list')).toMatch(/GDPR at Legal Affairs +gdpr +HQ-LEG +in_progress +39 +0/);
+    expect(await ok(`compliance show ${assessment.id}`)).toMatch(/Art\. 5 +unassessed +Principles/);
+  });
+
+  it('sets requirements with links and shows the progress by theme', async () => {
+    const set = await json<AssessedRequirement>(
+      `compliance set ${assessment.id} gdpr.art-30 --status partial --json --notes`,
+      'Register kept for HQ only',
+      '--link',
+      'https://intranet.example.org/ropa Register of processing',
+    );
+    expect(set).toMatchObject({
+      status: 'partial',
+      version: 1,
+      evidence: [{ kind: 'url', url: 'https://intranet.example.org/ropa', title: 'Register of processing' }],
+    });
+    await ok(`compliance set ${assessment.id} gdpr.art-30 --status met`);
+    await ok(
+      `compliance set ${assessment.id} gdpr.art-10 --status not_applicable --reason`,
+      'No criminal records',
+    );
+    const missingReason = await custos(`compliance set ${assessment.id} gdpr.art-9 --status not_applicable`);
+    expect(missingReason.code).toBe(2);
+    expect(missingReason.stderr).toContain('--reason');
+    const stale = await custos(`compliance set ${assessment.id} gdpr.art-30 --status not_met --version 1`);
+    expect(stale.code).toBe(6);
+    expect((await custos(`compliance set ${assessment.id} gdpr.art-404 --status met`)).code).toBe(5);
+
+    const progress = await json<AssessmentProgress>(`compliance progress ${assessment.id} --lang fr --json`);
+    expect(progress.overall).toMatchObject({ met: 1, not_applicable: 1, score: 100 });
+    expect(await ok(`compliance progress ${assessment.id}`)).toMatch(/Overall +39 +1 +0 +0 +1 +37 +100%/);
+  });
+
+  it('exports the workbook, completes and deletes the assessment', async () => {
+    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custos-compliance-')), 'gdpr.xlsx');
+    expect(await ok(`compliance export ${assessment.id} --xlsx ${target}`)).toContain('Saved the assessment');
+    const workbook = await readWorkbook(fs.readFileSync(target));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Requirements', 'By theme']);
+    expect(await ok(`compliance update ${assessment.id} --status completed`)).toContain('completed');
+    expect((await custos(`compliance set ${assessment.id} gdpr.art-5 --status met`)).code).toBe(6);
+    expect((await custos('compliance create --framework nope --title X')).stderr).toContain('--framework');
+    await ok(`compliance delete ${assessment.id}`);
+    expect((await custos(`compliance show ${assessment.id}`)).code).toBe(5);
+  });
+});

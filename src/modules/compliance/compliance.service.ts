@@ -1,0 +1,464 @@
+import type { Transaction } from 'kysely';
+import type { RequestContext } from '../../core/audit.js';
+import { isoDate, isoNow } from '../../core/clock.js';
+import { AppError, errors, type FieldIssue } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
+import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
+import {
+  inTransaction,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  throwStale,
+  type AuditWriter,
+  type ServiceDeps,
+} from '../../core/service-context.js';
+import type { Database } from '../../db/schema.js';
+import type { CatalogueFramework } from '../frameworks/frameworks.catalogue.js';
+import type { Language } from '../frameworks/frameworks.schema.js';
+import type { FrameworkService } from '../frameworks/frameworks.service.js';
+import { computeProgress, countStatuses } from './compliance-progress.js';
+import { assessmentXlsx } from './compliance-xlsx.js';
+import { NO_LINKED_MODULES, type ComplianceLinkChecks } from './compliance.links.js';
+import {
+  presentAssessment,
+  presentEvidence,
+  presentRequirement,
+  presentRequirements,
+} from './compliance.present.js';
+import {
+  ComplianceRepository,
+  type AssessmentRow,
+  type AssessmentView,
+  type EvidenceRow,
+  type RequirementRow,
+} from './compliance.repository.js';
+import { requirementIssues } from './compliance.rules.js';
+import {
+  ORGANISATION,
+  type AssessedRequirement,
+  type Assessment,
+  type AssessmentCreate,
+  type AssessmentDetail,
+  type AssessmentListItem,
+  type AssessmentListQuery,
+  type AssessmentProgress,
+  type AssessmentUpdate,
+  type EvidenceLink,
+  type RequirementStatus,
+  type RequirementUpdate,
+} from './compliance.schema.js';
+
+const ASSESSMENT = 'compliance_assessment';
+const NO_LINKS = { evidence: [], riskIds: [] };
+const REQUIREMENT = 'compliance_requirement';
+
+/** An assessment file ready to download or save. */
+export interface AssessmentFile {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/**
+ * Compliance assessments against a framework of the library, for the whole organisation or one office
+ * (or HQ department), and the status of each of the framework's requirements.
+ *
+ * 'compliance.read' for every role, within scope: a caller limited to offices sees those offices'
+ * assessments; organisation-wide assessments only organisation-wide roles see (like actions without an
+ * office). 'compliance.write' creates, changes and deletes them and sets requirements' statuses.
+ */
+export class ComplianceService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly frameworks: FrameworkService,
+    private readonly links: ComplianceLinkChecks = NO_LINKED_MODULES,
+  ) {}
+
+  private repo(): ComplianceRepository {
+    return new ComplianceRepository(this.deps.db.kysely);
+  }
+
+  async list(ctx: RequestContext, query: AssessmentListQuery = {}): Promise<AssessmentListItem[]> {
+    requirePermission(ctx.actor, 'compliance.read');
+    const repo = this.repo();
+    const views = await repo.list({
+      scope: visibleOffices(ctx.actor),
+      frameworkId: query.framework_id,
+      officeId: query.office_id === ORGANISATION ? null : query.office_id,
+      status: query.status,
+    });
+    const rows = await repo.requirements(views.map((view) => view.id));
+    const frameworks = new Map<string, CatalogueFramework>();
+    for (const id of new Set(views.map((view) => view.framework_id)))
+      frameworks.set(id, await this.frameworks.getFlat(ctx, id));
+    return views.map((view) => {
+      const framework = frameworks.get(view.framework_id)!;
+      const statuses = statusMap(rows.filter((row) => row.assessment_id === view.id));
+      const counted = framework.requirements.filter((r) => !r.group);
+      return {
+        ...presentAssessment(view, framework.info.short_title),
+        progress: countStatuses(counted.map((r) => statuses.get(r.id) ?? null)),
+      };
+    });
+  }
+
+  async get(ctx: RequestContext, id: string, lang: Language = 'en'): Promise<AssessmentDetail> {
+    requirePermission(ctx.actor, 'compliance.read');
+    const repo = this.repo();
+    const view = visible(ctx.actor, await repo.find(id), id);
+    const framework = await this.frameworks.getFlat(ctx, view.framework_id);
+    const [rows, links] = await Promise.all([repo.requirements([id]), repo.links(id)]);
+    return {
+      ...presentAssessment(view, framework.info.short_title),
+      requirements: presentRequirements(framework.requirements, rows, links),
+      progress: await this.computeProgress(ctx, view, framework, rows, lang),
+    };
+  }
+
+  async progress(ctx: RequestContext, id: string, lang: Language = 'en'): Promise<AssessmentProgress> {
+    requirePermission(ctx.actor, 'compliance.read');
+    const repo = this.repo();
+    const view = visible(ctx.actor, await repo.find(id), id);
+    const framework = await this.frameworks.getFlat(ctx, view.framework_id);
+    return this.computeProgress(ctx, view, framework, await repo.requirements([id]), lang);
+  }
+
+  /** The requirements with their status, notes and links, and the progress by theme, as a workbook. */
+  async exportXlsx(ctx: RequestContext, id: string): Promise<AssessmentFile> {
+    const detail = await this.get(ctx, id, 'en');
+    const generatedOn = isoDate(this.deps.clock.now());
+    return {
+      filename: `compliance-${detail.framework_id}-${generatedOn}.xlsx`,
+      contentType: SPREADSHEET_CONTENT_TYPES.xlsx,
+      body: await assessmentXlsx(detail, generatedOn),
+    };
+  }
+
+  async create(ctx: RequestContext, input: AssessmentCreate): Promise<Assessment> {
+    requirePermission(ctx.actor, 'compliance.write');
+    return inTransaction(this.deps, ctx, (trx, audit) => this.createIn(trx, audit, ctx, input));
+  }
+
+  /** `create` inside the caller's transaction (the demo loader). */
+  async createIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    input: AssessmentCreate,
+  ): Promise<Assessment> {
+    requirePermission(ctx.actor, 'compliance.write');
+    const framework = await this.framework(ctx, input.framework_id);
+    const now = isoNow(this.deps.clock);
+    const row: AssessmentRow = {
+      id: newId(),
+      framework_id: framework.info.id,
+      office_id: input.office_id ?? null,
+      title: input.title,
+      owner_id: input.owner_id ?? null,
+      status: input.status ?? 'in_progress',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    const repo = new ComplianceRepository(trx);
+    await checkAssessment(repo, ctx.actor, row, null);
+    await repo.insert(row);
+    await audit({
+      action: 'create',
+      entityType: ASSESSMENT,
+      entityId: row.id,
+      officeId: row.office_id,
+      after: row,
+    });
+    return presentAssessment((await repo.find(row.id))!, framework.info.short_title);
+  }
+
+  /** Fields left out keep their value; the framework cannot change. */
+  async update(ctx: RequestContext, id: string, input: AssessmentUpdate): Promise<Assessment> {
+    requirePermission(ctx.actor, 'compliance.write');
+    const { version, ...given } = input;
+    return inTransaction(this.deps, ctx, async (trx, audit) => {
+      const repo = new ComplianceRepository(trx);
+      const current = visible(ctx.actor, await repo.find(id), id);
+      if (current.version !== version) throwStale(ASSESSMENT, id, version, current);
+      const before = storedAssessment(current);
+      const after: AssessmentRow = {
+        ...before,
+        office_id: given.office_id === undefined ? before.office_id : given.office_id,
+        title: given.title ?? before.title,
+        owner_id: given.owner_id === undefined ? before.owner_id : given.owner_id,
+        status: given.status ?? before.status,
+        version: version + 1,
+        updated_at: isoNow(this.deps.clock),
+      };
+      await checkAssessment(repo, ctx.actor, after, before);
+      const { id: _id, framework_id: _f, created_at: _c, version: _v, ...changes } = after;
+      if (!(await repo.update(id, version, changes)))
+        throwStale(ASSESSMENT, id, version, await repo.find(id));
+      await audit({
+        action: 'update',
+        entityType: ASSESSMENT,
+        entityId: id,
+        officeId: after.office_id,
+        before,
+        after,
+      });
+      const framework = await this.frameworks.getFlat(ctx, after.framework_id);
+      return presentAssessment((await repo.find(id))!, framework.info.short_title);
+    });
+  }
+
+  /** Delete an assessment with every status and link given in it. */
+  async remove(ctx: RequestContext, id: string, version: number): Promise<void> {
+    requirePermission(ctx.actor, 'compliance.write');
+    await inTransaction(this.deps, ctx, async (trx, audit) => {
+      const repo = new ComplianceRepository(trx);
+      const current = visible(ctx.actor, await repo.find(id), id);
+      if (current.version !== version) throwStale(ASSESSMENT, id, version, current);
+      if (!(await repo.delete(id, version))) throwStale(ASSESSMENT, id, version, await repo.find(id));
+      await audit({
+        action: 'delete',
+        entityType: ASSESSMENT,
+        entityId: id,
+        officeId: current.office_id,
+        before: storedAssessment(current),
+      });
+    });
+  }
+
+  /**
+   * Assess one requirement (`version` 0 the first time). Fields left out keep their value; evidence and
+   * risk_ids, when sent, replace the lists. A completed assessment must be reopened first (409).
+   */
+  async setRequirement(
+    ctx: RequestContext,
+    id: string,
+    requirementId: string,
+    input: RequirementUpdate,
+  ): Promise<AssessedRequirement> {
+    requirePermission(ctx.actor, 'compliance.write');
+    return inTransaction(this.deps, ctx, (trx, audit) =>
+      this.setRequirementIn(trx, audit, ctx, id, requirementId, input),
+    );
+  }
+
+  /** `setRequirement` inside the caller's transaction (the demo loader). */
+  async setRequirementIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    id: string,
+    requirementId: string,
+    input: RequirementUpdate,
+  ): Promise<AssessedRequirement> {
+    requirePermission(ctx.actor, 'compliance.write');
+    const repo = new ComplianceRepository(trx);
+    const assessment = visible(ctx.actor, await repo.find(id), id);
+    const framework = await this.frameworks.getFlat(ctx, assessment.framework_id);
+    const requirement = framework.requirements.find((r) => r.id === requirementId);
+    if (!requirement) throw errors.notFound('requirement', requirementId);
+    if (requirement.group)
+      throw errors.validation(
+        `${requirementId} is a heading of ${framework.info.short_title}, not a requirement`,
+      );
+    if (assessment.status === 'completed')
+      throw errors.conflict('The assessment is completed; reopen it (status in_progress) to change it', {
+        reason: 'completed',
+      });
+
+    const before = await repo.findRequirement(id, requirementId);
+    const { version, ...given } = input;
+    if ((before?.version ?? 0) !== version) {
+      if (!before) throw errors.versionConflict(REQUIREMENT, requirementId, version, 0);
+      throwStale(REQUIREMENT, requirementId, version, before);
+    }
+    const linksBefore = (await repo.links(id, requirementId)).get(requirementId) ?? NO_LINKS;
+    const evidenceBefore = linksBefore.evidence.map(presentEvidence);
+    const status = given.status ?? (before?.status as RequirementStatus | undefined);
+    if (!status)
+      throw errors.validation('status: give the requirement a status', [
+        { path: 'status', message: 'required the first time' },
+      ]);
+    const reason =
+      given.not_applicable_reason !== undefined
+        ? given.not_applicable_reason || null
+        : status === 'not_applicable'
+          ? (before?.not_applicable_reason ?? null)
+          : null;
+    const evidence = given.evidence ?? evidenceBefore;
+    const riskIds = given.risk_ids ?? linksBefore.riskIds;
+    throwIssues([
+      ...requirementIssues({ status, not_applicable_reason: reason, evidence, risk_ids: riskIds }),
+      ...(await this.linkIssues(ctx, evidence, evidenceBefore, riskIds, linksBefore.riskIds)),
+    ]);
+
+    const now = isoNow(this.deps.clock);
+    const after: RequirementRow = {
+      id: before?.id ?? newId(),
+      assessment_id: id,
+      requirement_id: requirementId,
+      status,
+      not_applicable_reason: reason,
+      notes: given.notes === undefined ? (before?.notes ?? null) : given.notes || null,
+      assessed_by: ctx.actor.label,
+      assessed_at: now,
+      version: version + 1,
+    };
+    if (before) {
+      const { id: _id, assessment_id: _a, requirement_id: _r, version: _v, ...changes } = after;
+      if (!(await repo.updateRequirement(id, requirementId, version, changes)))
+        throwStale(REQUIREMENT, requirementId, version, await repo.findRequirement(id, requirementId));
+    } else {
+      try {
+        await repo.insertRequirement(after);
+      } catch (error) {
+        // Assessed first by someone else since we looked, or the assessment deleted meanwhile.
+        if (isUniqueViolation(error)) throw errors.versionConflict(REQUIREMENT, requirementId, version, 1);
+        if (isForeignKeyViolation(error)) throw errors.notFound(ASSESSMENT, id);
+        throw error;
+      }
+    }
+    if (given.evidence)
+      await repo.replaceEvidence(id, requirementId, evidenceRows(id, requirementId, evidence));
+    if (given.risk_ids) await repo.replaceRisks(id, requirementId, riskIds);
+    await audit({
+      action: before ? 'update' : 'create',
+      entityType: REQUIREMENT,
+      entityId: after.id,
+      officeId: assessment.office_id,
+      before: before && { ...before, evidence: evidenceBefore, risk_ids: linksBefore.riskIds },
+      after: { ...after, evidence, risk_ids: riskIds },
+    });
+    const links = (await repo.links(id, requirementId)).get(requirementId) ?? NO_LINKS;
+    return presentRequirement(requirement, after, links);
+  }
+
+  /** Risks and files newly linked must exist (an old link does not block an edit). */
+  private async linkIssues(
+    ctx: RequestContext,
+    evidence: readonly EvidenceLink[],
+    evidenceBefore: readonly EvidenceLink[],
+    riskIds: readonly string[],
+    riskIdsBefore: readonly string[],
+  ): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    const filesBefore = new Set(
+      evidenceBefore.flatMap((link) => (link.kind === 'file' ? [link.sha256] : [])),
+    );
+    for (const link of evidence)
+      if (
+        link.kind === 'file' &&
+        !filesBefore.has(link.sha256) &&
+        !(await this.links.fileExists(link.sha256, ctx))
+      )
+        issues.push({ path: 'evidence', message: `file ${link.sha256} was not found in the file store` });
+    const risksBefore = new Set(riskIdsBefore);
+    for (const riskId of new Set(riskIds))
+      if (!risksBefore.has(riskId) && !(await this.links.riskExists(riskId, ctx)))
+        issues.push({ path: 'risk_ids', message: `risk ${riskId} was not found in the risk register` });
+    return issues;
+  }
+
+  /** A framework of the library, or validation_failed naming the id (as the crosswalk does). */
+  private async framework(ctx: RequestContext, frameworkId: string): Promise<CatalogueFramework> {
+    try {
+      return await this.frameworks.getFlat(ctx, frameworkId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found')
+        throw errors.validation(`framework_id: ${frameworkId} is not a framework of the library`, [
+          { path: 'framework_id', message: `unknown framework "${frameworkId}"; see GET /api/frameworks` },
+        ]);
+      throw error;
+    }
+  }
+
+  private async computeProgress(
+    ctx: RequestContext,
+    view: AssessmentView,
+    framework: CatalogueFramework,
+    rows: readonly RequirementRow[],
+    lang: Language,
+  ): Promise<AssessmentProgress> {
+    const themes = (await this.frameworks.themes(ctx, lang)).map((t) => ({ id: t.id, label: t.label }));
+    return {
+      assessment_id: view.id,
+      framework_id: view.framework_id,
+      ...computeProgress(framework.requirements, statusMap(rows), themes),
+    };
+  }
+}
+
+/**
+ * The office (or the whole organisation) and the owner an assessment will be written with, compared
+ * with `before` (null for a new one): an office the caller cannot see answers 404 as one that does not
+ * exist; only an organisation-wide role may assess the whole organisation.
+ */
+async function checkAssessment(
+  repo: ComplianceRepository,
+  actor: Actor,
+  row: AssessmentRow,
+  before: AssessmentRow | null,
+): Promise<void> {
+  if (before === null || row.office_id !== before.office_id) {
+    if (row.office_id === null) {
+      if (actor.scope.kind !== 'all')
+        throw new AppError(
+          'forbidden',
+          'Only an organisation-wide role may assess the whole organisation; choose one of your offices',
+          { field: 'office_id' },
+        );
+    } else if (!inScope(actor, row.office_id) || !(await repo.office(row.office_id)))
+      throw errors.unknownReference('office', row.office_id, 'office_id');
+  }
+  if (row.owner_id !== null && row.owner_id !== before?.owner_id) {
+    const person = await repo.person(row.owner_id);
+    if (!person)
+      throwIssues([
+        { path: 'owner_id', message: `person ${row.owner_id} is not a person of the organisation` },
+      ]);
+    else if (person.active !== 1)
+      throwIssues([{ path: 'owner_id', message: `person ${row.owner_id} is inactive` }]);
+  }
+}
+
+function storedAssessment(view: AssessmentView): AssessmentRow {
+  const { office_code: _code, office_name: _name, owner_name: _owner, ...row } = view;
+  return row;
+}
+
+function visibleOffices(actor: Actor): ReadonlySet<string> | undefined {
+  return actor.scope.kind === 'all' ? undefined : actor.scope.officeIds;
+}
+
+function visible(actor: Actor, view: AssessmentView | undefined, id: string): AssessmentView {
+  if (!view || !inScope(actor, view.office_id)) throw errors.notFound(ASSESSMENT, id);
+  return view;
+}
+
+function statusMap(rows: readonly RequirementRow[]): Map<string, RequirementStatus> {
+  return new Map(rows.map((row) => [row.requirement_id, row.status as RequirementStatus]));
+}
+
+function evidenceRows(
+  assessmentId: string,
+  requirementId: string,
+  links: readonly EvidenceLink[],
+): EvidenceRow[] {
+  return links.map((link, position) => ({
+    id: newId(),
+    assessment_id: assessmentId,
+    requirement_id: requirementId,
+    position,
+    kind: link.kind,
+    url: link.kind === 'url' ? link.url : null,
+    title: link.kind === 'url' ? link.title : null,
+    sha256: link.kind === 'file' ? link.sha256 : null,
+    name: link.kind === 'file' ? link.name : null,
+  }));
+}
+
+function throwIssues(issues: FieldIssue[]): void {
+  const first = issues[0];
+  if (first) throw errors.validation(`${first.path}: ${first.message}`, issues);
+}

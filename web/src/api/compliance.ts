@@ -1,0 +1,56 @@
+import type {
+  AssessedRequirement,
+  Assessment,
+  AssessmentCreate,
+  AssessmentDetail,
+  AssessmentListItem,
+  AssessmentListQuery,
+  AssessmentUpdate,
+  RequirementUpdate,
+} from '@server/modules/compliance/compliance.schema';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n';
+import { api } from './client';
+import { downloadFile } from './download';
+import { useCreate, useInvalidate, useRemove, useUpdate } from './mutations';
+
+const PATH = '/api/compliance-assessments';
+// A change to an assessment or one of its requirements shows in the list, the page and the progress.
+const KEYS = [['compliance']];
+
+export function useAssessments(filters: AssessmentListQuery = {}) {
+  return useQuery({
+    queryKey: ['compliance', 'list', filters],
+    queryFn: async () => (await api.get<{ items: AssessmentListItem[] }>(PATH, filters)).items,
+  });
+}
+
+/** An assessment with every requirement and its progress, theme labels in the interface language. */
+export function useAssessment(id: string) {
+  useTranslation(); // re-render, and so re-key the query, when the language changes
+  const lang = currentLanguage();
+  return useQuery({
+    queryKey: ['compliance', 'detail', id, lang],
+    queryFn: () => api.get<AssessmentDetail>(`${PATH}/${encodeURIComponent(id)}`, { lang }),
+  });
+}
+
+export const useCreateAssessment = () => useCreate<AssessmentCreate, Assessment>(PATH, KEYS);
+export const useUpdateAssessment = () => useUpdate<Omit<AssessmentUpdate, 'version'>, Assessment>(PATH, KEYS);
+export const useRemoveAssessment = () => useRemove(PATH, KEYS);
+
+export function useSetRequirement(assessmentId: string) {
+  const refresh = useInvalidate(KEYS);
+  return useMutation({
+    mutationFn: ({ requirementId, input }: { requirementId: string; input: RequirementUpdate }) =>
+      api.put<AssessedRequirement>(
+        `${PATH}/${encodeURIComponent(assessmentId)}/requirements/${encodeURIComponent(requirementId)}`,
+        input,
+      ),
+    onSuccess: refresh,
+  });
+}
+
+export const downloadAssessment = (id: string) =>
+  downloadFile(`${PATH}/${encodeURIComponent(id)}/export.xlsx`, {}, 'compliance.xlsx');
