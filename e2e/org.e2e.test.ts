@@ -73,6 +73,8 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
       'AI usage',
       'Ingest logs',
       'AI app catalogue',
+      'Risk register',
+      'Heat map',
       'Library',
       'Crosswalk',
       'Compliance',

@@ -31,11 +31,17 @@ import { ALERT_SUBJECT_TYPE, UsageAlertService } from '../modules/ai-usage/usage
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
+import { RiskActions, RISK_ACTION_SOURCE, treatmentTitles } from '../modules/risks/risk-actions.js';
+import { RiskRepository } from '../modules/risks/risk.repository.js';
+import { RiskService } from '../modules/risks/risk.service.js';
+import { RiskSheets } from '../modules/risks/risk.sheets.js';
+import { RiskTreatmentService } from '../modules/risks/risk-treatment.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { FileService } from '../modules/files/files.service.js';
 import { loadShippedTemplates } from '../modules/assessments/assessment-templates.data.js';
 import { AssessmentTemplateService } from '../modules/assessments/assessment-templates.service.js';
 import { AssessmentService } from '../modules/assessments/assessments.service.js';
+import { findingRiskInput } from '../modules/assessments/finding-risk.js';
 import { AssessmentFindingService } from '../modules/assessments/assessment-findings.service.js';
 import type { Config } from './config.js';
 
@@ -78,10 +84,16 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   });
   actions.describeCodes(AI_REVIEW_SOURCE, () => Promise.resolve(aiReviews.codeTitles()));
   const usage = usageServices(deps, config, actions);
+  const risks = riskServices(deps, actions, knownApps);
   const frameworks = new FrameworkService(deps);
   // Until the risk register and the file store are wired here, only web links can be attached.
   const compliance = new ComplianceService(deps, frameworks);
   const assessment = assessmentServices(deps, config, { assets, aiSystems });
+  // A finding opens a risk in the register in one click.
+  assessment.assessmentFindings.useRiskOpener({
+    openRisk: async (ctx, finding) =>
+      (await risks.risks.createFromFinding(ctx, findingRiskInput(finding))).id,
+  });
   return {
     db,
     clock,
@@ -103,6 +115,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       aiReviews,
       aiSystems,
       usageIngest: usage.usageIngest,
+      risks: risks.risks,
+      riskTreatments: risks.riskTreatments,
     }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
@@ -121,6 +135,22 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiReviews,
     ...usage,
     ...assessment,
+    ...risks,
+  };
+}
+
+function riskServices(
+  deps: { db: Db; clock: Clock },
+  actions: ActionService,
+  knownApps: ReadonlySet<string>,
+) {
+  const riskActions = new RiskActions(actions);
+  actions.describeCodes(RISK_ACTION_SOURCE, () => treatmentTitles(new RiskRepository(deps.db.kysely)));
+  const risks = new RiskService(deps, knownApps, riskActions);
+  return {
+    risks,
+    riskTreatments: new RiskTreatmentService(deps, riskActions),
+    riskSheets: new RiskSheets(deps, risks),
   };
 }
 
@@ -135,7 +165,6 @@ function assessmentServices(
     asset: (ctx, id) => subjects.assets.get(ctx, id),
     ai_system: (ctx, id) => subjects.aiSystems.get(ctx, id),
   });
-  // The risk register connects itself with assessmentFindings.useRiskOpener(...) once it exists.
   return {
     files,
     assessmentTemplates,

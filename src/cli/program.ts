@@ -13,6 +13,7 @@ import { registerActionCommands } from '../modules/actions/actions.cli.js';
 import { registerScorecardCommands } from '../modules/scorecard/scorecard.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerRolloutCommands } from '../modules/rollout/rollout.cli.js';
+import { registerRiskCommands } from '../modules/risks/risk.cli.js';
 import { registerComplianceCommands } from '../modules/compliance/compliance.cli.js';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerActionCommands(program);
   registerClassificationCommands(program);
   registerUsageCommands(program);
+  registerRiskCommands(program);
   registerComplianceCommands(program);
   registerAssessmentCommands(program);
   return program;

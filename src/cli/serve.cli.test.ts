@@ -52,7 +52,9 @@ describe('custos serve', () => {
       await server.url;
       const out = server.output();
       expect(out).toContain('Loaded the demo organisation: 9 regions');
-      expect(out).toMatch(/people, \d{4} data assets \(scored today: \d+ open actions\), \d+ AI systems and 2 assessments\./);
+      expect(out).toMatch(
+        /people, \d{4} data assets \(scored today: \d+ open actions\), \d+ AI systems, 2 assessments and \d+ risks\./,
+      );
       for (const role of [
         'admin',
         'governance_officer',

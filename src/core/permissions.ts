@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'usage.ingest', // ingest proxy and DNS logs
   'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
   'usage.settings', // the AI usage alert rules' settings (users threshold, upload threshold, period)
+  'risk.read', // the risk register, its heat map and summary
+  'risk.write', // add, change, delete risks and their treatments (a risk's owner may also accept it)
+  'risk.accept', // sign off the acceptance of any risk in scope (never one the signer proposed)
   'compliance.read', // compliance assessments against a framework, in scope, and their progress
   'compliance.write', // create, change, delete assessments in scope and set their requirements' status
   'assessment.read', // assessments in scope, their evidence, findings, versions and exports; templates
@@ -58,6 +61,7 @@ const READ_ONLY: Permission[] = [
   'rollout.read',
   'scorecard.read',
   'actions.read',
+  'risk.read',
   'compliance.read',
   'assessment.read',
 ];
@@ -79,6 +83,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ai.verify',
     'usage.read',
     'usage.ingest',
+    'risk.write',
+    'risk.accept',
     'compliance.write',
     'assessment.write',
   ],
@@ -92,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.write',
     'rollout.plan',
     'ai.write',
+    'risk.write',
     'compliance.write',
     'assessment.write',
   ],
@@ -103,10 +110,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inventory.write',
     'rollout.write',
     'ai.write',
+    'risk.write',
     'compliance.write',
     'assessment.write',
   ],
-  data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
+  data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write', 'risk.write'],
   auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],
   viewer: READ_ONLY,
 };

@@ -405,6 +405,63 @@ export interface ComplianceRiskLinkTable {
   position: number;
 }
 
+export interface RiskTable {
+  id: string;
+  title: string;
+  description: string | null;
+  category: string; // RiskCategory
+  cause: string | null;
+  consequence: string | null;
+  office_id: string;
+  department_id: string | null;
+  owner_person_id: string | null;
+  proposer_person_id: string | null;
+  proposed_by: string; // the actor label that created it (the four-eyes rule compares it)
+  inherent_likelihood: number; // 1–5
+  inherent_impact: number; // 1–5
+  existing_controls: string | null;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+  level: string; // RiskLevel of the residual score when set, else the inherent one
+  treatment: string | null; // Treatment
+  status: string; // RiskStatus
+  next_review_date: string | null; // YYYY-MM-DD
+  acceptance_expires_on: string | null; // YYYY-MM-DD of the sign-off in force
+  source: string | null; // where it came from, e.g. an assessment finding
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskLinkTable {
+  risk_id: string;
+  kind: string; // asset | ai_system | usage_app | office
+  target_id: string;
+}
+
+export interface RiskTreatmentTable {
+  id: string;
+  risk_id: string;
+  description: string;
+  owner_person_id: string | null;
+  due_date: string; // YYYY-MM-DD
+  status: string; // TreatmentStatus
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskAcceptanceTable {
+  id: string;
+  risk_id: string;
+  signed_by: string; // actor label
+  signer_person_id: string | null;
+  justification: string;
+  expires_on: string; // YYYY-MM-DD
+  signed_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -506,6 +563,10 @@ export interface Database {
   usage_first_seen: UsageFirstSeenTable;
   usage_app_overrides: UsageAppOverrideTable;
   usage_alert_settings: UsageAlertSettingsTable;
+  risks: RiskTable;
+  risk_links: RiskLinkTable;
+  risk_treatments: RiskTreatmentTable;
+  risk_acceptances: RiskAcceptanceTable;
   compliance_assessments: ComplianceAssessmentTable;
   compliance_requirement_assessments: ComplianceRequirementAssessmentTable;
   compliance_evidence_links: ComplianceEvidenceLinkTable;

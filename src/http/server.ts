@@ -40,6 +40,7 @@ import { fileRoutes } from '../modules/files/files.routes.js';
 import { assessmentRoutes } from '../modules/assessments/assessments.routes.js';
 import { assessmentFileRoutes } from '../modules/assessments/assessment-files.routes.js';
 import { assessmentTemplateRoutes } from '../modules/assessments/assessment-templates.routes.js';
+import { riskRoutes } from '../modules/risks/risk.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -152,6 +153,7 @@ export async function buildServer({
   await app.register(aiReviewRoutes, { services });
   await app.register(aiClassificationRoutes, { services });
   await app.register(usageRoutes, { services });
+  await app.register(riskRoutes, { services });
   await app.register(complianceRoutes, { services });
   await app.register(fileRoutes, { services });
   await app.register(assessmentTemplateRoutes, { services });

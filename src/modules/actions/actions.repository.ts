@@ -62,10 +62,13 @@ export class ActionRepository {
       .leftJoin('ai_systems', (join) =>
         join.onRef('ai_systems.id', '=', 'actions.subject_id').on('actions.subject_type', '=', 'ai_system'),
       )
+      .leftJoin('risks', (join) =>
+        join.onRef('risks.id', '=', 'actions.subject_id').on('actions.subject_type', '=', 'risk'),
+      )
       .leftJoin('people', 'people.id', 'actions.assignee_person_id')
       .select(COLUMNS)
       .select((eb) => [
-        eb.fn.coalesce('assets.name', 'ai_systems.name').as('subject_name'),
+        eb.fn.coalesce('assets.name', 'ai_systems.name', 'risks.title').as('subject_name'),
         'people.full_name as assignee_name',
       ]);
   }
@@ -133,7 +136,7 @@ export class ActionRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<ActionRow, 'reason_codes' | 'assignee_person_id' | 'office_id'>>,
+    changes: Partial<Pick<ActionRow, 'reason_codes' | 'assignee_person_id' | 'office_id' | 'due_date'>>,
     at: string,
   ): Promise<void> {
     await this.db

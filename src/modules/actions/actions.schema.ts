@@ -5,11 +5,11 @@ import { z } from 'zod';
 export const ACTION_STATUSES = ['open', 'closed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-/** Where actions come from; each source owns its `code`s (the scorecard: control ids). */
-export const ACTION_SOURCES = ['scorecard', 'ai_review', 'ai_usage'] as const;
+/** Where actions come from; each source owns its `code`s (the scorecard: control ids; risk: treatment ids). */
+export const ACTION_SOURCES = ['scorecard', 'ai_review', 'ai_usage', 'risk'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
-export const ACTION_SUBJECT_TYPES = ['asset', 'ai_system', 'ai_app'] as const;
+export const ACTION_SUBJECT_TYPES = ['asset', 'ai_system', 'ai_app', 'risk'] as const;
 export type ActionSubjectType = (typeof ACTION_SUBJECT_TYPES)[number];
 
 /** English always, French and Spanish when the source defines them (else English). */

@@ -46,6 +46,7 @@ export interface ActionChanges {
       reason_codes?: readonly string[];
       assignee_person_id?: string | null;
       office_id?: string | null;
+      due_date?: string;
     };
   }[];
 }

@@ -201,7 +201,15 @@ describeEachDialect('assessments service', ({ db }) => {
     expect(
       await failure(services.assessmentFindings.update(ctx, a.id, finding.id, { version: 1, title: 'x' })),
     ).toBe('version_conflict');
-    expect(await failure(services.assessmentFindings.openRisk(ctx, a.id, finding.id, 2))).toBe('conflict');
+
+    // createServices wires the risk register: a finding opens a real risk in the assessment's office.
+    const other = await services.assessmentFindings.add(ctx, a.id, {
+      title: 'No DPIA on file',
+      severity: 'medium',
+    });
+    const withRisk = await services.assessmentFindings.openRisk(ctx, a.id, other.id, other.version);
+    const risk = await services.risks.get(ctx, withRisk.risk_id!);
+    expect(risk).toMatchObject({ title: 'No DPIA on file', office_id: world.offices.kenya.id });
 
     const opened: FindingForRisk[] = [];
     const fake: RiskOpener = {
@@ -220,7 +228,7 @@ describeEachDialect('assessments service', ({ db }) => {
     expect(await failure(services.assessmentFindings.openRisk(ctx, a.id, finding.id, 3))).toBe('conflict');
     expect(opened).toHaveLength(1);
     await services.assessmentFindings.remove(ctx, a.id, finding.id, 3);
-    expect((await services.assessments.get(ctx, a.id)).findings).toEqual([]);
+    expect((await services.assessments.get(ctx, a.id)).findings.map((f) => f.id)).toEqual([other.id]);
   });
 
   it('keeps assessments of other offices out of a scoped caller’s sight (404) and list', async () => {

@@ -6,7 +6,7 @@ export function describeDemoLoad(result: DemoLoadResult): string {
   const { counts } = result;
   const lines = [
     result.loaded_organisation
-      ? `Loaded the demo organisation: ${counts.regions} regions, ${counts.offices} offices and HQ departments, ${counts.departments} units, ${counts.people} people, ${counts.assets} data assets (scored today: ${counts.actions} open actions), ${counts.ai_systems} AI systems and ${counts.assessments} assessments.`
+      ? `Loaded the demo organisation: ${counts.regions} regions, ${counts.offices} offices and HQ departments, ${counts.departments} units, ${counts.people} people, ${counts.assets} data assets (scored today: ${counts.actions} open actions), ${counts.ai_systems} AI systems, ${counts.assessments} assessments and ${counts.risks} risks.`
       : 'The demo organisation is already loaded.',
   ];
   if (result.usage)

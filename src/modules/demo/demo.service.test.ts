@@ -246,6 +246,21 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     });
   });
 
+  it('records about forty risks across offices and categories, some overdue and a few accepted by a second person', async () => {
+    expect(first.counts.risks).toBe(40);
+    const officer = { actor: { ...ctx.actor }, requestId: null };
+    const summary = await t.services.risks.summary(officer);
+    expect(Object.keys(summary.by_category).length).toBeGreaterThanOrEqual(5);
+    expect(summary.by_office.length).toBeGreaterThanOrEqual(10);
+    expect(summary.overdue_treatments.length).toBeGreaterThan(0);
+    expect(summary.overdue_reviews.length).toBeGreaterThan(0);
+    const accepted = await t.services.risks.list(officer, { status: 'accepted' });
+    expect(accepted.items.length).toBeGreaterThan(0);
+    expect(accepted.items.every((risk) => risk.proposed_by !== 'demo-governance-officer')).toBe(true);
+    const linked = await t.services.risks.list(officer, { limit: 100 });
+    expect(linked.items.filter((risk) => risk.asset_ids.length > 0).length).toBeGreaterThan(20);
+  });
+
   it('changes nothing when run again', async () => {
     const again = await t.services.demo.load(ctx);
     expect(again).toMatchObject({ loaded_organisation: false, usage: null, logins: [], password: null });

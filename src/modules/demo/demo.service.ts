@@ -18,11 +18,16 @@ import { buildDemoOrganisation } from './demo-organisation.js';
 import { loadDemoCompliance } from './demo-compliance.js';
 import { loadDemoRollout } from './demo-rollout.js';
 import { loadDemoAssessments, type DemoAssessmentServices } from './demo-assessments.js';
+import { buildDemoRisks, loadDemoRisks, type DemoRiskServices } from './demo-risks.js';
 import type { DemoOrganisation } from './demo-types.js';
 import { loadDemoUsage, type DemoUsageResult, type DemoUsageServices } from './demo-usage.js';
 
 export interface DemoOrgServices
-  extends Omit<DemoAssessmentServices, 'offices' | 'assets'>, DemoAiServices, DemoUsageServices {
+  extends
+    Omit<DemoAssessmentServices, 'offices' | 'assets'>,
+    DemoAiServices,
+    DemoUsageServices,
+    DemoRiskServices {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -49,6 +54,7 @@ export interface DemoLoadResult {
     assessments: number;
     /** AI systems in the register, some with overdue reviews. */
     ai_systems: number;
+    risks: number;
   };
   /** The AI registry system and the AI usage log of the demo (null when already loaded). */
   usage: DemoUsageResult | null;
@@ -88,6 +94,7 @@ export class DemoService {
     let assessments = 0;
     let aiSystems = 0;
     let usage: DemoUsageResult | null = null;
+    let risks = 0;
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
@@ -101,6 +108,12 @@ export class DemoService {
       const office = firstOffice ? await this.services.offices.findByCode(ctx, firstOffice.code) : undefined;
       const department = demo.departments.find((d) => d.office_code === firstOffice?.code)?.name ?? '';
       if (office) usage = await loadDemoUsage(this.services, ctx, office, department, this.deps.clock.now());
+      risks = await loadDemoRisks(
+        this.services,
+        ctx,
+        buildDemoRisks(demo, seed),
+        isoDate(this.deps.clock.now()),
+      );
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];
@@ -129,6 +142,7 @@ export class DemoService {
         actions,
         assessments,
         ai_systems: aiSystems,
+        risks,
       },
       usage,
       logins,

@@ -17,6 +17,7 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions', '/scorecard/settings']],
       ['ai', ['/ai-systems', '/ai-systems/dashboard', '/ai-act', '/usage', '/usage/ingest', '/usage/apps']],
+      ['risks', ['/risks', '/risks/dashboard']],
       ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['assessments', ['/assessments']],
       ['administration', ['/users', '/audit']],
@@ -30,6 +31,7 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-systems/dashboard', '/ai-act']],
+      ['risks', ['/risks', '/risks/dashboard']],
       ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['assessments', ['/assessments']],
       ['account', ['/tokens']],
@@ -42,6 +44,7 @@ describe('navSections', () => {
       ['inventory', ['/inventory/assets', '/inventory/import']],
       ['data-health', ['/scorecard', '/actions']],
       ['ai', ['/ai-systems', '/ai-systems/dashboard', '/ai-act', '/usage', '/usage/apps']],
+      ['risks', ['/risks', '/risks/dashboard']],
       ['frameworks', ['/frameworks', '/crosswalk', '/compliance']],
       ['assessments', ['/assessments']],
       ['administration', ['/audit']],
@@ -51,6 +54,7 @@ describe('navSections', () => {
 
   it('shows the frameworks library, the crosswalk and compliance assessments to every role, since all may read them', () => {
     for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
+      expect(linksOf(role), role).toContainEqual(['risks', ['/risks', '/risks/dashboard']]);
       expect(linksOf(role), role).toContainEqual([
         'frameworks',
         ['/frameworks', '/crosswalk', '/compliance'],

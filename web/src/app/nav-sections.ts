@@ -12,7 +12,9 @@ import {
   IconFileImport,
   IconFileUpload,
   IconDatabaseImport,
+  IconFlame,
   IconHistory,
+  IconAlertTriangle,
   IconKey,
   IconMap2,
   IconRobot,
@@ -50,7 +52,9 @@ export interface NavLinkItem {
     | 'nav.usage'
     | 'nav.usageIngest'
     | 'nav.usageApps'
-    | 'nav.assessmentsList';
+    | 'nav.assessmentsList'
+    | 'nav.riskRegister'
+    | 'nav.riskDashboard';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -63,6 +67,7 @@ export interface NavSection {
     | 'nav.inventory'
     | 'nav.dataHealth'
     | 'aiAct.nav.section'
+    | 'nav.risks'
     | 'nav.frameworks'
     | 'nav.assessments'
     | 'nav.administration'
@@ -124,6 +129,14 @@ const SECTIONS: NavSection[] = [
       { to: '/usage', label: 'nav.usage', icon: IconDeviceDesktopAnalytics, permission: 'usage.read' },
       { to: '/usage/ingest', label: 'nav.usageIngest', icon: IconFileUpload, permission: 'usage.ingest' },
       { to: '/usage/apps', label: 'nav.usageApps', icon: IconApps, permission: 'usage.read' },
+    ],
+  },
+  {
+    id: 'risks',
+    label: 'nav.risks',
+    links: [
+      { to: '/risks', label: 'nav.riskRegister', icon: IconAlertTriangle, permission: 'risk.read' },
+      { to: '/risks/dashboard', label: 'nav.riskDashboard', icon: IconFlame, permission: 'risk.read' },
     ],
   },
   {

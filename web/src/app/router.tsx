@@ -20,6 +20,8 @@ import { AssetDetailPage } from '../pages/inventory/AssetDetailPage';
 import { AssetsPage } from '../pages/inventory/AssetsPage';
 import { InventoryImportPage } from '../pages/inventory/InventoryImportPage';
 import { ImportPage } from '../pages/org/import/ImportPage';
+import { RiskDetailPage } from '../pages/risks/RiskDetailPage';
+import { RisksPage } from '../pages/risks/RisksPage';
 import { OfficeDetailPage } from '../pages/org/offices/OfficeDetailPage';
 import { OfficesPage } from '../pages/org/offices/OfficesPage';
 import { PeoplePage } from '../pages/org/people/PeoplePage';
@@ -56,6 +58,9 @@ const ScorecardSettingsPage = lazy(async () => ({
 // The usage dashboard brings ECharts too.
 const UsageDashboardPage = lazy(async () => ({
   default: (await import('../pages/ai-usage/UsageDashboardPage')).UsageDashboardPage,
+}));
+const RiskDashboardPage = lazy(async () => ({
+  default: (await import('../pages/risks/RiskDashboardPage')).RiskDashboardPage,
 }));
 
 const only = (permission: Permission, page: ReactNode) => (
@@ -116,6 +121,17 @@ export const router = createBrowserRouter([
       },
       { path: 'usage/ingest', element: only('usage.ingest', <UsageIngestPage />) },
       { path: 'usage/apps', element: only('usage.read', <UsageAppsPage />) },
+      { path: 'risks', element: only('risk.read', <RisksPage />) },
+      {
+        path: 'risks/dashboard',
+        element: only(
+          'risk.read',
+          <Suspense fallback={<Loading />}>
+            <RiskDashboardPage />
+          </Suspense>,
+        ),
+      },
+      { path: 'risks/:id', element: only('risk.read', <RiskDetailPage />) },
       { path: 'frameworks', element: only('org.read', <LibraryPage />) },
       { path: 'frameworks/:id', element: only('org.read', <FrameworkDetailPage />) },
       { path: 'compliance', element: only('compliance.read', <ComplianceAssessmentsPage />) },

@@ -1,5 +1,11 @@
-import { BarChart, LineChart, MapChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, MapChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
@@ -9,12 +15,14 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
  */
 echarts.use([
   BarChart,
+  HeatmapChart,
   LineChart,
   MapChart,
   AriaComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
+  VisualMapComponent,
   CanvasRenderer,
   SVGRenderer,
 ]);

@@ -42,6 +42,14 @@ describe('actionRow', () => {
     ).toMatchObject({ assetLink: '/ai-systems/ai%2F1', assetName: 'Triage' });
   });
 
+  it('links a risk treatment’s action to its risk', () => {
+    const row = actionRow(
+      action({ source: 'risk', subject_type: 'risk', subject_id: 'r1', subject_name: 'Flood', code: 't1' }),
+      'en',
+    );
+    expect(row).toMatchObject({ assetLink: '/risks/r1', assetName: 'Flood' });
+  });
+
   it('links the asset and titles the control in the reader language', () => {
     expect(actionRow(action({}), 'es')).toMatchObject({
       assetLink: '/inventory/assets/as%2F1',

@@ -15,19 +15,20 @@ export interface ActionRow {
   closeReason: string | null;
 }
 
-/** Where each kind of subject is shown. */
+/** Where each kind of subject has its page (a risk treatment's action opens its risk). */
 const SUBJECT_PAGES: Partial<Record<string, string>> = {
   asset: '/inventory/assets',
   ai_system: '/ai-systems',
+  risk: '/risks',
 };
 
 export function actionRow(action: Action, language: string): ActionRow {
-  // Assets and AI systems open their page; other subjects (an AI app of a usage alert) are named only.
+  // Assets, AI systems and risks open their page; other subjects (an AI app of a usage alert) are named only.
   const page = SUBJECT_PAGES[action.subject_type];
+  const exists = page !== undefined && action.subject_name !== null;
   return {
     id: action.id,
-    assetLink:
-      page && action.subject_name !== null ? `${page}/${encodeURIComponent(action.subject_id)}` : null,
+    assetLink: exists ? `${page}/${encodeURIComponent(action.subject_id)}` : null,
     assetName: action.subject_name,
     control: localised(action.code_title, language, action.code),
     reasonCodes: action.reason_codes,

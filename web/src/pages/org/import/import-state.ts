@@ -5,7 +5,7 @@ import type { ImportIssue, ImportKind, ImportResult } from '../../../api/org-imp
 
 /** Identifies the file as picked (and the kind it is read as): a re-picked or edited file differs. */
 export function fileKey(
-  kind: ImportKind | 'assets',
+  kind: ImportKind | 'assets' | 'risks',
   file: Pick<File, 'name' | 'size' | 'lastModified'> | null,
 ): string | null {
   return file ? JSON.stringify([kind, file.name, file.size, file.lastModified]) : null;
