@@ -27,6 +27,8 @@ import { loadShippedCatalogue } from '../modules/ai-usage/catalogue.js';
 import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
+import { JobRunner } from '../modules/jobs/job-runner.js';
+import { JobService } from '../modules/jobs/jobs.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -51,6 +53,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const scorecardSnapshots = new ScorecardSnapshotService(deps, scorecard, actions);
   const questionnaire = loadAiActQuestionnaire();
   const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
+  const jobs = new JobService(deps);
   return {
     db,
     clock,
@@ -75,6 +78,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiClassifications: new AiClassificationService(deps, questionnaire),
     aiSheets: new AiSystemSheets(deps, aiSystems),
     ...usageServices(deps, config),
+    jobs,
+    jobRunner: new JobRunner(deps, jobs),
   };
 }
 

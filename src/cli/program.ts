@@ -11,6 +11,7 @@ import { registerActionCommands } from '../modules/actions/actions.cli.js';
 import { registerScorecardCommands } from '../modules/scorecard/scorecard.cli.js';
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerRolloutCommands } from '../modules/rollout/rollout.cli.js';
+import { registerJobCommands } from '../modules/jobs/jobs.cli.js';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
 import { registerServeCommands } from './serve.cli.js';
@@ -44,5 +45,6 @@ export function buildProgram(): Command {
   registerActionCommands(program);
   registerClassificationCommands(program);
   registerUsageCommands(program);
+  registerJobCommands(program);
   return program;
 }

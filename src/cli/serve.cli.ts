@@ -38,6 +38,9 @@ export function registerServeCommands(program: Command): void {
       // Today's scorecard snapshot, checked hourly; stopped before the database closes.
       const snapshots = startDailySnapshots(services.scorecardSnapshots, app.log);
       app.addHook('onClose', () => snapshots.stop());
+      // Background jobs (scans, …) queued by any Custos process on this database.
+      await services.jobRunner.start();
+      app.addHook('onClose', () => services.jobRunner.stop());
       const shutdown = async () => {
         await app.close();
         await services.db.close();

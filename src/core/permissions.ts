@@ -38,6 +38,11 @@ export const PERMISSIONS = [
   'usage.read', // AI usage reports and ingested files: organisation-wide data, no office scope
   'usage.ingest', // ingest proxy and DNS logs
   'usage.apps.write', // the organisation's status and attribute overrides of AI apps, custom apps
+  'jobs.read', // one's own background jobs (admins: everyone's) and their progress
+  'jobs.cancel', // cancel one's own background jobs (admins: anyone's)
+  'classification.read', // sensitive-data scans and their findings in scope; disclosure-risk checks
+  'classification.scan', // scan uploaded files; check permission listings (violations become actions)
+  'classification.label', // confirm or override a scanned dataset's label and write it to its asset
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,7 +57,12 @@ const READ_ONLY: Permission[] = [
   'rollout.read',
   'scorecard.read',
   'actions.read',
+  'jobs.read',
+  'jobs.cancel',
 ];
+
+// Finding and labelling sensitive data: those who run the inventory of an office or more.
+const CLASSIFICATION: Permission[] = ['classification.read', 'classification.scan', 'classification.label'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -71,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ai.verify',
     'usage.read',
     'usage.ingest',
+    ...CLASSIFICATION,
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -82,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rollout.write',
     'rollout.plan',
     'ai.write',
+    ...CLASSIFICATION,
   ],
   office_focal_point: [
     ...READ_ONLY,
@@ -91,9 +103,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inventory.write',
     'rollout.write',
     'ai.write',
+    ...CLASSIFICATION,
   ],
-  data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write'],
-  auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],
+  // Custodians label their own assets only (the inventory's rule): they read scans and confirm labels.
+  data_custodian: [
+    ...READ_ONLY,
+    'audit.read',
+    'inventory.write',
+    'classification.read',
+    'classification.label',
+  ],
+  auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read', 'classification.read'],
   viewer: READ_ONLY,
 };
 

@@ -34,6 +34,7 @@ import { aiActRoutes } from '../modules/ai-registry/ai-act.routes.js';
 import { aiClassificationRoutes } from '../modules/ai-registry/ai-classification.routes.js';
 import { aiSystemRoutes } from '../modules/ai-registry/ai-system.routes.js';
 import { usageRoutes } from '../modules/ai-usage/usage.routes.js';
+import { jobRoutes } from '../modules/jobs/jobs.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -145,6 +146,7 @@ export async function buildServer({
   await app.register(aiSystemRoutes, { services });
   await app.register(aiClassificationRoutes, { services });
   await app.register(usageRoutes, { services });
+  await app.register(jobRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });

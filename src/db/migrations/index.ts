@@ -7,6 +7,8 @@ import * as m20261130110000 from './20261130110000_scorecard.js';
 import * as m20261130120000 from './20261130120000_rollout.js';
 import * as m20261130130000 from './20261130130000_ai_systems.js';
 import * as m20261130140000 from './20261130140000_ai_usage.js';
+import * as m20261130150000 from './20261130150000_jobs.js';
+import * as m20261130151000 from './20261130151000_sensitive_data.js';
 
 /**
  * Every migration, by name, in order. Listed statically so the compiled server and the tests load
@@ -21,4 +23,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261130120000_rollout': m20261130120000,
   '20261130130000_ai_systems': m20261130130000,
   '20261130140000_ai_usage': m20261130140000,
+  '20261130150000_jobs': m20261130150000,
+  '20261130151000_sensitive_data': m20261130151000,
 };
