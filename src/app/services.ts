@@ -29,6 +29,10 @@ import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js'
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
 import { JobRunner } from '../modules/jobs/job-runner.js';
 import { JobService } from '../modules/jobs/jobs.service.js';
+import { ACCESS_CODE_TITLES, ACCESS_SOURCE } from '../modules/classification/access-actions.js';
+import { AccessCheckService } from '../modules/classification/access-check.service.js';
+import { DisclosureService } from '../modules/classification/disclosure.service.js';
+import { ScanService } from '../modules/classification/scans.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -54,6 +58,9 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const questionnaire = loadAiActQuestionnaire();
   const aiSystems = new AiSystemService(deps, new Set(loadShippedCatalogue().apps.map((app) => app.id)));
   const jobs = new JobService(deps);
+  const jobRunner = new JobRunner(deps, jobs);
+  const scans = new ScanService(deps, { jobs, runner: jobRunner, assets, offices: org.offices });
+  actions.describeCodes(ACCESS_SOURCE, async () => ACCESS_CODE_TITLES);
   return {
     db,
     clock,
@@ -79,7 +86,10 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     aiSheets: new AiSystemSheets(deps, aiSystems),
     ...usageServices(deps, config),
     jobs,
-    jobRunner: new JobRunner(deps, jobs),
+    jobRunner,
+    scans,
+    accessChecks: new AccessCheckService(deps, { assets, actions, policy: () => scans.policy() }),
+    disclosure: new DisclosureService(),
   };
 }
 

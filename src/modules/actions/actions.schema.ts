@@ -6,7 +6,7 @@ export const ACTION_STATUSES = ['open', 'closed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Where actions come from; each source owns its `code`s (the scorecard: control ids). */
-export const ACTION_SOURCES = ['scorecard'] as const;
+export const ACTION_SOURCES = ['scorecard', 'access'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
 export const ACTION_SUBJECT_TYPES = ['asset'] as const;

@@ -144,6 +144,16 @@ export class JobService {
   }
 
   /**
+   * The job behind a record the caller may already see (a scan shows its job to everyone who may
+   * read the scan): the owning service checked access, so no check here.
+   */
+  async ofRecord(id: string): Promise<Job> {
+    const row = await new JobRepository(this.deps.db.kysely).findById(id);
+    if (!row) throw errors.notFound(JOB_ENTITY, id);
+    return presentJob(row);
+  }
+
+  /**
    * Cancel a job: a queued one at once (its handler frees what it holds), a running one is asked to
    * stop and turns cancelled when its handler returns. A finished job answers 409.
    */
