@@ -35,6 +35,7 @@ import { aiClassificationRoutes } from '../modules/ai-registry/ai-classification
 import { aiSystemRoutes } from '../modules/ai-registry/ai-system.routes.js';
 import { usageRoutes } from '../modules/ai-usage/usage.routes.js';
 import { jobRoutes } from '../modules/jobs/jobs.routes.js';
+import { sensitiveDataRoutes } from '../modules/classification/sensitive-data.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -147,6 +148,7 @@ export async function buildServer({
   await app.register(aiClassificationRoutes, { services });
   await app.register(usageRoutes, { services });
   await app.register(jobRoutes, { services });
+  await app.register(sensitiveDataRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });
