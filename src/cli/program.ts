@@ -12,6 +12,7 @@ import { registerScorecardCommands } from '../modules/scorecard/scorecard.cli.js
 import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerRolloutCommands } from '../modules/rollout/rollout.cli.js';
 import { registerJobCommands } from '../modules/jobs/jobs.cli.js';
+import { registerScanCommands } from '../modules/classification/scans.cli.js';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
 import { registerServeCommands } from './serve.cli.js';
@@ -46,5 +47,6 @@ export function buildProgram(): Command {
   registerClassificationCommands(program);
   registerUsageCommands(program);
   registerJobCommands(program);
+  registerScanCommands(program);
   return program;
 }
