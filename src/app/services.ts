@@ -60,6 +60,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const jobs = new JobService(deps);
   const jobRunner = new JobRunner(deps, jobs);
   const scans = new ScanService(deps, { jobs, runner: jobRunner, assets, offices: org.offices });
+  const accessChecks = new AccessCheckService(deps, { assets, actions, policy: () => scans.policy() });
   actions.describeCodes(ACCESS_SOURCE, async () => ACCESS_CODE_TITLES);
   return {
     db,
@@ -70,7 +71,15 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     tokens: new TokenService(deps),
     oidc: new OidcService(deps, accounts, config.oidc),
     ...org,
-    demo: new DemoService(deps, { ...org, accounts, rollout, assets, scorecardSnapshots }),
+    demo: new DemoService(deps, {
+      ...org,
+      accounts,
+      rollout,
+      assets,
+      scorecardSnapshots,
+      scans,
+      accessChecks,
+    }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
     frameworks: new FrameworkService(deps),
@@ -88,7 +97,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     jobs,
     jobRunner,
     scans,
-    accessChecks: new AccessCheckService(deps, { assets, actions, policy: () => scans.policy() }),
+    accessChecks,
     disclosure: new DisclosureService(),
   };
 }

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
 import { isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
 import { inTransaction, throwStale, type ServiceDeps } from '../../core/service-context.js';
+import type { Database } from '../../db/schema.js';
 import type { AssetService } from '../inventory/asset.service.js';
 import type { Asset } from '../inventory/asset.schema.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -294,6 +296,51 @@ export class ScanService {
     });
   }
 
+  /**
+   * Store a scan made elsewhere (e.g. `custos scan --json` on a laptop, or the demo) as a finished
+   * scan of the given sources: 'classification.scan', the office rules of `start`, one audit event.
+   */
+  async importReport(
+    ctx: RequestContext,
+    input: { sources: ScanSourceDescription[]; office_id?: string; sampling: Sampling },
+    report: ScanReport,
+  ): Promise<{ scan_id: string; job_id: string }> {
+    requirePermission(ctx.actor, 'classification.scan');
+    await this.checkOffice(ctx, input.office_id);
+    const scanId = newId();
+    const result = { scan_id: scanId, datasets: report.datasets.length, errors: report.errors.length };
+    const started = await inTransaction(this.deps, ctx, async (trx, audit) => {
+      const job = await this.others.jobs.recordFinishedIn(trx, ctx, {
+        kind: SCAN_JOB_KIND,
+        office_id: input.office_id ?? null,
+        result,
+      });
+      await new ScanRepository(trx).insert({
+        id: scanId,
+        job_id: job.id,
+        office_id: input.office_id ?? null,
+        created_by: ctx.actor.userId,
+        created_by_label: ctx.actor.label,
+        sources_json: JSON.stringify(input.sources),
+        options_json: JSON.stringify(input.sampling),
+        errors_json: null,
+        dataset_count: 0,
+        created_at: isoNow(this.deps.clock),
+        finished_at: null,
+      });
+      await audit({
+        action: 'import',
+        entityType: SCAN_ENTITY,
+        entityId: scanId,
+        officeId: input.office_id ?? null,
+        after: { sources: input.sources, ...result },
+      });
+      await this.storeIn(trx, scanId, report);
+      return { scan_id: scanId, job_id: job.id };
+    });
+    return started;
+  }
+
   /** The job: scan, store the report, free the upload and the password whatever happens. */
   private async run(ctx: JobContext<ScanJobParams>): Promise<unknown> {
     const { params } = ctx;
@@ -327,8 +374,12 @@ export class ScanService {
     }
   }
 
-  /** Store a report as the scan's result (used by the job, and by the demo for synthetic reports). */
-  async store(scanId: string, report: ScanReport): Promise<void> {
+  /** Store a report as the scan's result, in one transaction. */
+  private store(scanId: string, report: ScanReport): Promise<void> {
+    return this.deps.db.kysely.transaction().execute((trx) => this.storeIn(trx, scanId, report));
+  }
+
+  private async storeIn(trx: Transaction<Database>, scanId: string, report: ScanReport): Promise<void> {
     const now = isoNow(this.deps.clock);
     const rows: ScanDatasetRow[] = report.datasets.map((d, i) => ({
       id: newId(),
@@ -352,9 +403,7 @@ export class ScanService {
       created_at: now,
       updated_at: now,
     }));
-    await this.deps.db.kysely
-      .transaction()
-      .execute((trx) => new ScanRepository(trx).finish(scanId, rows, JSON.stringify(report.errors), now));
+    await new ScanRepository(trx).finish(scanId, rows, JSON.stringify(report.errors), now);
   }
 
   /** Scoped callers name an office of theirs; everyone may name only an office that exists. */

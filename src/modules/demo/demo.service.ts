@@ -15,8 +15,9 @@ import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
 import { loadDemoRollout } from './demo-rollout.js';
 import type { DemoOrganisation } from './demo-types.js';
+import { loadDemoSensitiveData, type DemoSensitiveDataServices } from './demo-sensitive-data.js';
 
-export interface DemoOrgServices {
+export interface DemoOrgServices extends DemoSensitiveDataServices {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -78,6 +79,8 @@ export class DemoService {
       // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;
+      // Scans with proposed and confirmed labels, and access violations as actions.
+      await loadDemoSensitiveData(this.services, ctx);
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];

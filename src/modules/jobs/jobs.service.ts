@@ -119,6 +119,40 @@ export class JobService {
     return presentJob(row);
   }
 
+  /**
+   * Record, in the caller's transaction, work that finished outside the runner (an imported result,
+   * the demo's): a succeeded job of `kind` with its result.
+   */
+  async recordFinishedIn(
+    trx: Transaction<Database>,
+    ctx: RequestContext,
+    input: { kind: string; office_id?: string | null; result: unknown },
+  ): Promise<Job> {
+    const now = isoNow(this.deps.clock);
+    const row: JobRow = {
+      id: newId(),
+      kind: input.kind,
+      status: 'succeeded',
+      progress_done: 1,
+      progress_total: 1,
+      progress_message: null,
+      params_json: '{}',
+      result_json: JSON.stringify(input.result),
+      error: null,
+      cancel_requested: 0,
+      runner_id: null,
+      created_by: ctx.actor.userId,
+      created_by_label: ctx.actor.label,
+      office_id: input.office_id ?? null,
+      created_at: now,
+      started_at: now,
+      finished_at: now,
+      heartbeat_at: now,
+    };
+    await new JobRepository(trx).insert(row);
+    return presentJob(row);
+  }
+
   /** Wake this process's runner (after the transaction that queued a job has committed). */
   queued(): void {
     this.listener?.queued();
