@@ -77,13 +77,11 @@ describe.skipIf(!chromiumFound)('sensitive data in the browser', () => {
   it('scans an uploaded file as a job and confirms the proposed label', async () => {
     await page.getByRole('link', { name: 'Scans' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sensitive-data scans' }).waitFor(WAIT);
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'registro.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('nombre,telefono\nAna,+573001234567\n'),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'registro.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('nombre,telefono\nAna,+573001234567\n'),
+    });
     await page.getByRole('button', { name: 'Start scan' }).click();
     await page.getByText('Finished').first().waitFor(WAIT);
     await page.getByRole('link', { name: 'Open the scan result' }).click();
