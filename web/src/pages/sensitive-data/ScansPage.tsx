@@ -17,6 +17,7 @@ import { IconFileUpload, IconScan } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useInvalidate } from '../../api/mutations';
 import { useCan, useMe } from '../../api/session';
 import { useScans, useStartScan } from '../../api/sensitive-data';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -33,6 +34,7 @@ function NewScan() {
   const { t } = useTranslation();
   const me = useMe();
   const start = useStartScan();
+  const refresh = useInvalidate([['scans']]);
   const [files, setFiles] = useState<File[]>([]);
   const [officeId, setOfficeId] = useState<string | null>(null);
   const [sample, setSample] = useState<number | string>(1000);
@@ -95,7 +97,7 @@ function NewScan() {
         {start.error && <ErrorAlert error={start.error} />}
         {started && (
           <Stack gap="xs">
-            <JobProgress jobId={started.job_id} />
+            <JobProgress jobId={started.job_id} onFinished={() => void refresh()} />
             <Anchor component={Link} to={`/sensitive-data/scans/${started.scan_id}`}>
               {t('scans.openResult')}
             </Anchor>
