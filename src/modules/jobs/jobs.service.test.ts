@@ -156,6 +156,19 @@ describeEachDialect('background jobs', ({ db }) => {
     expect(failed.items.map((j) => j.error)).toEqual(['the source could not be read']);
   });
 
+  it('pages through jobs newest first', async () => {
+    const all = (await services.jobs.list(admin, { limit: 500 })).items.map((j) => j.id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await services.jobs.list(admin, { limit: 2, cursor });
+      seen.push(...page.items.map((j) => j.id));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect(all.length).toBeGreaterThan(2);
+  });
+
   it('refuses a cancel with a read-only token', async () => {
     const job = (await services.jobs.list(users.ana!, { limit: 1 })).items[0]!;
     const readOnly = { ...users.ana!, actor: { ...users.ana!.actor, readOnly: true } };
