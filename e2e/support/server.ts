@@ -31,10 +31,13 @@ export async function startServer(
   await seed(services, { actor: systemActor('e2e'), requestId: null });
   const app: FastifyInstance = await buildServer({ services, webDist: WEB_DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // Background jobs (scans) run as under `custos serve`.
+  await services.jobRunner.start();
   return {
     services,
     baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
     async close() {
+      await services.jobRunner.stop();
       await app.close();
       await db.close();
     },

@@ -43,6 +43,13 @@ import { AssessmentTemplateService } from '../modules/assessments/assessment-tem
 import { AssessmentService } from '../modules/assessments/assessments.service.js';
 import { findingRiskInput } from '../modules/assessments/finding-risk.js';
 import { AssessmentFindingService } from '../modules/assessments/assessment-findings.service.js';
+import { JobRunner } from '../modules/jobs/job-runner.js';
+import { JobService } from '../modules/jobs/jobs.service.js';
+import { ACCESS_CODE_TITLES, ACCESS_SOURCE } from '../modules/classification/access-actions.js';
+import { AccessCheckService } from '../modules/classification/access-check.service.js';
+import { DisclosureService } from '../modules/classification/disclosure.service.js';
+import { runScan } from '../modules/classification/scan.js';
+import { ScanService } from '../modules/classification/scans.service.js';
 import type { Config } from './config.js';
 
 /** The composition root: every service, wired with its dependencies explicitly. */
@@ -94,6 +101,17 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     openRisk: async (ctx, finding) =>
       (await risks.risks.createFromFinding(ctx, findingRiskInput(finding))).id,
   });
+  const jobs = new JobService(deps);
+  const jobRunner = new JobRunner(deps, jobs);
+  const scans = new ScanService(deps, {
+    jobs,
+    runner: jobRunner,
+    assets,
+    offices: org.offices,
+    scanner: runScan,
+  });
+  const accessChecks = new AccessCheckService(deps, { assets, actions, policy: () => scans.policy() });
+  actions.describeCodes(ACCESS_SOURCE, async () => ACCESS_CODE_TITLES);
   return {
     db,
     clock,
@@ -117,6 +135,8 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       usageIngest: usage.usageIngest,
       risks: risks.risks,
       riskTreatments: risks.riskTreatments,
+      scans,
+      accessChecks,
     }),
     orgImport: new OrgImportService(deps, org),
     audit: new AuditService(deps),
@@ -136,6 +156,11 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     ...usage,
     ...assessment,
     ...risks,
+    jobs,
+    jobRunner,
+    scans,
+    accessChecks,
+    disclosure: new DisclosureService(),
   };
 }
 

@@ -15,6 +15,8 @@ import { registerOrgCommands } from '../modules/org/org.cli.js';
 import { registerRolloutCommands } from '../modules/rollout/rollout.cli.js';
 import { registerRiskCommands } from '../modules/risks/risk.cli.js';
 import { registerComplianceCommands } from '../modules/compliance/compliance.cli.js';
+import { registerJobCommands } from '../modules/jobs/jobs.cli.js';
+import { registerScanCommands } from '../modules/classification/scans.cli.js';
 import { registerAuditCommands } from './audit.cli.js';
 import { registerBackupCommands } from './backup.cli.js';
 import { registerServeCommands } from './serve.cli.js';
@@ -52,5 +54,7 @@ export function buildProgram(): Command {
   registerRiskCommands(program);
   registerComplianceCommands(program);
   registerAssessmentCommands(program);
+  registerJobCommands(program);
+  registerScanCommands(program);
   return program;
 }

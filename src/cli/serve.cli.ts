@@ -42,6 +42,9 @@ export function registerServeCommands(program: Command): void {
       // Overdue AI system reviews become actions for their owners, checked hourly.
       const reviews = startReviewChecks(services.aiReviews, app.log);
       app.addHook('onClose', () => reviews.stop());
+      // Background jobs (scans, …) queued by any Custos process on this database.
+      await services.jobRunner.start();
+      app.addHook('onClose', () => services.jobRunner.stop());
       const shutdown = async () => {
         await app.close();
         await services.db.close();

@@ -29,6 +29,13 @@ describe('role permissions', () => {
     ['governance_officer', 'scorecard.manage', false],
     ['admin', 'scorecard.manage', true],
     ['data_custodian', 'scorecard.manage', false],
+    ['viewer', 'jobs.read', true],
+    ['viewer', 'classification.read', false],
+    ['auditor', 'classification.read', true],
+    ['auditor', 'classification.label', false],
+    ['data_custodian', 'classification.label', true],
+    ['data_custodian', 'classification.scan', false],
+    ['governance_officer', 'classification.scan', true],
   ];
   it.each(table)('%s has %s: %s', (role, permission, expected) => {
     expect(hasPermission(actor(role), permission)).toBe(expected);

@@ -47,6 +47,11 @@ export const PERMISSIONS = [
   'assessment.read', // assessments in scope, their evidence, findings, versions and exports; templates
   'assessment.write', // start and run assessments: answers, evidence, findings, review, complete, reopen
   'assessment.templates', // add and delete assessment templates (admins)
+  'jobs.read', // one's own background jobs (admins: everyone's) and their progress
+  'jobs.cancel', // cancel one's own background jobs (admins: anyone's)
+  'classification.read', // sensitive-data scans and their findings in scope; disclosure-risk checks
+  'classification.scan', // scan uploaded files; check permission listings (violations become actions)
+  'classification.label', // confirm or override a scanned dataset's label and write it to its asset
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,7 +69,12 @@ const READ_ONLY: Permission[] = [
   'risk.read',
   'compliance.read',
   'assessment.read',
+  'jobs.read',
+  'jobs.cancel',
 ];
+
+// Finding and labelling sensitive data: those who run the inventory of an office or more.
+const CLASSIFICATION: Permission[] = ['classification.read', 'classification.scan', 'classification.label'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -87,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'risk.accept',
     'compliance.write',
     'assessment.write',
+    ...CLASSIFICATION,
   ],
   regional_focal_point: [
     ...READ_ONLY,
@@ -101,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'risk.write',
     'compliance.write',
     'assessment.write',
+    ...CLASSIFICATION,
   ],
   office_focal_point: [
     ...READ_ONLY,
@@ -113,9 +125,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'risk.write',
     'compliance.write',
     'assessment.write',
+    ...CLASSIFICATION,
   ],
-  data_custodian: [...READ_ONLY, 'audit.read', 'inventory.write', 'risk.write'],
-  auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read'],
+  // Custodians label their own assets only (the inventory's rule): they read scans and confirm labels.
+  data_custodian: [
+    ...READ_ONLY,
+    'audit.read',
+    'inventory.write',
+    'risk.write',
+    'classification.read',
+    'classification.label',
+  ],
+  auditor: [...READ_ONLY, 'audit.read', 'audit.verify', 'usage.read', 'classification.read'],
   viewer: READ_ONLY,
 };
 

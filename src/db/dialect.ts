@@ -79,3 +79,11 @@ export function sequenceColumn(
     ? ['integer', (c) => c.primaryKey().generatedByDefaultAsIdentity()]
     : ['integer', (c) => c.primaryKey()];
 }
+
+/**
+ * Lock the selected rows for this transaction and skip rows other transactions hold (PostgreSQL's
+ * FOR UPDATE SKIP LOCKED, for job queues); SQLite has a single writer and needs nothing.
+ */
+export function skipLocked<Q extends { forUpdate(): Q; skipLocked(): Q }>(query: Q, dialect: DialectName): Q {
+  return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
+}

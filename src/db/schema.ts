@@ -528,6 +528,67 @@ export interface AssessmentFindingTable {
   updated_at: string;
 }
 
+/** A background job (see src/modules/jobs): queued, claimed by a runner, with progress and a result. */
+export interface JobTable {
+  id: string;
+  kind: string; // the handler's name, e.g. 'scan'
+  status: string; // queued | running | succeeded | failed | cancelled
+  progress_done: number;
+  progress_total: number | null;
+  progress_message: string | null;
+  params_json: string; // JSON owned by the kind
+  result_json: string | null; // JSON owned by the kind
+  error: string | null;
+  cancel_requested: number; // 0/1: asked to stop while running
+  runner_id: string | null; // only this runner may claim it (inputs on its disk); null: any
+  created_by: string | null; // users.id
+  created_by_label: string;
+  office_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string | null;
+}
+
+/** A sensitive-data scan; its job runs it, its datasets hold the result. */
+export interface ScanTable {
+  id: string;
+  job_id: string;
+  office_id: string | null;
+  created_by: string | null;
+  created_by_label: string;
+  sources_json: string; // JSON: sources as described to people (no passwords)
+  options_json: string; // JSON: sampling
+  errors_json: string | null; // JSON ScanError[] once finished
+  dataset_count: number;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** One dataset of a finished scan: its proposal, masked evidence and label decision. */
+export interface ScanDatasetTable {
+  id: string;
+  scan_id: string;
+  position: number; // 1-based, in report order
+  source: string;
+  format: string;
+  rows_scanned: number;
+  proposed_label: string;
+  proposed_rule: string;
+  reasons_json: string; // JSON string[]
+  columns_json: string; // JSON ColumnDetections[] (masked examples only)
+  label: string | null; // confirmed or overridden label
+  label_change: string | null; // as_proposed | raised | lowered
+  justification: string | null;
+  asset_id: string | null;
+  decided_by: string | null;
+  decided_by_label: string | null;
+  decided_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface AssessmentVersionTable {
   assessment_id: string;
   revision: number;
@@ -577,4 +638,7 @@ export interface Database {
   assessments: AssessmentTable;
   assessment_findings: AssessmentFindingTable;
   assessment_versions: AssessmentVersionTable;
+  jobs: JobTable;
+  scans: ScanTable;
+  scan_datasets: ScanDatasetTable;
 }

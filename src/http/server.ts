@@ -41,6 +41,8 @@ import { assessmentRoutes } from '../modules/assessments/assessments.routes.js';
 import { assessmentFileRoutes } from '../modules/assessments/assessment-files.routes.js';
 import { assessmentTemplateRoutes } from '../modules/assessments/assessment-templates.routes.js';
 import { riskRoutes } from '../modules/risks/risk.routes.js';
+import { jobRoutes } from '../modules/jobs/jobs.routes.js';
+import { sensitiveDataRoutes } from '../modules/classification/sensitive-data.routes.js';
 import { registerAuth } from './auth.js';
 import { authRoutes } from './auth.routes.js';
 import { oidcRoutes } from './oidc.routes.js';
@@ -159,6 +161,8 @@ export async function buildServer({
   await app.register(assessmentTemplateRoutes, { services });
   await app.register(assessmentRoutes, { services });
   await app.register(assessmentFileRoutes, { services });
+  await app.register(jobRoutes, { services });
+  await app.register(sensitiveDataRoutes, { services });
 
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false });

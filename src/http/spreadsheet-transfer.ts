@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { errors, isAppError } from '../core/errors.js';
 import { fileTooLarge } from '../core/tabular/byte-source.js';
@@ -19,9 +22,9 @@ export const uploadBody = z.object({
  * Accept multipart uploads inside the calling plugin only, with the server's upload limits. Register
  * it in the plugin that declares the upload routes.
  */
-export async function registerUploads(app: FastifyInstance, limit: number): Promise<void> {
+export async function registerUploads(app: FastifyInstance, limit: number, files = 1): Promise<void> {
   await app.register(multipart, {
-    limits: { fileSize: limit, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 50 },
+    limits: { fileSize: limit, files, fields: 4, fieldSize: 1024, parts: files + 4, headerPairs: 50 },
   });
 }
 
@@ -82,6 +85,54 @@ export async function withUploadedFile<T>(
     // A refusal before the end of the file (permission, file type): let the rest of the upload drain.
     part.file.resume();
   }
+}
+
+/** An uploaded file's name as it may be shown: no folders, no control characters, bounded. */
+function safeName(filename: string | undefined, index: number): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const base = path.basename((filename ?? '').replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '');
+  return base.slice(0, 255) || `file-${index + 1}`;
+}
+
+/**
+ * Save every uploaded file (multipart parts named "file") into `dir`, each under a numbered name
+ * keeping its extension, and return where each went with its name as sent. Not multipart is 415,
+ * no file 400, a file over `limit` 413; the caller removes `dir` on failure.
+ */
+export async function saveUploadedFiles(
+  request: FastifyRequest,
+  limit: number,
+  dir: string,
+): Promise<{ path: string; name: string }[]> {
+  if (!request.isMultipart())
+    throw errors.unsupportedMediaType(`Send the files as multipart/form-data, in parts named "${FILE_PART}"`);
+  const saved: { path: string; name: string }[] = [];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      if (part.fieldname !== FILE_PART) {
+        part.file.resume();
+        throw errors.validation(`Send each file in a multipart part named "${FILE_PART}"`, [
+          { path: part.fieldname, message: `unexpected part; use "${FILE_PART}"` },
+        ]);
+      }
+      const name = safeName(part.filename, saved.length);
+      const extension = path
+        .extname(name)
+        .toLowerCase()
+        .replace(/[^a-z0-9.]/g, '');
+      const target = path.join(dir, `${saved.length + 1}${extension}`);
+      await pipeline(Readable.from(uploadBytes(part, limit)), fs.createWriteStream(target));
+      saved.push({ path: target, name });
+    }
+  } catch (error) {
+    throw malformed(error);
+  }
+  if (saved.length === 0)
+    throw errors.validation(`Send at least one file in a multipart part named "${FILE_PART}"`, [
+      { path: FILE_PART, message: 'required' },
+    ]);
+  return saved;
 }
 
 /**

@@ -13,6 +13,8 @@ import * as m20261130160000 from './20261130160000_risks.js';
 import * as m20261130210000 from './20261130210000_compliance.js';
 import * as m20261130170000 from './20261130170000_files.js';
 import * as m20261130171000 from './20261130171000_assessments.js';
+import * as m20261130150000 from './20261130150000_jobs.js';
+import * as m20261130151000 from './20261130151000_sensitive_data.js';
 
 /**
  * Every migration, by name, in order. Listed statically so the compiled server and the tests load
@@ -33,4 +35,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261130210000_compliance': m20261130210000,
   '20261130170000_files': m20261130170000,
   '20261130171000_assessments': m20261130171000,
+  '20261130150000_jobs': m20261130150000,
+  '20261130151000_sensitive_data': m20261130151000,
 };

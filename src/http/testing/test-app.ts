@@ -41,6 +41,9 @@ export async function createTestApp(
   const config = loadConfig({ db: 'sqlite::memory:', ...overrides }, {});
   const services = createServices(db, clock, config);
   const app = await buildServer({ services });
+  // Jobs run as under `custos serve`; tests wait for them with services.jobRunner.idle().
+  await services.jobRunner.start();
+  app.addHook('onClose', () => services.jobRunner.stop());
   await app.ready();
   const testApp: TestApp = {
     app,

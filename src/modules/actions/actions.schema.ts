@@ -6,7 +6,7 @@ export const ACTION_STATUSES = ['open', 'closed'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Where actions come from; each source owns its `code`s (the scorecard: control ids; risk: treatment ids). */
-export const ACTION_SOURCES = ['scorecard', 'ai_review', 'ai_usage', 'risk'] as const;
+export const ACTION_SOURCES = ['scorecard', 'ai_review', 'ai_usage', 'risk', 'access'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
 export const ACTION_SUBJECT_TYPES = ['asset', 'ai_system', 'ai_app', 'risk'] as const;

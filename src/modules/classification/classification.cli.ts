@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { collect } from '../../cli/args.js';
-import { print } from '../../cli/output.js';
+import { print, withServices } from '../../cli/output.js';
 import { formatTable } from '../../cli/table.js';
 import { errors } from '../../core/errors.js';
 import { readAccessListing } from './access-listing.js';
@@ -144,4 +144,28 @@ export function registerClassificationCommands(program: Command): void {
       );
       if (violations.length > 0) process.exitCode = ACCESS_VIOLATIONS_EXIT;
     });
+
+  access
+    .command('grants <database-url>')
+    .description(
+      `Read who may access each table of a PostgreSQL or MySQL/MariaDB database (PUBLIC included); with --label, check it (exit status ${ACCESS_VIOLATIONS_EXIT} on a violation)`,
+    )
+    .option('--label <label>', 'the sensitivity label of the data, e.g. "Confidential"')
+    .option('--json', 'machine-readable output')
+    .action((url: string, options: { label?: string; json?: boolean }, command: Command) =>
+      withServices(command, async (services, ctx) => {
+        const result = await services.accessChecks.grants(ctx, url, options.label);
+        print(options.json, result, (r) =>
+          [
+            `${r.source}: ${r.rows.length} grant(s)`,
+            formatTable(
+              ['resource', 'principal', 'type', 'privileges'],
+              r.rows.map((g) => [g.resource, g.principal, g.principal_type, g.access_level]),
+            ),
+            ...(r.label ? ['', describeViolations(r.label, r.rows.length, r.violations)] : []),
+          ].join('\n'),
+        );
+        if (result.violations.length > 0) process.exitCode = ACCESS_VIOLATIONS_EXIT;
+      }),
+    );
 }

@@ -15,6 +15,8 @@ export interface DisclosureReportOptions {
 }
 
 export interface DisclosureReport extends DisclosureRisk {
+  /** Every column of the file (its headers), for choosing quasi-identifiers. */
+  columns: string[];
   /** The quasi-identifiers were suggested from the headers rather than chosen. */
   suggested_quasi_identifiers: boolean;
   recodings: RecodingSuggestion[];
@@ -94,6 +96,7 @@ export async function disclosureReport(
   const risk = measureDisclosureRisk(measured);
   const tagByColumn = new Map(headers.map((h, i) => [h, tags[i] ?? null]));
   return {
+    columns: [...headers],
     ...risk,
     suggested_quasi_identifiers: !options.quasiIdentifiers,
     recodings: suggestRecodings(measured, tagByColumn),

@@ -106,6 +106,7 @@ describeEachDialect('demo organisation loader', ({ db }) => {
       .kysely.selectFrom('audit_events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('entity_type', '=', 'asset')
+      .where('action', '=', 'create')
       .executeTakeFirstOrThrow();
     expect(Number(audited.n)).toBe(first.counts.assets);
   });
@@ -259,6 +260,20 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(accepted.items.every((risk) => risk.proposed_by !== 'demo-governance-officer')).toBe(true);
     const linked = await t.services.risks.list(officer, { limit: 100 });
     expect(linked.items.filter((risk) => risk.asset_ids.length > 0).length).toBeGreaterThan(20);
+  });
+
+  it('shows finished scans with proposed and confirmed labels, and access violations as actions', async () => {
+    const scans = await t.services.scans.list(ctx, {});
+    expect(scans.map((s) => [s.status, s.dataset_count, s.confirmed_count, s.error_count])).toEqual([
+      ['succeeded', 1, 0, 1],
+      ['succeeded', 3, 2, 0],
+    ]);
+    const labelled = (await t.services.scans.get(ctx, scans[1]!.id)).datasets[0]!;
+    const asset = await t.services.assets.get(ctx, labelled.asset_id!);
+    expect(asset.sensitivity_label).toBe('Confidential');
+    const access = await t.services.actions.list(ctx, { source: 'access', subject: asset.id, limit: 50 });
+    expect(access.items.length).toBeGreaterThanOrEqual(2);
+    expect(access.items.every((a) => a.assignee_person_id === asset.data_custodian_id)).toBe(true);
   });
 
   it('changes nothing when run again', async () => {

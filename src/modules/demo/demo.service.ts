@@ -20,6 +20,7 @@ import { loadDemoRollout } from './demo-rollout.js';
 import { loadDemoAssessments, type DemoAssessmentServices } from './demo-assessments.js';
 import { buildDemoRisks, loadDemoRisks, type DemoRiskServices } from './demo-risks.js';
 import type { DemoOrganisation } from './demo-types.js';
+import { loadDemoSensitiveData, type DemoSensitiveDataServices } from './demo-sensitive-data.js';
 import { loadDemoUsage, type DemoUsageResult, type DemoUsageServices } from './demo-usage.js';
 
 export interface DemoOrgServices
@@ -27,7 +28,8 @@ export interface DemoOrgServices
     Omit<DemoAssessmentServices, 'offices' | 'assets'>,
     DemoAiServices,
     DemoUsageServices,
-    DemoRiskServices {
+    DemoRiskServices,
+    DemoSensitiveDataServices {
   regions: RegionService;
   offices: OfficeService;
   departments: DepartmentService;
@@ -114,6 +116,8 @@ export class DemoService {
         buildDemoRisks(demo, seed),
         isoDate(this.deps.clock.now()),
       );
+      // Scans with proposed and confirmed labels, and access violations as actions.
+      await loadDemoSensitiveData(this.services, ctx);
     }
     const password = generatePassword();
     const logins: DemoLoadResult['logins'] = [];

@@ -96,21 +96,30 @@ export class AssetService {
 
   async create(ctx: RequestContext, input: AssetCreate): Promise<Asset> {
     requirePermission(ctx.actor, 'inventory.write');
-    return inTransaction(this.deps, ctx, async (trx, audit) => {
-      const repo = new AssetRepository(trx);
-      const { row, issues } = await planNewAsset(this.planContext(repo, ctx.actor), input);
-      throwAssetIssues(issues);
-      await repo.insert([row]);
-      const asset = presentAsset(row);
-      await audit({
-        action: 'create',
-        entityType: ASSET_ENTITY,
-        entityId: row.id,
-        officeId: row.office_id,
-        after: asset,
-      });
-      return asset;
+    return inTransaction(this.deps, ctx, (trx, audit) => this.createIn(trx, audit, ctx, input));
+  }
+
+  /** `create` inside the caller's transaction (e.g. an asset registered with a confirmed scan label). */
+  async createIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    input: AssetCreate,
+  ): Promise<Asset> {
+    requirePermission(ctx.actor, 'inventory.write');
+    const repo = new AssetRepository(trx);
+    const { row, issues } = await planNewAsset(this.planContext(repo, ctx.actor), input);
+    throwAssetIssues(issues);
+    await repo.insert([row]);
+    const asset = presentAsset(row);
+    await audit({
+      action: 'create',
+      entityType: ASSET_ENTITY,
+      entityId: row.id,
+      officeId: row.office_id,
+      after: asset,
     });
+    return asset;
   }
 
   /** For imports: validate every record, then create all in one transaction or none. */
@@ -188,27 +197,37 @@ export class AssetService {
 
   async update(ctx: RequestContext, id: string, input: AssetUpdate): Promise<Asset> {
     requirePermission(ctx.actor, 'inventory.write');
+    return inTransaction(this.deps, ctx, (trx, audit) => this.updateIn(trx, audit, ctx, id, input));
+  }
+
+  /** `update` inside the caller's transaction (e.g. a confirmed scan label written with its decision). */
+  async updateIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    id: string,
+    input: AssetUpdate,
+  ): Promise<Asset> {
+    requirePermission(ctx.actor, 'inventory.write');
     const { version, ...changes } = input;
-    return inTransaction(this.deps, ctx, async (trx, audit) => {
-      const repo = new AssetRepository(trx);
-      const before = await this.writable(repo, ctx.actor, id);
-      if (before.version !== version) throwStale(ASSET_ENTITY, id, version, before);
-      const { row, issues } = await planChange(this.planContext(repo, ctx.actor), repo, before, changes);
-      throwAssetIssues(issues);
-      if (!(await repo.update(id, version, writtenColumns(row))))
-        throwStale(ASSET_ENTITY, id, version, await repo.findById(id));
-      if (row.name !== before.name) await refreshHeldSearchText(repo, [row]);
-      const after = presentAsset({ ...row, version: version + 1 });
-      await audit({
-        action: 'update',
-        entityType: ASSET_ENTITY,
-        entityId: id,
-        officeId: after.office_id,
-        before: presentAsset(before),
-        after,
-      });
-      return after;
+    const repo = new AssetRepository(trx);
+    const before = await this.writable(repo, ctx.actor, id);
+    if (before.version !== version) throwStale(ASSET_ENTITY, id, version, before);
+    const { row, issues } = await planChange(this.planContext(repo, ctx.actor), repo, before, changes);
+    throwAssetIssues(issues);
+    if (!(await repo.update(id, version, writtenColumns(row))))
+      throwStale(ASSET_ENTITY, id, version, await repo.findById(id));
+    if (row.name !== before.name) await refreshHeldSearchText(repo, [row]);
+    const after = presentAsset({ ...row, version: version + 1 });
+    await audit({
+      action: 'update',
+      entityType: ASSET_ENTITY,
+      entityId: id,
+      officeId: after.office_id,
+      before: presentAsset(before),
+      after,
     });
+    return after;
   }
 
   /** Delete an asset; a system still holding assets is refused with 409 (move or delete them first). */

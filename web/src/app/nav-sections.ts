@@ -21,6 +21,9 @@ import {
   IconRoute,
   IconTableColumn,
   IconScale,
+  IconScan,
+  IconShieldLock,
+  IconEyeOff,
   IconSettings,
   IconUserCog,
   IconUsers,
@@ -54,7 +57,10 @@ export interface NavLinkItem {
     | 'nav.usageApps'
     | 'nav.assessmentsList'
     | 'nav.riskRegister'
-    | 'nav.riskDashboard';
+    | 'nav.riskDashboard'
+    | 'nav.scans'
+    | 'nav.accessCheck'
+    | 'nav.disclosure';
   icon: Icon;
   /** Shown only to holders of this permission; the page checks again, and so does the API. */
   permission: Permission;
@@ -66,6 +72,7 @@ export interface NavSection {
     | 'nav.organisation'
     | 'nav.inventory'
     | 'nav.dataHealth'
+    | 'nav.sensitiveData'
     | 'aiAct.nav.section'
     | 'nav.risks'
     | 'nav.frameworks'
@@ -111,6 +118,25 @@ const SECTIONS: NavSection[] = [
         label: 'nav.scorecardSettings',
         icon: IconSettings,
         permission: 'scorecard.manage',
+      },
+    ],
+  },
+  {
+    id: 'sensitive-data',
+    label: 'nav.sensitiveData',
+    links: [
+      { to: '/sensitive-data/scans', label: 'nav.scans', icon: IconScan, permission: 'classification.read' },
+      {
+        to: '/sensitive-data/access',
+        label: 'nav.accessCheck',
+        icon: IconShieldLock,
+        permission: 'classification.scan',
+      },
+      {
+        to: '/sensitive-data/disclosure',
+        label: 'nav.disclosure',
+        icon: IconEyeOff,
+        permission: 'classification.read',
       },
     ],
   },

@@ -19,6 +19,10 @@ import { SignInPage } from '../pages/auth/SignInPage';
 import { AssetDetailPage } from '../pages/inventory/AssetDetailPage';
 import { AssetsPage } from '../pages/inventory/AssetsPage';
 import { InventoryImportPage } from '../pages/inventory/InventoryImportPage';
+import { AccessCheckPage } from '../pages/sensitive-data/AccessCheckPage';
+import { DisclosurePage } from '../pages/sensitive-data/DisclosurePage';
+import { ScanPage } from '../pages/sensitive-data/ScanPage';
+import { ScansPage } from '../pages/sensitive-data/ScansPage';
 import { ImportPage } from '../pages/org/import/ImportPage';
 import { RiskDetailPage } from '../pages/risks/RiskDetailPage';
 import { RisksPage } from '../pages/risks/RisksPage';
@@ -106,6 +110,10 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'actions', element: only('actions.read', <ActionsPage />) },
+      { path: 'sensitive-data/scans', element: only('classification.read', <ScansPage />) },
+      { path: 'sensitive-data/scans/:id', element: only('classification.read', <ScanPage />) },
+      { path: 'sensitive-data/access', element: only('classification.scan', <AccessCheckPage />) },
+      { path: 'sensitive-data/disclosure', element: only('classification.read', <DisclosurePage />) },
       { path: 'ai-act', element: only('ai.read', <AiActPage />) },
       { path: 'ai-systems', element: only('ai.read', <AiSystemsPage />) },
       { path: 'ai-systems/dashboard', element: only('ai.read', <AiDashboardPage />) },

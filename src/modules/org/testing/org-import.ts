@@ -58,9 +58,17 @@ export async function* unreadable(): AsyncGenerator<Buffer> {
   yield await Promise.reject(new Error('the file was read before the permission check'));
 }
 
-/** A multipart/form-data body with one file part (and optional plain fields), built by hand. */
+/** One file part of a multipart body. */
+export interface MultipartFile {
+  name?: string;
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** A multipart/form-data body with file parts (one or several) and optional plain fields, built by hand. */
 export function multipartBody(
-  file: { name?: string; filename: string; contentType: string; content: Buffer } | null,
+  file: MultipartFile | readonly MultipartFile[] | null,
   fields: Record<string, string> = {},
 ): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----custos-test-${Math.random().toString(16).slice(2)}`;
@@ -69,13 +77,13 @@ export function multipartBody(
     parts.push(
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
     );
-  if (file)
+  for (const one of file === null ? [] : Array.isArray(file) ? file : [file as MultipartFile])
     parts.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name ?? 'file'}"; filename="${file.filename}"\r\n` +
-          `Content-Type: ${file.contentType}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${one.name ?? 'file'}"; filename="${one.filename}"\r\n` +
+          `Content-Type: ${one.contentType}\r\n\r\n`,
       ),
-      file.content,
+      one.content,
       Buffer.from('\r\n'),
     );
   parts.push(Buffer.from(`--${boundary}--\r\n`));

@@ -1,0 +1,150 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ScanDatasetTable, ScanTable } from '../../db/schema.js';
+
+export type ScanRow = Selectable<ScanTable>;
+export type ScanDatasetRow = Selectable<ScanDatasetTable>;
+
+/** A scan with its job's status and its datasets' tallies, as lists show it. */
+export interface ScanListRow extends ScanRow {
+  status: string;
+  confirmed_count: number;
+}
+
+/** A dataset with the name of the asset its label was written to. */
+export interface ScanDatasetListRow extends ScanDatasetRow {
+  asset_name: string | null;
+}
+
+export interface ScanFilter {
+  /** Offices the caller may see (undefined: all); scans the caller started are always seen. */
+  scope: ReadonlySet<string> | undefined;
+  userId: string | null;
+  officeId?: string;
+}
+
+/** SQL for scans and their datasets; no rules. `db` may be a transaction. */
+export class ScanRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private listQuery() {
+    return this.db
+      .selectFrom('scans')
+      .innerJoin('jobs', 'jobs.id', 'scans.job_id')
+      .selectAll('scans')
+      .select('jobs.status as status')
+      .select((eb) =>
+        eb
+          .selectFrom('scan_datasets')
+          .whereRef('scan_datasets.scan_id', '=', 'scans.id')
+          .where('scan_datasets.label', 'is not', null)
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('confirmed_count'),
+      );
+  }
+
+  async insert(row: ScanRow): Promise<void> {
+    await this.db.insertInto('scans').values(row).execute();
+  }
+
+  async list(filter: ScanFilter, limit: number): Promise<ScanListRow[]> {
+    let query = this.listQuery();
+    if (filter.scope) {
+      const offices = [...filter.scope];
+      const userId = filter.userId;
+      query = query.where((eb) =>
+        eb.or([
+          ...(offices.length > 0 ? [eb('scans.office_id', 'in', offices)] : []),
+          ...(userId ? [eb('scans.created_by', '=', userId)] : []),
+          eb.lit(false),
+        ]),
+      );
+    }
+    if (filter.officeId) query = query.where('scans.office_id', '=', filter.officeId);
+    const rows = await query
+      .orderBy('scans.created_at', 'desc')
+      .orderBy('scans.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ ...row, confirmed_count: Number(row.confirmed_count ?? 0) }));
+  }
+
+  async findById(id: string): Promise<ScanListRow | undefined> {
+    const row = await this.listQuery().where('scans.id', '=', id).executeTakeFirst();
+    return row && { ...row, confirmed_count: Number(row.confirmed_count ?? 0) };
+  }
+
+  async findByJob(jobId: string): Promise<ScanRow | undefined> {
+    return this.db.selectFrom('scans').selectAll().where('job_id', '=', jobId).executeTakeFirst();
+  }
+
+  datasets(scanId: string): Promise<ScanDatasetListRow[]> {
+    return this.db
+      .selectFrom('scan_datasets')
+      .leftJoin('assets', 'assets.id', 'scan_datasets.asset_id')
+      .selectAll('scan_datasets')
+      .select('assets.name as asset_name')
+      .where('scan_datasets.scan_id', '=', scanId)
+      .orderBy('scan_datasets.position')
+      .execute();
+  }
+
+  /** The proposed labels of each scan's datasets (for the list's "highest proposed"). */
+  async proposedLabels(scanIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byScan = new Map<string, string[]>();
+    if (scanIds.length === 0) return byScan;
+    const rows = await this.db
+      .selectFrom('scan_datasets')
+      .select(['scan_id', 'proposed_label'])
+      .where('scan_id', 'in', [...scanIds])
+      .execute();
+    for (const row of rows) byScan.set(row.scan_id, [...(byScan.get(row.scan_id) ?? []), row.proposed_label]);
+    return byScan;
+  }
+
+  dataset(scanId: string, position: number): Promise<ScanDatasetRow | undefined> {
+    return this.db
+      .selectFrom('scan_datasets')
+      .selectAll()
+      .where('scan_id', '=', scanId)
+      .where('position', '=', position)
+      .executeTakeFirst();
+  }
+
+  /** Store a finished scan's result: its datasets and the sources that failed. */
+  async finish(scanId: string, datasets: ScanDatasetRow[], errorsJson: string, now: string): Promise<void> {
+    for (let i = 0; i < datasets.length; i += 200)
+      await this.db
+        .insertInto('scan_datasets')
+        .values(datasets.slice(i, i + 200))
+        .execute();
+    await this.db
+      .updateTable('scans')
+      .set({ errors_json: errorsJson, dataset_count: datasets.length, finished_at: now })
+      .where('id', '=', scanId)
+      .execute();
+  }
+
+  /** Write a label decision if the dataset is still at `version`; false when it is not. */
+  async decide(
+    id: string,
+    version: number,
+    decision: Pick<
+      ScanDatasetRow,
+      | 'label'
+      | 'label_change'
+      | 'justification'
+      | 'asset_id'
+      | 'decided_by'
+      | 'decided_by_label'
+      | 'decided_at'
+    >,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('scan_datasets')
+      .set({ ...decision, version: version + 1, updated_at: decision.decided_at! })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+}
