@@ -98,7 +98,10 @@ function StatusCounts({ group }: { group: ProgressGroup }) {
     <Group gap={6}>
       {ONBOARDING_STATUSES.map((status) => (
         <Badge key={status} color={STATUS_COLOURS[status]} variant="outline" size="sm">
-          {t(`rollout.status.${status}`)}: {group.by_status[status]}
+          {t('rollout.statusCount', {
+            status: t(`rollout.status.${status}`),
+            count: group.by_status[status],
+          })}
         </Badge>
       ))}
     </Group>

@@ -49,6 +49,10 @@ export function ScorecardPage() {
       : (regions.data?.find((region) => region.code === drill.region)?.name ?? drill.region);
   const officeName = drill.level === 'office' ? (scorecard.data?.groups[0]?.name ?? drill.office) : null;
   const scopeName = officeName ?? regionName ?? t('scorecard.organisation');
+  const scoreTitle =
+    drill.level === 'organisation'
+      ? t('scorecard.organisationScore')
+      : t('scorecard.scoreOf', { name: scopeName });
   const trail = drillTrail(drill, { organisation: t('scorecard.title'), region: regionName }).map(
     (crumb) => ({
       label: crumb.label,
@@ -100,16 +104,11 @@ export function ScorecardPage() {
         <ErrorAlert error={scorecard.error} onRetry={() => void scorecard.refetch()} />
       ) : (
         <Stack gap="md">
-          <Paper
-            withBorder
-            p="md"
-            component="section"
-            aria-label={t('scorecard.scoreOf', { name: scopeName })}
-          >
+          <Paper withBorder p="md" component="section" aria-label={scoreTitle}>
             <Group gap="lg" align="center">
               <Stack gap={0}>
                 <Title order={2} size="h4">
-                  {t('scorecard.scoreOf', { name: scopeName })}
+                  {scoreTitle}
                 </Title>
                 <Text size="sm" c="dimmed">
                   {t('scorecard.assetsCount', { count: scorecard.data.overall.assets })} ·{' '}
