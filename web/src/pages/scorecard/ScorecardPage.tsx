@@ -1,6 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatScore } from '../../i18n/format';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useOfficeOptions } from '../../api/offices';
 import { useRegions } from '../../api/regions';
@@ -24,7 +25,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * (the level is in the address), with the controls behind each score, a world map and the trend.
  */
 export function ScorecardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const drill = drillFromParams(params);
@@ -116,7 +117,9 @@ export function ScorecardPage() {
                 </Text>
               </Stack>
               <Text fz={40} fw={700} lh={1} data-testid="overall-score">
-                {scorecard.data.overall.score === null ? '—' : scorecard.data.overall.score.toFixed(1)}
+                {scorecard.data.overall.score === null
+                  ? '—'
+                  : formatScore(scorecard.data.overall.score, i18n.language)}
               </Text>
               <BandBadge band={scorecard.data.overall.band} size="lg" />
             </Group>
