@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPartialDate } from './format';
+import { formatPartialDate, formatPercent, formatScore } from './format';
 
 describe('formatPartialDate', () => {
   it('shows a year alone as the year', () => {
@@ -20,5 +20,30 @@ describe('formatPartialDate', () => {
   it('shows anything that is not such a date as given', () => {
     expect(formatPartialDate('mid-2024', 'en')).toBe('mid-2024');
     expect(formatPartialDate('', 'en')).toBe('');
+  });
+});
+
+describe('formatScore', () => {
+  it.each([
+    [67.6, 'en', '67.6'],
+    [67.6, 'fr', '67,6'],
+    [67.6, 'es', '67,6'],
+    [80, 'en', '80.0'],
+    [33.14, 'fr', '33,1'],
+  ])('shows %s in %s as %s', (score, language, shown) => {
+    expect(formatScore(score, language)).toBe(shown);
+  });
+});
+
+describe('formatPercent', () => {
+  // French and Spanish put a no-break space before the sign (which one depends on the ICU data).
+  it.each([
+    [12.6, 'en', '12.6%'],
+    [12.6, 'fr', '12,6 %'],
+    [12.6, 'es', '12,6 %'],
+    [75, 'fr', '75 %'],
+    [0, 'en', '0%'],
+  ])('shows %s in %s as %s', (percent, language, shown) => {
+    expect(formatPercent(percent, language).replace(/\s/gu, ' ')).toBe(shown);
   });
 });

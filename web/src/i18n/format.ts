@@ -21,3 +21,20 @@ export function formatPartialDate(value: string, language: string): string {
     : { year: 'numeric', month: 'long', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(language, style).format(date);
 }
+
+/** A score with one decimal in the reader's language: "67.6" in English, "67,6" in French and Spanish. */
+export function formatScore(score: number, language: string): string {
+  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    score,
+  );
+}
+
+/**
+ * A percentage given from 0 to 100, with at most one decimal and the sign where the reader's language
+ * puts it: "12.6%" in English, "12,6 %" in French and Spanish.
+ */
+export function formatPercent(percent: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
+    percent / 100,
+  );
+}

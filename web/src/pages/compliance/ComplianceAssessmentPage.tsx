@@ -4,6 +4,7 @@ import type { ThemeId } from '@server/modules/frameworks/frameworks.schema';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/format';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import {
@@ -61,7 +62,7 @@ export function ComplianceAssessmentPage() {
 }
 
 function AssessmentView({ detail, onReload }: { detail: AssessmentDetail; onReload: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const themes = useThemes();
@@ -158,7 +159,7 @@ function AssessmentView({ detail, onReload }: { detail: AssessmentDetail; onRelo
             partial: overall.partial,
             notMet: overall.not_met,
             na: overall.not_applicable,
-            score: overall.score === null ? '—' : `${overall.score}%`,
+            score: overall.score === null ? '—' : formatPercent(overall.score, i18n.language),
           })}
         </Text>
         <ChartCard

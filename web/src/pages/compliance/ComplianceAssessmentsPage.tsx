@@ -16,6 +16,7 @@ import {
   type AssessmentListItem,
 } from '@server/modules/compliance/compliance.schema';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/format';
 import { Link, useNavigate } from 'react-router';
 import { useAssessments, useCreateAssessment } from '../../api/compliance';
 import { useFrameworks } from '../../api/frameworks';
@@ -81,7 +82,7 @@ export function ComplianceAssessmentsPage() {
 }
 
 function AssessmentRow({ assessment }: { assessment: AssessmentListItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { progress } = assessment;
   return (
     <Table.Tr>
@@ -100,13 +101,15 @@ function AssessmentRow({ assessment }: { assessment: AssessmentListItem }) {
         <Stack gap={4}>
           <Progress
             value={progress.assessed_percent}
-            aria-label={t('compliance.assessedPercent', { percent: progress.assessed_percent })}
+            aria-label={t('compliance.assessedPercent', {
+              percent: formatPercent(progress.assessed_percent, i18n.language),
+            })}
           />
           <Text size="xs" c="dimmed">
             {t('compliance.progressLine', {
               assessed: progress.total - progress.unassessed,
               total: progress.total,
-              score: progress.score === null ? '—' : `${progress.score}%`,
+              score: progress.score === null ? '—' : formatPercent(progress.score, i18n.language),
             })}
           </Text>
         </Stack>

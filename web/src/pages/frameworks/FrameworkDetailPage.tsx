@@ -50,7 +50,8 @@ function FrameworkFacts({ framework }: { framework: FrameworkDetail }) {
           <List spacing={4}>
             {framework.dates.map((entry) => (
               <List.Item key={`${entry.date} ${entry.event}`}>
-                <time dateTime={entry.date}>{formatPartialDate(entry.date, i18n.language)}</time>:{' '}
+                {/* A dash, not a colon: French sets a colon off with a space, and the event is in English anyway. */}
+                <time dateTime={entry.date}>{formatPartialDate(entry.date, i18n.language)}</time> —{' '}
                 <span lang="en">{entry.event}</span>
               </List.Item>
             ))}

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, Progress, RingProgress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { ONBOARDING_STATUSES, type ProgressGroup } from '@server/modules/rollout/rollout.schema';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/format';
 import { useRolloutProgress } from '../../api/rollout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -8,7 +9,8 @@ import { STATUS_COLOURS } from './status';
 
 /** One card per region: a ring for the share complete, counts per status, a bar per wave. */
 export function ProgressSection({ regionId }: { regionId?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const percent = (value: number) => formatPercent(value, i18n.language);
   const progress = useRolloutProgress(regionId);
   if (progress.isPending) return <Loading />;
   if (progress.isError) return <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />;
@@ -19,7 +21,7 @@ export function ProgressSection({ regionId }: { regionId?: string }) {
         {t('rollout.overall', {
           complete: overall.by_status.complete,
           offices: overall.offices,
-          percent: overall.percent_complete,
+          percent: percent(overall.percent_complete),
           overdue: overall.overdue.length,
         })}
       </Text>
@@ -36,10 +38,13 @@ export function ProgressSection({ regionId }: { regionId?: string }) {
                   sections={[{ value: region.percent_complete, color: 'teal' }]}
                   label={
                     <Text ta="center" fw={700} size="sm">
-                      {region.percent_complete}%
+                      {percent(region.percent_complete)}
                     </Text>
                   }
-                  aria-label={t('rollout.percentComplete', { name, percent: region.percent_complete })}
+                  aria-label={t('rollout.percentComplete', {
+                    name,
+                    percent: percent(region.percent_complete),
+                  })}
                 />
                 <Stack gap={4} style={{ flex: 1 }}>
                   <Text fw={600}>{name}</Text>
@@ -68,7 +73,7 @@ export function ProgressSection({ regionId }: { regionId?: string }) {
                           {t('rollout.waveDone', {
                             complete: wave.by_status.complete,
                             offices: wave.offices,
-                            percent: wave.percent_complete,
+                            percent: percent(wave.percent_complete),
                           })}
                         </Text>
                       </Group>
@@ -77,7 +82,7 @@ export function ProgressSection({ regionId }: { regionId?: string }) {
                         color="teal"
                         aria-label={t('rollout.percentComplete', {
                           name: t('rollout.waveLabel', { number: wave.number, name: wave.name }),
-                          percent: wave.percent_complete,
+                          percent: percent(wave.percent_complete),
                         })}
                       />
                     </div>
@@ -98,7 +103,10 @@ function StatusCounts({ group }: { group: ProgressGroup }) {
     <Group gap={6}>
       {ONBOARDING_STATUSES.map((status) => (
         <Badge key={status} color={STATUS_COLOURS[status]} variant="outline" size="sm">
-          {t(`rollout.status.${status}`)}: {group.by_status[status]}
+          {t('rollout.statusCount', {
+            status: t(`rollout.status.${status}`),
+            count: group.by_status[status],
+          })}
         </Badge>
       ))}
     </Group>

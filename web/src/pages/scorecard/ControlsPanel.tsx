@@ -2,6 +2,7 @@ import { Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import type { ScorecardOverall } from '@server/modules/scorecard/scorecard.schema';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/format';
 import { Link } from 'react-router';
 import type { ControlInfo } from '@server/modules/scorecard/scorecard-api.schema';
 import { ChartCard } from '../../components/charts/ChartCard';
@@ -90,7 +91,7 @@ export function ControlsPanel({ overall, info, scope, asOf }: ControlsPanelProps
           none={t('scorecard.worstNone')}
           line={(row) =>
             `${t('scorecard.failingAssets', { count: row.failing })} · ${t('scorecard.passRateOf', {
-              rate: row.rate?.toFixed(1) ?? '—',
+              rate: row.rate === null ? '—' : formatPercent(row.rate, i18n.language),
             })}`
           }
         />

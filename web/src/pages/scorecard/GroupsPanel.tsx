@@ -2,6 +2,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import type { Scorecard } from '@server/modules/scorecard/scorecard.schema';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatScore } from '../../i18n/format';
 import { Link } from 'react-router';
 import { ChartCard } from '../../components/charts/ChartCard';
 import { BandBadge } from './BandBadge';
@@ -19,7 +20,7 @@ interface GroupsPanelProps {
 
 /** The regions (or a region's offices) by score, worst first: a chart and the same as a table of links. */
 export function GroupsPanel({ scorecard, drill, hrefOf, onDrill }: GroupsPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const texts = useChartTexts();
   const rows = useMemo(() => groupRows(scorecard.groups, t('scorecard.unassigned')), [scorecard, t]);
   const option = useMemo(
@@ -73,7 +74,9 @@ export function GroupsPanel({ scorecard, drill, hrefOf, onDrill }: GroupsPanelPr
                         )}
                       </Table.Th>
                       <Table.Td ta="end">{row.assets}</Table.Td>
-                      <Table.Td ta="end">{row.score === null ? '—' : row.score.toFixed(1)}</Table.Td>
+                      <Table.Td ta="end">
+                        {row.score === null ? '—' : formatScore(row.score, i18n.language)}
+                      </Table.Td>
                       <Table.Td>
                         <BandBadge band={row.band} size="sm" />
                       </Table.Td>

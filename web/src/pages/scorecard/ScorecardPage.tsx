@@ -1,6 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatScore } from '../../i18n/format';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useOfficeOptions } from '../../api/offices';
 import { useRegions } from '../../api/regions';
@@ -25,7 +26,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * (the level is in the address), with the controls behind each score, a world map and the trend.
  */
 export function ScorecardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const replaceSearch = useReplaceSearch();
@@ -51,6 +52,10 @@ export function ScorecardPage() {
       : (regions.data?.find((region) => region.code === drill.region)?.name ?? drill.region);
   const officeName = drill.level === 'office' ? (scorecard.data?.groups[0]?.name ?? drill.office) : null;
   const scopeName = officeName ?? regionName ?? t('scorecard.organisation');
+  const scoreTitle =
+    drill.level === 'organisation'
+      ? t('scorecard.organisationScore')
+      : t('scorecard.scoreOf', { name: scopeName });
   const trail = drillTrail(drill, { organisation: t('scorecard.title'), region: regionName }).map(
     (crumb) => ({
       label: crumb.label,
@@ -104,16 +109,11 @@ export function ScorecardPage() {
         <ErrorAlert error={scorecard.error} onRetry={() => void scorecard.refetch()} />
       ) : (
         <Stack gap="md">
-          <Paper
-            withBorder
-            p="md"
-            component="section"
-            aria-label={t('scorecard.scoreOf', { name: scopeName })}
-          >
+          <Paper withBorder p="md" component="section" aria-label={scoreTitle}>
             <Group gap="lg" align="center">
               <Stack gap={0}>
                 <Title order={2} size="h4">
-                  {t('scorecard.scoreOf', { name: scopeName })}
+                  {scoreTitle}
                 </Title>
                 <Text size="sm" c="dimmed">
                   {t('scorecard.assetsCount', { count: scorecard.data.overall.assets })} ·{' '}
@@ -121,7 +121,9 @@ export function ScorecardPage() {
                 </Text>
               </Stack>
               <Text fz={40} fw={700} lh={1} data-testid="overall-score">
-                {scorecard.data.overall.score === null ? '—' : scorecard.data.overall.score.toFixed(1)}
+                {scorecard.data.overall.score === null
+                  ? '—'
+                  : formatScore(scorecard.data.overall.score, i18n.language)}
               </Text>
               <BandBadge band={scorecard.data.overall.band} size="lg" />
             </Group>

@@ -24,6 +24,7 @@ const BAND_WORDS: Record<BandKey, string> = {
 };
 const groupTexts: GroupTexts = {
   band: (key) => BAND_WORDS[key],
+  language: 'en',
   sheet: 'Scores',
   columns: { name: 'Name', code: 'Code', assets: 'Assets', score: 'Score', band: 'Band' },
 };
@@ -52,7 +53,11 @@ describe('scoreLabel', () => {
     [0, 'Critical', '0.0 · Critical'],
     [null, 'Not scored', 'Not scored'],
   ])('%j in %s reads %j', (score, band, label) => {
-    expect(scoreLabel(score, band)).toBe(label);
+    expect(scoreLabel(score, band, 'en')).toBe(label);
+  });
+
+  it('writes the score in the reader’s language', () => {
+    expect(scoreLabel(72.5, 'Correct', 'fr')).toBe('72,5 · Correct');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ChartOption } from '../../components/charts/echarts';
 import type { SheetData } from '../../components/charts/xlsx';
+import { formatScore } from '../../i18n/format';
 import { BAND_COLOURS, bandKey, type BandKey } from './bands';
 import type { ControlRow, GroupRow } from './scorecard-view';
 
@@ -17,13 +18,15 @@ export function barChartHeight(rows: number): number {
   return Math.min(900, Math.max(160, 60 + rows * ROW_HEIGHT));
 }
 
-/** "72.5 · Fair": the score and the band's word, so the band never rests on colour alone. */
-export function scoreLabel(score: number | null, band: string): string {
-  return score === null ? band : `${score.toFixed(1)} · ${band}`;
+/** "72.5 · Fair" ("72,5 · Correct" in French): the score and the band's word, so the band never rests on colour alone. */
+export function scoreLabel(score: number | null, band: string, language: string): string {
+  return score === null ? band : `${formatScore(score, language)} · ${band}`;
 }
 
 export interface GroupTexts {
   band: (key: BandKey) => string;
+  /** The reader's language, for the numbers. */
+  language: string;
   /** Column headers of the downloaded table. */
   columns: { name: string; code: string; assets: string; score: string; band: string };
   sheet: string;
@@ -47,7 +50,11 @@ export function groupScoreOption(rows: readonly GroupRow[], texts: GroupTexts): 
           return {
             value: row.score,
             itemStyle: { color: BAND_COLOURS[key] },
-            label: { show: true, position: 'right', formatter: scoreLabel(row.score, texts.band(key)) },
+            label: {
+              show: true,
+              position: 'right',
+              formatter: scoreLabel(row.score, texts.band(key), texts.language),
+            },
           };
         }),
       },

@@ -41,6 +41,7 @@ const WORDS: Record<BandKey, string> = {
 };
 const texts: MapTexts = {
   band: (key) => WORDS[key],
+  language: 'en',
   country: (alpha2) => ({ KE: 'Kenya', UG: 'Uganda', XK: 'Kosovo' })[alpha2] ?? alpha2,
   sheet: 'Offices',
   columns: { country: 'Country', office: 'Office', code: 'Code', score: 'Score', band: 'Band' },

@@ -79,6 +79,8 @@ export function escapeHtml(text: string): string {
 
 export interface MapTexts {
   band: (key: BandKey) => string;
+  /** The reader's language, for the numbers. */
+  language: string;
   country: (alpha2: string) => string;
   columns: { country: string; office: string; code: string; score: string; band: string };
   sheet: string;
@@ -88,7 +90,7 @@ export interface MapTexts {
 export function countryTooltip(country: MapCountry, texts: MapTexts): string {
   const lines = country.offices.map(
     (office) =>
-      `${escapeHtml(office.name)}: ${escapeHtml(scoreLabel(office.score, texts.band(office.band)))}`,
+      `${escapeHtml(office.name)}: ${escapeHtml(scoreLabel(office.score, texts.band(office.band), texts.language))}`,
   );
   return [`<strong>${escapeHtml(texts.country(country.alpha2))}</strong>`, ...lines].join('<br>');
 }

@@ -17,6 +17,7 @@ function chartTexts(t: TFunction, language: string) {
   const regionNames = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
   const groups: GroupTexts = {
     band,
+    language,
     sheet: t('scorecard.sheets.groups'),
     columns: {
       name: t('scorecard.name'),
@@ -41,6 +42,7 @@ function chartTexts(t: TFunction, language: string) {
   };
   const map: MapTexts = {
     band,
+    language,
     country: (alpha2) => regionNames.of(alpha2) ?? alpha2,
     sheet: t('scorecard.sheets.map'),
     columns: {
