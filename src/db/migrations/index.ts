@@ -7,14 +7,14 @@ import * as m20261130110000 from './20261130110000_scorecard.js';
 import * as m20261130120000 from './20261130120000_rollout.js';
 import * as m20261130130000 from './20261130130000_ai_systems.js';
 import * as m20261130140000 from './20261130140000_ai_usage.js';
-import * as m20261130180000 from './20261130180000_ai_registry_reviews.js';
-import * as m20261130190000 from './20261130190000_usage_alerts.js';
-import * as m20261130160000 from './20261130160000_risks.js';
-import * as m20261130210000 from './20261130210000_compliance.js';
-import * as m20261130170000 from './20261130170000_files.js';
-import * as m20261130171000 from './20261130171000_assessments.js';
 import * as m20261130150000 from './20261130150000_jobs.js';
 import * as m20261130151000 from './20261130151000_sensitive_data.js';
+import * as m20261130160000 from './20261130160000_risks.js';
+import * as m20261130170000 from './20261130170000_files.js';
+import * as m20261130171000 from './20261130171000_assessments.js';
+import * as m20261130180000 from './20261130180000_ai_registry_reviews.js';
+import * as m20261130190000 from './20261130190000_usage_alerts.js';
+import * as m20261130210000 from './20261130210000_compliance.js';
 
 /**
  * Every migration, by name, in order. Listed statically so the compiled server and the tests load
@@ -29,12 +29,12 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261130120000_rollout': m20261130120000,
   '20261130130000_ai_systems': m20261130130000,
   '20261130140000_ai_usage': m20261130140000,
-  '20261130180000_ai_registry_reviews': m20261130180000,
-  '20261130190000_usage_alerts': m20261130190000,
-  '20261130160000_risks': m20261130160000,
-  '20261130210000_compliance': m20261130210000,
-  '20261130170000_files': m20261130170000,
-  '20261130171000_assessments': m20261130171000,
   '20261130150000_jobs': m20261130150000,
   '20261130151000_sensitive_data': m20261130151000,
+  '20261130160000_risks': m20261130160000,
+  '20261130170000_files': m20261130170000,
+  '20261130171000_assessments': m20261130171000,
+  '20261130180000_ai_registry_reviews': m20261130180000,
+  '20261130190000_usage_alerts': m20261130190000,
+  '20261130210000_compliance': m20261130210000,
 };
