@@ -22,6 +22,7 @@ import { SCORECARD_SOURCE, ScorecardSnapshotService } from '../modules/scorecard
 import { InventoryImportService } from '../modules/inventory/inventory-import.service.js';
 import { AiClassificationService } from '../modules/ai-registry/ai-classification.service.js';
 import { AiSystemService } from '../modules/ai-registry/ai-system.service.js';
+import { AiDocumentService } from '../modules/ai-registry/ai-documents.service.js';
 import { AI_REVIEW_SOURCE } from '../modules/ai-registry/ai-review.plan.js';
 import { AiReviewService } from '../modules/ai-registry/ai-review.service.js';
 import { AiSystemSheets } from '../modules/ai-registry/ai-system.sheets.js';
@@ -96,6 +97,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   // Until the risk register and the file store are wired here, only web links can be attached.
   const compliance = new ComplianceService(deps, frameworks);
   const assessment = assessmentServices(deps, config, { assets, aiSystems });
+  const aiDocuments = new AiDocumentService(deps, assessment.files);
   // A finding opens a risk in the register in one click.
   assessment.assessmentFindings.useRiskOpener({
     openRisk: async (ctx, finding) =>
@@ -132,6 +134,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       aiRegistryAt,
       aiReviews,
       aiSystems,
+      aiDocuments,
       usageIngest: usage.usageIngest,
       risks: risks.risks,
       riskTreatments: risks.riskTreatments,
@@ -150,6 +153,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
     assets,
     inventoryImport: new InventoryImportService(deps, { ...org, assets }),
     aiSystems,
+    aiDocuments,
     aiClassifications,
     aiSheets: new AiSystemSheets(deps, aiSystems),
     aiReviews,

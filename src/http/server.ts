@@ -34,6 +34,7 @@ import { userRoutes } from '../modules/accounts/user.routes.js';
 import { aiActRoutes } from '../modules/ai-registry/ai-act.routes.js';
 import { aiClassificationRoutes } from '../modules/ai-registry/ai-classification.routes.js';
 import { aiSystemRoutes } from '../modules/ai-registry/ai-system.routes.js';
+import { aiDocumentRoutes } from '../modules/ai-registry/ai-documents.routes.js';
 import { aiReviewRoutes } from '../modules/ai-registry/ai-review.routes.js';
 import { usageRoutes } from '../modules/ai-usage/usage.routes.js';
 import { fileRoutes } from '../modules/files/files.routes.js';
@@ -152,6 +153,7 @@ export async function buildServer({
   await app.register(scorecardRoutes, { services });
   await app.register(actionRoutes, { services });
   await app.register(aiSystemRoutes, { services });
+  await app.register(aiDocumentRoutes, { services });
   await app.register(aiReviewRoutes, { services });
   await app.register(aiClassificationRoutes, { services });
   await app.register(usageRoutes, { services });

@@ -10,6 +10,7 @@ import { ERROR_CATALOGUE, errors } from '../../core/errors.js';
 import { describeProblem, openInput, saveFile } from '../../cli/files.js';
 import { OrgLookup } from '../org/org.lookup.js';
 import { aiCommandGroup } from './ai-act.cli.js';
+import { registerAiDocumentCommands } from './ai-documents.cli.js';
 import {
   aiSystemCreateSchema,
   aiSystemListQuerySchema,
@@ -21,7 +22,7 @@ import type { AiImportResult, PublicFormat, SheetFormat } from './ai-system.shee
 import { bodyText } from './ai-system.sheets.js';
 
 /*
- * `custos ai system list|show|add|update|delete|import|export` and `custos ai register export`:
+ * `custos ai system list|show|add|update|delete|import|export` (documents: ai-documents.cli) and `custos ai register export`:
  * the AI systems register on the command line. Offices and departments by code, people by e-mail.
  */
 
@@ -343,6 +344,8 @@ export function registerAiSystemCommands(program: Command): void {
         );
       }),
     );
+
+  registerAiDocumentCommands(system);
 
   ai.command('register')
     .description('The public register of AI systems')

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../core/audit.js';
 import { fixedClock, isoDate, type Clock } from '../../core/clock.js';
+import type { AiDocumentService } from '../ai-registry/ai-documents.service.js';
 import type { AiClassificationService } from '../ai-registry/ai-classification.service.js';
 import { addMonths } from '../ai-registry/ai-classification.rules.js';
 import type { AiReviewService } from '../ai-registry/ai-review.service.js';
@@ -26,6 +27,7 @@ export interface DemoAiServices {
   people: PersonService;
   aiRegistryAt: AiRegistryAt;
   aiReviews: AiReviewService;
+  aiDocuments: AiDocumentService;
 }
 
 interface DemoAiSystem {
@@ -35,6 +37,8 @@ interface DemoAiSystem {
   answers?: Record<string, boolean>;
   /** Months ago the classification was verified; null: submitted, not yet verified. */
   verifiedMonthsAgo?: number | null;
+  /** A model card attached to the system (Markdown). */
+  modelCard?: string;
 }
 
 const DESCRIPTION_ONLY: PublishableField[] = ['public_description', 'lifecycle', 'tier'];
@@ -62,6 +66,17 @@ const SYSTEMS: DemoAiSystem[] = [
     },
     answers: { 'ai.definition': true, 'art50.1': true },
     verifiedMonthsAgo: 14,
+    modelCard: [
+      '# Model card: Case intake chatbot',
+      '',
+      '- Model: GPT-4o (OpenAI), general-purpose, used through the vendor’s API.',
+      '- Intended use: answer general questions about the office’s services and book appointments.',
+      '- Out of scope: eligibility, status or protection decisions; legal advice.',
+      '- Languages evaluated: English, French, Spanish, Arabic.',
+      '- Known limits: may answer confidently when wrong; escalates to a caseworker on request.',
+      '- Evaluation: 400 sample questions reviewed by caseworkers; 93% judged correct and safe.',
+      '',
+    ].join('\n'),
   },
   {
     office: 1,
@@ -181,6 +196,11 @@ export async function loadDemoAiSystems(
       office_id: officeId,
       business_owner_id: ownerId,
     });
+    if (entry.modelCard)
+      await services.aiDocuments.attach(ctx, system.id, 'model_card', {
+        bytes: Buffer.from(entry.modelCard),
+        name: 'model-card.md',
+      });
     if (!entry.answers) continue;
     const draft = await classifications.create(submitter, system.id, {
       role: 'deployer',
