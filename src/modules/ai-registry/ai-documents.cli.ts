@@ -4,7 +4,7 @@ import { openInput } from '../../cli/files.js';
 import { print, withServices } from '../../cli/output.js';
 import { formatTable } from '../../cli/table.js';
 import { collectBytes } from '../../core/tabular/byte-source.js';
-import type { AiDocument } from './ai-documents.service.js';
+import type { AiDocument } from './ai-documents.schema.js';
 
 /* `custos ai system documents|attach|detach`: an AI system's documents on the command line. */
 

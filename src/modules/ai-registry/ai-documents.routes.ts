@@ -6,7 +6,7 @@ import { requestContext } from '../../http/auth.js';
 import { download, queryOnly, registerUploads, withUploadedFile } from '../../http/spreadsheet-transfer.js';
 import { ALLOWED_MIME_TYPES } from '../files/file-type.js';
 import { sendStoredFile } from '../files/files.routes.js';
-import { aiDocumentKindSchema, aiDocumentSchema } from './ai-documents.service.js';
+import { aiDocumentKindSchema, aiDocumentSchema } from './ai-documents.schema.js';
 
 const idParams = z.object({ id: z.string() });
 const tags = ['ai-registry'];

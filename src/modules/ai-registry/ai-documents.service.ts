@@ -1,23 +1,15 @@
-import { z } from 'zod';
 import type { RequestContext } from '../../core/audit.js';
 import { errors } from '../../core/errors.js';
 import { hasPermission, inScope, requirePermission } from '../../core/permissions.js';
 import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
-import { attachmentSchema, type Attachment } from '../files/files.schema.js';
+import type { Attachment } from '../files/files.schema.js';
 import type { FileService, StoredFile } from '../files/files.service.js';
 import { AI_SYSTEM_ENTITY, visibleSystem } from './ai-system.checks.js';
 import { AiSystemRepository } from './ai-system.repository.js';
+import { AI_DOCUMENT_KINDS, aiDocumentKindSchema, type AiDocument } from './ai-documents.schema.js';
 
 /** The owner kind of an AI system's documents in the file store (the slot holds the document kind). */
 export const AI_DOCUMENT_OWNER = AI_SYSTEM_ENTITY;
-export const AI_DOCUMENT_KINDS = ['model_card', 'vendor_terms', 'evaluation', 'other'] as const;
-export const aiDocumentKindSchema = z.enum(AI_DOCUMENT_KINDS);
-export type AiDocumentKind = z.infer<typeof aiDocumentKindSchema>;
-
-export const aiDocumentSchema = attachmentSchema.extend({
-  kind: aiDocumentKindSchema.describe('What the document is (the attachment’s slot)'),
-});
-export type AiDocument = z.infer<typeof aiDocumentSchema>;
 
 /**
  * An AI system's documents (model card, vendor terms, evaluations, other), kept in the

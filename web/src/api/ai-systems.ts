@@ -14,6 +14,7 @@ import type {
   AiReviewSettings,
   AiReviewSettingsUpdate,
 } from '@server/modules/ai-registry/ai-review.schema';
+import type { AiDocument, AiDocumentKind } from '@server/modules/ai-registry/ai-documents.schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useCreate, useInvalidate, useRemove, useUpdate } from './mutations';
@@ -131,6 +132,39 @@ export function useAiReviewCheck() {
   const refresh = useInvalidate([...KEYS, ['actions']]);
   return useMutation({
     mutationFn: () => api.post<AiReviewCheck>(`${PATH}/reviews/check`),
+    onSuccess: refresh,
+  });
+}
+
+const documentsPath = (systemId: string) => `${systemPath(systemId)}/documents`;
+/** Where a document downloads from (always as an attachment). */
+export const aiDocumentPath = (systemId: string, sha256: string) => `${documentsPath(systemId)}/${sha256}`;
+
+/** A system's documents (model card, vendor terms, evaluations, other), oldest first. */
+export function useAiDocuments(systemId: string) {
+  return useQuery({
+    queryKey: ['ai-systems', 'documents', systemId],
+    queryFn: () => api.get<AiDocument[]>(documentsPath(systemId)),
+  });
+}
+
+export function useAttachAiDocument(systemId: string) {
+  const refresh = useInvalidate(KEYS);
+  return useMutation({
+    mutationFn: ({ kind, file }: { kind: AiDocumentKind; file: File }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload<AiDocument>(documentsPath(systemId), { kind }, form);
+    },
+    onSuccess: refresh,
+  });
+}
+
+export function useDetachAiDocument(systemId: string) {
+  const refresh = useInvalidate(KEYS);
+  return useMutation({
+    mutationFn: (attachmentId: string) =>
+      api.delete(`${documentsPath(systemId)}/${encodeURIComponent(attachmentId)}`),
     onSuccess: refresh,
   });
 }

@@ -19,6 +19,7 @@ import { AiSystemFormModal } from './AiSystemFormModal';
 import { AssetLink } from './AiSystemLinkFields';
 import type { AiSystemLabelledField } from './ai-system-form-values';
 import { ClassificationsPanel } from './ClassificationsPanel';
+import { DocumentsPanel } from './DocumentsPanel';
 
 function AiSystemDetails({ system }: { system: AiSystem }) {
   const { t, i18n } = useTranslation();
@@ -152,6 +153,11 @@ export function AiSystemDetailPage() {
             value: 'classifications',
             label: t('aiRegistry.classification.title'),
             panel: <ClassificationsPanel systemId={record.id} />,
+          },
+          {
+            value: 'documents',
+            label: t('aiRegistry.documents.title'),
+            panel: <DocumentsPanel systemId={record.id} />,
           },
         ]}
       />
