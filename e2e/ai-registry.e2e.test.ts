@@ -198,4 +198,24 @@ describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => 
     await page.getByRole('heading', { level: 1, name: SYSTEM }).waitFor(WAIT);
     expect(admin.scriptProblems).toEqual([]);
   }, 60_000);
+
+  it('keeps a model card under Documents: upload with its kind, SHA-256 shown, remove', async () => {
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Documents' });
+    await panel.getByText(/No documents yet/).waitFor(WAIT);
+    await panel.getByLabel('Kind').click();
+    await page.getByRole('option', { name: 'Model card', exact: true }).click();
+    await panel.locator('input[type=file]').setInputFiles({
+      name: 'model-card.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# Model card\n\nIntended use: ranking applications for a human recruiter.\n'),
+    });
+    const row = panel.getByRole('row', { name: /model-card\.md/ });
+    await row.getByText('Model card').waitFor(WAIT);
+    await row.getByRole('button', { name: 'Copy SHA-256' }).waitFor(WAIT);
+    await row.getByRole('link', { name: 'model-card.md' }).waitFor(WAIT);
+    await row.getByRole('button', { name: 'Remove model-card.md' }).click();
+    await panel.getByText(/No documents yet/).waitFor(WAIT);
+    expect(admin.scriptProblems).toEqual([]);
+  }, 60_000);
 });
