@@ -15,13 +15,12 @@ import { ComplianceService } from './compliance.service.js';
 import { SHEETS } from './compliance-xlsx.js';
 
 const UNKNOWN = '0190f5d2-0000-7000-8000-000000000000';
-const KNOWN_FILE = 'a'.repeat(64);
 
-/** The risk register and the file store, as the service sees them: RISK-* risks and one file exist. */
-const fakeLinks: ComplianceLinkChecks = {
-  riskExists: (id) => Promise.resolve(id.startsWith('RISK-')),
-  fileExists: (sha256) => Promise.resolve(sha256 === KNOWN_FILE),
-};
+/** The risk register as the service sees it (RISK-* risks exist), and the real file store. */
+const fakeLinks = (services: Services): ComplianceLinkChecks => ({
+  riskExists: (_trx, id) => Promise.resolve(id.startsWith('RISK-')),
+  files: services.files,
+});
 
 async function failure(work: Promise<unknown>): Promise<{ code: ErrorCode; paths: string[] }> {
   const error = await work.then(
@@ -65,7 +64,7 @@ describeEachDialect('compliance assessment service', ({ db }) => {
 
   beforeAll(async () => {
     services = createServices(db(), clock, loadConfig({ db: 'sqlite::memory:' }, {}));
-    compliance = new ComplianceService({ db: db(), clock }, services.frameworks, fakeLinks);
+    compliance = new ComplianceService({ db: db(), clock }, services.frameworks, fakeLinks(services));
     world = await seedOrgWorld(services, 'CO');
   });
 
@@ -316,11 +315,21 @@ describeEachDialect('compliance assessment service', ({ db }) => {
     });
 
     it('keeps evidence and risks in the order given, keeps them when left out, replaces them when sent', async () => {
+      const uploaded = await compliance.addEvidenceFile(ctx, assessment.id, 'gdpr.art-30', {
+        bytes: Buffer.from('Register of processing activities, 2026\n'),
+        name: 'ropa-2026.txt',
+      });
+      expect(uploaded).toMatchObject({
+        status: null,
+        version: 0,
+        evidence: [{ kind: 'file', name: 'ropa-2026.txt' }],
+      });
+      const file = uploaded.evidence[0]!;
       const links = await set('gdpr.art-30', {
         status: 'partial',
         evidence: [
           { kind: 'url', url: 'https://intranet.example.org/ropa', title: 'Register of processing' },
-          { kind: 'file', sha256: KNOWN_FILE, name: 'ropa-2026.xlsx' },
+          file,
         ],
         risk_ids: ['RISK-7', 'RISK-2'],
         version: 0,
