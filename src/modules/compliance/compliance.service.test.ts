@@ -343,6 +343,22 @@ describeEachDialect('compliance assessment service', ({ db }) => {
       expect(replaced).toMatchObject({ status: 'met', evidence: [], risk_ids: ['RISK-2'] });
     });
 
+    it('refuses an upload to a completed assessment, and detaches its files when it is deleted', async () => {
+      const created = await create({ title: 'Files' });
+      const file = { bytes: Buffer.from('Retention schedule\n'), name: 'retention.txt' };
+      const uploaded = await compliance.addEvidenceFile(ctx, created.id, 'gdpr.art-5', file);
+      expect(uploaded.evidence).toEqual([
+        { kind: 'file', sha256: expect.any(String), name: 'retention.txt' },
+      ]);
+      const completed = await compliance.update(ctx, created.id, { status: 'completed', version: 1 });
+      expect(await failure(compliance.addEvidenceFile(ctx, created.id, 'gdpr.art-6', file))).toMatchObject({
+        code: 'conflict',
+      });
+      expect(await services.files.list('compliance_requirement', created.id)).toHaveLength(1);
+      await compliance.remove(ctx, created.id, completed.version);
+      expect(await services.files.list('compliance_requirement', created.id)).toEqual([]);
+    });
+
     it('refuses unknown risks and files, naming each, and writes nothing', async () => {
       const before = await Promise.all([count('audit_events'), count('compliance_requirement_assessments')]);
       const refused = await failure(

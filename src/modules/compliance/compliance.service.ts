@@ -218,7 +218,7 @@ export class ComplianceService {
     });
   }
 
-  /** Delete an assessment with every status and link given in it. */
+  /** Delete an assessment with every status and link given in it, and its evidence files' attachments. */
   async remove(ctx: RequestContext, id: string, version: number): Promise<void> {
     requirePermission(ctx.actor, 'compliance.write');
     await inTransaction(this.deps, ctx, async (trx, audit) => {
@@ -226,6 +226,9 @@ export class ComplianceService {
       const current = visible(ctx.actor, await repo.find(id), id);
       if (current.version !== version) throwStale(ASSESSMENT, id, version, current);
       if (!(await repo.delete(id, version))) throwStale(ASSESSMENT, id, version, await repo.find(id));
+      // Its evidence files go with it (the bytes stay while other records refer to them).
+      for (const attachment of (await this.links.files?.list(EVIDENCE_OWNER, id, trx)) ?? [])
+        await this.links.files!.detachIn(trx, audit, attachment, current.office_id);
       await audit({
         action: 'delete',
         entityType: ASSESSMENT,
