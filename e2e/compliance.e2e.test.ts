@@ -85,6 +85,19 @@ describe.skipIf(!chromiumFound)('compliance assessment in the browser', () => {
     await art5.getByLabel('Web address').fill('https://intranet.example.org/dp-policy');
     await art5.getByRole('button', { name: 'Save' }).click();
     await art5.getByText('1 piece of evidence').waitFor(WAIT);
+    const chooser = page.waitForEvent('filechooser');
+    await art5.getByRole('button', { name: 'Upload a file' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'records-of-processing.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% records of processing\ntrailer << >>\n%%EOF\n'),
+    });
+    await art5.getByText('2 pieces of evidence').waitFor(WAIT);
+    const evidenceFile = page.waitForEvent('download');
+    await art5.getByRole('link', { name: 'records-of-processing.pdf' }).click();
+    expect((await evidenceFile).suggestedFilename()).toBe('records-of-processing.pdf');
 
     const art6 = page.getByRole('article', { name: /^Art\. 6 Lawfulness/ });
     await art6.getByText('Partial', { exact: true }).click();

@@ -33,6 +33,7 @@ import { UsageAppService } from '../modules/ai-usage/usage-apps.service.js';
 import { UsageIngestService } from '../modules/ai-usage/usage-ingest.service.js';
 import { UsageReportService } from '../modules/ai-usage/usage-report.service.js';
 import { RiskActions, RISK_ACTION_SOURCE, treatmentTitles } from '../modules/risks/risk-actions.js';
+import { riskVisibleIn } from '../modules/risks/risk.checks.js';
 import { RiskRepository } from '../modules/risks/risk.repository.js';
 import { RiskService } from '../modules/risks/risk.service.js';
 import { RiskSheets } from '../modules/risks/risk.sheets.js';
@@ -94,10 +95,13 @@ export function createServices(db: Db, clock: Clock, config: Config) {
   const usage = usageServices(deps, config, actions);
   const risks = riskServices(deps, actions, knownApps);
   const frameworks = new FrameworkService(deps);
-  // Until the risk register and the file store are wired here, only web links can be attached.
-  const compliance = new ComplianceService(deps, frameworks);
   const assessment = assessmentServices(deps, config, { assets, aiSystems });
   const aiDocuments = new AiDocumentService(deps, assessment.files);
+  // Requirements link risks of the register (checked in compliance's transaction) and evidence files.
+  const compliance = new ComplianceService(deps, frameworks, {
+    riskExists: (trx, id, ctx) => riskVisibleIn(trx, ctx.actor, id),
+    files: assessment.files,
+  });
   // A finding opens a risk in the register in one click.
   assessment.assessmentFindings.useRiskOpener({
     openRisk: async (ctx, finding) =>

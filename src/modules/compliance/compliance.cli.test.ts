@@ -65,6 +65,30 @@ describeCli('compliance commands', ({ custos, ok, json }) => {
     expect(await ok(`compliance progress ${assessment.id}`)).toMatch(/Overall +39 +1 +0 +0 +1 +37 +100%/);
   });
 
+  it('attaches an evidence file to a requirement and saves it back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-compliance-'));
+    const source = path.join(dir, 'ropa.csv');
+    fs.writeFileSync(source, 'activity,purpose\nPayroll,Pay staff\n');
+    const attached = await json<AssessedRequirement>(
+      `compliance attach ${assessment.id} gdpr.art-30 ${source} --json`,
+    );
+    const file = attached.evidence.find((e) => e.kind === 'file');
+    expect(file).toMatchObject({ kind: 'file', name: 'ropa.csv' });
+    expect(attached.evidence.map((e) => e.kind)).toEqual(['url', 'file']);
+    const sha256 = file?.kind === 'file' ? file.sha256 : '';
+    const target = path.join(dir, 'copy.csv');
+    expect(await ok(`compliance evidence ${assessment.id} gdpr.art-30 ${sha256} --out ${target}`)).toContain(
+      'Saved ropa.csv',
+    );
+    expect(fs.readFileSync(target, 'utf8')).toBe('activity,purpose\nPayroll,Pay staff\n');
+    expect(
+      (await custos(`compliance evidence ${assessment.id} gdpr.art-30 ${sha256} --out ${target}`)).code,
+    ).toBe(6);
+    expect(
+      (await custos(`compliance attach ${assessment.id} gdpr.art-30 ${path.join(dir, 'nope.pdf')}`)).code,
+    ).toBe(5);
+  });
+
   it('exports the workbook, completes and deletes the assessment', async () => {
     const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custos-compliance-')), 'gdpr.xlsx');
     expect(await ok(`compliance export ${assessment.id} --xlsx ${target}`)).toContain('Saved the assessment');

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { Services } from '../../app/services.js';
 import { collect, FlagNames, requireChanges, versionArg } from '../../cli/args.js';
+import { openInput, saveFile } from '../../cli/files.js';
 import { print, withServices } from '../../cli/output.js';
+import { collectBytes } from '../../core/tabular/byte-source.js';
 import { formatFields, formatTable } from '../../cli/table.js';
 import { z } from 'zod';
 import type { RequestContext } from '../../core/audit.js';
@@ -184,6 +188,47 @@ export function registerComplianceCommands(program: Command): void {
         const updated = await FLAGS.call(services.compliance.setRequirement(ctx, id, requirementId, input));
         print(options.json, updated, (r) => `${r.reference}: ${r.status}`);
       }),
+    );
+
+  compliance
+    .command('attach <id> <requirement> <file>')
+    .description(
+      "Upload a file as evidence for a requirement: stored in the file store and added to the requirement's evidence",
+    )
+    .option('--json', 'print the requirement as JSON')
+    .action(
+      (id: string, requirementId: string, file: string, options: { json?: boolean }, command: Command) =>
+        withServices(command, async (services, ctx) => {
+          const bytes = await collectBytes(await openInput(file), services.files.limitBytes);
+          const updated = await services.compliance.addEvidenceFile(ctx, id, requirementId, {
+            bytes,
+            name: path.basename(file),
+          });
+          print(options.json, updated, (r) => {
+            const added = r.evidence.findLast((e) => e.kind === 'file');
+            return `${r.reference}: attached ${added?.kind === 'file' ? `${added.name} (${added.sha256})` : file}`;
+          });
+        }),
+    );
+
+  compliance
+    .command('evidence <id> <requirement> <sha256>')
+    .description('Save an evidence file uploaded for a requirement')
+    .requiredOption('--out <file>', 'where to save the file')
+    .option('--force', 'overwrite an existing file')
+    .action(
+      (
+        id: string,
+        requirementId: string,
+        sha256: string,
+        options: { out: string; force?: boolean },
+        command: Command,
+      ) =>
+        withServices(command, async (services, ctx) => {
+          const stored = await services.compliance.evidenceFile(ctx, id, requirementId, sha256);
+          await saveFile({ stream: Readable.from([stored.content]) }, options.out, options.force);
+          process.stdout.write(`Saved ${stored.name} as ${options.out}\n`);
+        }),
     );
 
   compliance

@@ -1,19 +1,25 @@
+import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
+import type { Database } from '../../db/schema.js';
+import type { FileService } from '../files/files.service.js';
 
 /*
- * Evidence files and risks live in modules that land separately (the file store and the risk register).
- * The compliance service checks the links it is given through this small interface, wired in the
- * composition root (src/app/services.ts); until those modules are wired, no risk and no file exists,
- * so only web links can be attached.
+ * Risks live in the risk register and evidence files in the file store. The compliance service reaches
+ * them through this small interface, wired in the composition root (src/app/services.ts). Checks run
+ * inside compliance's own transaction (`trx`): SQLite has a single connection, so opening another one
+ * there would wait for ever.
  */
 export interface ComplianceLinkChecks {
-  /** The risk exists in the register and the caller may see it. */
-  riskExists(id: string, ctx: RequestContext): Promise<boolean>;
-  /** A file with this SHA-256 is in the file store and the caller may see it. */
-  fileExists(sha256: string, ctx: RequestContext): Promise<boolean>;
+  /** The risk exists in the register and lies in the caller's scope (read in the caller's transaction). */
+  riskExists(trx: Transaction<Database>, id: string, ctx: RequestContext): Promise<boolean>;
+  /** The file store evidence files are uploaded to; null: no file can be uploaded or linked. */
+  files: FileService | null;
 }
 
 export const NO_LINKED_MODULES: ComplianceLinkChecks = {
   riskExists: () => Promise.resolve(false),
-  fileExists: () => Promise.resolve(false),
+  files: null,
 };
+
+/** The owner kind of compliance evidence files in the file store (owner: the assessment; slot: the requirement). */
+export const EVIDENCE_OWNER = 'compliance_requirement';

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp, type TestClient } from '../../http/testing/test-app.js';
+import { systemActor } from '../../core/permissions.js';
+import { samplePdf, sampleExe, sampleHtml } from '../files/testing/sample-files.js';
 import { readWorkbook } from '../frameworks/testing/workbook.js';
+import { multipartBody } from '../org/testing/org-import.js';
 import { seedOrgWorld, type OrgWorld } from '../org/testing/org-world.js';
 
 const PATH = '/api/compliance-assessments';
@@ -117,8 +120,10 @@ describeEachDialect('compliance assessments over HTTP', ({ db }) => {
         version: 0,
       },
       { status: 'met', evidence: [{ kind: 'file', sha256: 'xyz', name: 'x.pdf' }], version: 0 },
-      // No risk register is wired yet: every risk id is refused.
-      { status: 'met', risk_ids: ['RISK-1'], version: 0 },
+      // A risk that is not in the register.
+      { status: 'met', risk_ids: ['0190f5d2-0000-7000-8000-000000000000'], version: 0 },
+      // A file that was never uploaded as evidence to this assessment.
+      { status: 'met', evidence: [{ kind: 'file', sha256: 'a'.repeat(64), name: 'x.pdf' }], version: 0 },
       { status: 'met' },
     ];
     for (const payload of bodies) {
@@ -185,7 +190,164 @@ describeEachDialect('compliance assessments over HTTP', ({ db }) => {
         `${PATH}/{id}/requirements/{requirementId}`,
         `${PATH}/{id}/progress`,
         `${PATH}/{id}/export.xlsx`,
+        `${PATH}/{id}/requirements/{requirementId}/evidence`,
+        `${PATH}/{id}/requirements/{requirementId}/evidence/{sha256}`,
       ]),
     );
+  });
+
+  const ctx = { actor: systemActor('test'), requestId: null };
+  const start = async (title: string, officeId: string) =>
+    (
+      await admin.request({
+        method: 'POST',
+        url: PATH,
+        payload: { framework_id: 'gdpr', title, office_id: officeId },
+      })
+    ).json() as { id: string };
+  const createRisk = (title: string, officeId: string) =>
+    t.services.risks.create(ctx, {
+      title,
+      category: 'data_protection',
+      office_id: officeId,
+      inherent_likelihood: 3,
+      inherent_impact: 4,
+    });
+
+  it('links risks of the register in scope, and refuses unknown ones and those out of scope', async () => {
+    const kenya = await start('Kenya risks', world.offices.kenya.id);
+    const own = await createRisk('Paper files in the open office', world.offices.kenya.id);
+    const other = await createRisk('Shared laptops', world.offices.senegal.id);
+    const kenyaFocal = await t.signIn('office_focal_point', { offices: [world.offices.kenya.id] });
+    const url = `${PATH}/${kenya.id}/requirements/gdpr.art-32`;
+    const outOfScope = await kenyaFocal.request({
+      method: 'PUT',
+      url,
+      payload: { status: 'partial', risk_ids: [own.id, other.id], version: 0 },
+    });
+    expect(outOfScope.statusCode, outOfScope.body).toBe(400);
+    expect(outOfScope.json().error.details.issues).toEqual([
+      { path: 'risk_ids', message: `risk ${other.id} was not found in the risk register` },
+    ]);
+    const linked = await kenyaFocal.request({
+      method: 'PUT',
+      url,
+      payload: { status: 'partial', risk_ids: [own.id], version: 0 },
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({ risk_ids: [own.id], version: 1 });
+    // The admin sees every office: the other risk links too.
+    const both = await admin.request({
+      method: 'PUT',
+      url,
+      payload: { risk_ids: [own.id, other.id], version: 1 },
+    });
+    expect(both.statusCode, both.body).toBe(200);
+    expect(both.json().risk_ids).toEqual([own.id, other.id]);
+  });
+
+  it('uploads evidence files for a requirement, lists them with its links and downloads them in scope', async () => {
+    const kenya = await start('Kenya evidence', world.offices.kenya.id);
+    const requirement = `${PATH}/${kenya.id}/requirements/gdpr.art-30`;
+    const upload = (client: TestClient, filename: string, content: Buffer, url = requirement) =>
+      client.request({
+        method: 'POST',
+        url: `${url}/evidence`,
+        ...multipartBody({ filename, contentType: 'application/pdf', content }),
+      });
+    const audits = async () =>
+      Number(
+        (
+          await t.services.db.kysely
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const uploaded = await upload(admin, 'ropa.pdf', samplePdf('register of processing'));
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const file = uploaded.json().evidence[0];
+    expect(uploaded.json()).toMatchObject({ status: null, version: 0 });
+    expect(file).toMatchObject({
+      kind: 'file',
+      name: 'ropa.pdf',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+
+    // The uploaded file is a link of the requirement: kept by an edit, listed with the assessment.
+    const assessed = await admin.request({
+      method: 'PUT',
+      url: requirement,
+      payload: {
+        status: 'met',
+        evidence: [{ kind: 'url', url: 'https://intranet.example.org/ropa', title: 'RoPA' }, file],
+        version: 0,
+      },
+    });
+    expect(assessed.statusCode, assessed.body).toBe(200);
+    const second = await upload(admin, 'dpo-note.pdf', samplePdf('note of the DPO'));
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json().version).toBe(2);
+    expect(second.json().evidence.map((e: { kind: string }) => e.kind)).toEqual(['url', 'file', 'file']);
+    const stale = await admin.request({
+      method: 'PUT',
+      url: requirement,
+      payload: { status: 'met', version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    const detail = (await admin.request({ method: 'GET', url: `${PATH}/${kenya.id}` })).json();
+    const listed = detail.requirements.find(
+      (r: { requirement_id: string }) => r.requirement_id === 'gdpr.art-30',
+    );
+    expect(listed.evidence.filter((e: { kind: string }) => e.kind === 'file')).toHaveLength(2);
+
+    const download = await admin.request({ method: 'GET', url: `${requirement}/evidence/${file.sha256}` });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="ropa.pdf"/);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toContain('sandbox');
+    expect(download.rawPayload.equals(samplePdf('register of processing'))).toBe(true);
+    // Through the file store too, for whoever may see the assessment.
+    expect((await admin.request({ method: 'GET', url: `/api/files/${file.sha256}` })).statusCode).toBe(200);
+
+    const senegalFocal = await t.signIn('office_focal_point', { offices: [world.offices.senegal.id] });
+    expect(
+      (await senegalFocal.request({ method: 'GET', url: `${requirement}/evidence/${file.sha256}` }))
+        .statusCode,
+    ).toBe(404);
+    expect((await senegalFocal.request({ method: 'GET', url: `/api/files/${file.sha256}` })).statusCode).toBe(
+      404,
+    );
+    expect((await upload(senegalFocal, 'x.pdf', samplePdf('other'))).statusCode).toBe(404);
+    const viewer = await t.signIn('viewer', { offices: [world.offices.kenya.id] });
+    expect((await upload(viewer, 'x.pdf', samplePdf('viewer'))).statusCode).toBe(403);
+    expect(
+      (await viewer.request({ method: 'GET', url: `${requirement}/evidence/${file.sha256}` })).statusCode,
+    ).toBe(200);
+    // Not a file of this requirement.
+    expect(
+      (
+        await admin.request({
+          method: 'GET',
+          url: `${PATH}/${kenya.id}/requirements/gdpr.art-5/evidence/${file.sha256}`,
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    const before = await audits();
+    for (const content of [sampleHtml(), sampleExe()]) {
+      const refused = await upload(admin, 'invoice.pdf', content);
+      expect(refused.statusCode, refused.body).toBe(415);
+    }
+    expect(
+      (await upload(admin, 'x.pdf', samplePdf('heading'), `${PATH}/${kenya.id}/requirements/gdpr.chapter-1`))
+        .statusCode,
+    ).toBe(400);
+    expect(await audits()).toBe(before);
+    const after = (await admin.request({ method: 'GET', url: `${PATH}/${kenya.id}` })).json();
+    expect(
+      after.requirements.find((r: { requirement_id: string }) => r.requirement_id === 'gdpr.art-30').evidence,
+    ).toHaveLength(3);
   });
 });

@@ -4,7 +4,16 @@ import { z } from 'zod';
 import type { Services } from '../../app/services.js';
 import { requestContext } from '../../http/auth.js';
 import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
-import { download, sendFile } from '../../http/spreadsheet-transfer.js';
+import { collectBytes } from '../../core/tabular/byte-source.js';
+import {
+  download,
+  queryOnly,
+  registerUploads,
+  sendFile,
+  withUploadedFile,
+} from '../../http/spreadsheet-transfer.js';
+import { ALLOWED_MIME_TYPES } from '../files/file-type.js';
+import { sendStoredFile } from '../files/files.routes.js';
 import { languageSchema } from '../frameworks/frameworks.schema.js';
 import {
   assessedRequirementSchema,
@@ -26,7 +35,8 @@ const langQuery = z.object({ lang: languageSchema.default('en') });
 const tags = ['compliance'];
 
 export const complianceRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const compliance = services.compliance;
+  const { compliance, files } = services;
+  await registerUploads(app, files.limitBytes);
 
   app.get(
     PATH,
@@ -146,5 +156,51 @@ export const complianceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       const file = await compliance.exportXlsx(requestContext(request), request.params.id);
       return sendFile(reply, { ...file, stream: Readable.from(file.body) });
     },
+  );
+  app.post(
+    `${PATH}/:id/requirements/:requirementId/evidence`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload an evidence file for a requirement (multipart part "file"): type sniffed from the content, size limited; added to its evidence as a file link',
+        params: requirementParams,
+        consumes: ['multipart/form-data'],
+        body: z.object({ file: z.file().describe('The evidence file') }),
+        response: { 201: assessedRequirementSchema },
+      },
+      validatorCompiler: queryOnly(),
+    },
+    async (request, reply) => {
+      const { id, requirementId } = request.params as { id: string; requirementId: string };
+      const requirement = await withUploadedFile(request, files.limitBytes, async (bytes, file) =>
+        compliance.addEvidenceFile(requestContext(request), id, requirementId, {
+          bytes: await collectBytes(bytes, files.limitBytes),
+          name: file.filename || 'file',
+        }),
+      );
+      return reply.status(201).send(requirement);
+    },
+  );
+  app.get(
+    `${PATH}/:id/requirements/:requirementId/evidence/:sha256`,
+    {
+      schema: {
+        tags,
+        summary: 'Download an evidence file uploaded to the assessment (always as an attachment)',
+        params: requirementParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        response: { 200: download('The evidence file', ALLOWED_MIME_TYPES) },
+      },
+    },
+    async (request, reply) =>
+      sendStoredFile(
+        reply,
+        await compliance.evidenceFile(
+          requestContext(request),
+          request.params.id,
+          request.params.requirementId,
+          request.params.sha256,
+        ),
+      ),
   );
 };

@@ -15,13 +15,12 @@ import { ComplianceService } from './compliance.service.js';
 import { SHEETS } from './compliance-xlsx.js';
 
 const UNKNOWN = '0190f5d2-0000-7000-8000-000000000000';
-const KNOWN_FILE = 'a'.repeat(64);
 
-/** The risk register and the file store, as the service sees them: RISK-* risks and one file exist. */
-const fakeLinks: ComplianceLinkChecks = {
-  riskExists: (id) => Promise.resolve(id.startsWith('RISK-')),
-  fileExists: (sha256) => Promise.resolve(sha256 === KNOWN_FILE),
-};
+/** The risk register as the service sees it (RISK-* risks exist), and the real file store. */
+const fakeLinks = (services: Services): ComplianceLinkChecks => ({
+  riskExists: (_trx, id) => Promise.resolve(id.startsWith('RISK-')),
+  files: services.files,
+});
 
 async function failure(work: Promise<unknown>): Promise<{ code: ErrorCode; paths: string[] }> {
   const error = await work.then(
@@ -65,7 +64,7 @@ describeEachDialect('compliance assessment service', ({ db }) => {
 
   beforeAll(async () => {
     services = createServices(db(), clock, loadConfig({ db: 'sqlite::memory:' }, {}));
-    compliance = new ComplianceService({ db: db(), clock }, services.frameworks, fakeLinks);
+    compliance = new ComplianceService({ db: db(), clock }, services.frameworks, fakeLinks(services));
     world = await seedOrgWorld(services, 'CO');
   });
 
@@ -316,11 +315,21 @@ describeEachDialect('compliance assessment service', ({ db }) => {
     });
 
     it('keeps evidence and risks in the order given, keeps them when left out, replaces them when sent', async () => {
+      const uploaded = await compliance.addEvidenceFile(ctx, assessment.id, 'gdpr.art-30', {
+        bytes: Buffer.from('Register of processing activities, 2026\n'),
+        name: 'ropa-2026.txt',
+      });
+      expect(uploaded).toMatchObject({
+        status: null,
+        version: 0,
+        evidence: [{ kind: 'file', name: 'ropa-2026.txt' }],
+      });
+      const file = uploaded.evidence[0]!;
       const links = await set('gdpr.art-30', {
         status: 'partial',
         evidence: [
           { kind: 'url', url: 'https://intranet.example.org/ropa', title: 'Register of processing' },
-          { kind: 'file', sha256: KNOWN_FILE, name: 'ropa-2026.xlsx' },
+          file,
         ],
         risk_ids: ['RISK-7', 'RISK-2'],
         version: 0,
@@ -332,6 +341,22 @@ describeEachDialect('compliance assessment service', ({ db }) => {
       expect(kept.risk_ids).toEqual(['RISK-7', 'RISK-2']);
       const replaced = await set('gdpr.art-30', { evidence: [], risk_ids: ['RISK-2'], version: 2 });
       expect(replaced).toMatchObject({ status: 'met', evidence: [], risk_ids: ['RISK-2'] });
+    });
+
+    it('refuses an upload to a completed assessment, and detaches its files when it is deleted', async () => {
+      const created = await create({ title: 'Files' });
+      const file = { bytes: Buffer.from('Retention schedule\n'), name: 'retention.txt' };
+      const uploaded = await compliance.addEvidenceFile(ctx, created.id, 'gdpr.art-5', file);
+      expect(uploaded.evidence).toEqual([
+        { kind: 'file', sha256: expect.any(String), name: 'retention.txt' },
+      ]);
+      const completed = await compliance.update(ctx, created.id, { status: 'completed', version: 1 });
+      expect(await failure(compliance.addEvidenceFile(ctx, created.id, 'gdpr.art-6', file))).toMatchObject({
+        code: 'conflict',
+      });
+      expect(await services.files.list('compliance_requirement', created.id)).toHaveLength(1);
+      await compliance.remove(ctx, created.id, completed.version);
+      expect(await services.files.list('compliance_requirement', created.id)).toEqual([]);
     });
 
     it('refuses unknown risks and files, naming each, and writes nothing', async () => {

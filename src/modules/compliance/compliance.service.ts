@@ -4,7 +4,7 @@ import { isoDate, isoNow } from '../../core/clock.js';
 import { AppError, errors, type FieldIssue } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
-import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
+import { hasPermission, inScope, requirePermission, type Actor } from '../../core/permissions.js';
 import {
   inTransaction,
   isForeignKeyViolation,
@@ -19,7 +19,8 @@ import type { Language } from '../frameworks/frameworks.schema.js';
 import type { FrameworkService } from '../frameworks/frameworks.service.js';
 import { computeProgress, countStatuses } from './compliance-progress.js';
 import { assessmentXlsx } from './compliance-xlsx.js';
-import { NO_LINKED_MODULES, type ComplianceLinkChecks } from './compliance.links.js';
+import type { StoredFile } from '../files/files.service.js';
+import { EVIDENCE_OWNER, NO_LINKED_MODULES, type ComplianceLinkChecks } from './compliance.links.js';
 import {
   presentAssessment,
   presentEvidence,
@@ -45,6 +46,7 @@ import {
   type AssessmentProgress,
   type AssessmentUpdate,
   type EvidenceLink,
+  MAX_LINKS,
   type RequirementStatus,
   type RequirementUpdate,
 } from './compliance.schema.js';
@@ -73,7 +75,14 @@ export class ComplianceService {
     private readonly deps: ServiceDeps,
     private readonly frameworks: FrameworkService,
     private readonly links: ComplianceLinkChecks = NO_LINKED_MODULES,
-  ) {}
+  ) {
+    // Whoever may see the assessment may download its evidence files (also through /api/files).
+    links.files?.registerOwner(EVIDENCE_OWNER, async (ctx, id) => {
+      if (!hasPermission(ctx.actor, 'compliance.read')) return false;
+      const view = await this.repo().find(id);
+      return view !== undefined && inScope(ctx.actor, view.office_id);
+    });
+  }
 
   private repo(): ComplianceRepository {
     return new ComplianceRepository(this.deps.db.kysely);
@@ -209,7 +218,7 @@ export class ComplianceService {
     });
   }
 
-  /** Delete an assessment with every status and link given in it. */
+  /** Delete an assessment with every status and link given in it, and its evidence files' attachments. */
   async remove(ctx: RequestContext, id: string, version: number): Promise<void> {
     requirePermission(ctx.actor, 'compliance.write');
     await inTransaction(this.deps, ctx, async (trx, audit) => {
@@ -217,6 +226,9 @@ export class ComplianceService {
       const current = visible(ctx.actor, await repo.find(id), id);
       if (current.version !== version) throwStale(ASSESSMENT, id, version, current);
       if (!(await repo.delete(id, version))) throwStale(ASSESSMENT, id, version, await repo.find(id));
+      // Its evidence files go with it (the bytes stay while other records refer to them).
+      for (const attachment of (await this.links.files?.list(EVIDENCE_OWNER, id, trx)) ?? [])
+        await this.links.files!.detachIn(trx, audit, attachment, current.office_id);
       await audit({
         action: 'delete',
         entityType: ASSESSMENT,
@@ -254,18 +266,7 @@ export class ComplianceService {
   ): Promise<AssessedRequirement> {
     requirePermission(ctx.actor, 'compliance.write');
     const repo = new ComplianceRepository(trx);
-    const assessment = visible(ctx.actor, await repo.find(id), id);
-    const framework = await this.frameworks.getFlat(ctx, assessment.framework_id);
-    const requirement = framework.requirements.find((r) => r.id === requirementId);
-    if (!requirement) throw errors.notFound('requirement', requirementId);
-    if (requirement.group)
-      throw errors.validation(
-        `${requirementId} is a heading of ${framework.info.short_title}, not a requirement`,
-      );
-    if (assessment.status === 'completed')
-      throw errors.conflict('The assessment is completed; reopen it (status in_progress) to change it', {
-        reason: 'completed',
-      });
+    const { assessment, requirement } = await this.openRequirement(repo, ctx, id, requirementId);
 
     const before = await repo.findRequirement(id, requirementId);
     const { version, ...given } = input;
@@ -290,7 +291,7 @@ export class ComplianceService {
     const riskIds = given.risk_ids ?? linksBefore.riskIds;
     throwIssues([
       ...requirementIssues({ status, not_applicable_reason: reason, evidence, risk_ids: riskIds }),
-      ...(await this.linkIssues(ctx, evidence, evidenceBefore, riskIds, linksBefore.riskIds)),
+      ...(await this.linkIssues(trx, ctx, id, evidence, evidenceBefore, riskIds, linksBefore.riskIds)),
     ]);
 
     const now = isoNow(this.deps.clock);
@@ -334,9 +335,100 @@ export class ComplianceService {
     return presentRequirement(requirement, after, links);
   }
 
+  /**
+   * Upload a file as evidence for a requirement: stored in the file store (type sniffed, size
+   * limited), attached to the assessment for this requirement, and added to the requirement's
+   * evidence as a `file` link. The requirement's version moves on (an open form must reload).
+   */
+  async addEvidenceFile(
+    ctx: RequestContext,
+    id: string,
+    requirementId: string,
+    file: { bytes: Buffer; name: string },
+  ): Promise<AssessedRequirement> {
+    requirePermission(ctx.actor, 'compliance.write');
+    const files = this.links.files;
+    if (!files) throw errors.validation('file: no file store is configured for compliance evidence');
+    return inTransaction(this.deps, ctx, async (trx, audit) => {
+      const repo = new ComplianceRepository(trx);
+      const { assessment, requirement } = await this.openRequirement(repo, ctx, id, requirementId);
+      const links = (await repo.links(id, requirementId)).get(requirementId) ?? NO_LINKS;
+      const stored = await files.putIn(trx, file.bytes, file.name);
+      const attachment = await files.attachIn(
+        trx,
+        audit,
+        ctx,
+        {
+          owner_kind: EVIDENCE_OWNER,
+          owner_id: id,
+          owner_slot: requirementId,
+          office_id: assessment.office_id,
+        },
+        stored,
+      );
+      if (!links.evidence.some((row) => row.sha256 === stored.sha256)) {
+        if (links.evidence.length >= MAX_LINKS)
+          throwIssues([{ path: 'evidence', message: `at most ${MAX_LINKS} evidence links per requirement` }]);
+        const evidence = [
+          ...links.evidence.map(presentEvidence),
+          { kind: 'file' as const, sha256: stored.sha256, name: attachment.name },
+        ];
+        await repo.replaceEvidence(id, requirementId, evidenceRows(id, requirementId, evidence));
+      }
+      const row = await repo.findRequirement(id, requirementId);
+      if (row && !(await repo.updateRequirement(id, requirementId, row.version, {})))
+        throwStale(REQUIREMENT, requirementId, row.version, await repo.findRequirement(id, requirementId));
+      const after = await repo.findRequirement(id, requirementId);
+      const linksAfter = (await repo.links(id, requirementId)).get(requirementId) ?? NO_LINKS;
+      return presentRequirement(requirement, after, linksAfter);
+    });
+  }
+
+  /** An evidence file uploaded to the assessment, for a caller who may see the assessment. */
+  async evidenceFile(
+    ctx: RequestContext,
+    id: string,
+    requirementId: string,
+    sha256: string,
+  ): Promise<StoredFile> {
+    requirePermission(ctx.actor, 'compliance.read');
+    visible(ctx.actor, await this.repo().find(id), id);
+    const attachment = this.links.files
+      ? (await this.links.files.list(EVIDENCE_OWNER, id)).find(
+          (a) => a.sha256 === sha256 && a.owner_slot === requirementId,
+        )
+      : undefined;
+    if (!this.links.files || !attachment) throw errors.notFound('evidence', sha256);
+    return this.links.files.get(sha256, attachment.name);
+  }
+
+  /** The assessment (visible, not completed) and the requirement of its framework a write targets. */
+  private async openRequirement(
+    repo: ComplianceRepository,
+    ctx: RequestContext,
+    id: string,
+    requirementId: string,
+  ) {
+    const assessment = visible(ctx.actor, await repo.find(id), id);
+    const framework = await this.frameworks.getFlat(ctx, assessment.framework_id);
+    const requirement = framework.requirements.find((r) => r.id === requirementId);
+    if (!requirement) throw errors.notFound('requirement', requirementId);
+    if (requirement.group)
+      throw errors.validation(
+        `${requirementId} is a heading of ${framework.info.short_title}, not a requirement`,
+      );
+    if (assessment.status === 'completed')
+      throw errors.conflict('The assessment is completed; reopen it (status in_progress) to change it', {
+        reason: 'completed',
+      });
+    return { assessment, requirement };
+  }
+
   /** Risks and files newly linked must exist (an old link does not block an edit). */
   private async linkIssues(
+    trx: Transaction<Database>,
     ctx: RequestContext,
+    assessmentId: string,
     evidence: readonly EvidenceLink[],
     evidenceBefore: readonly EvidenceLink[],
     riskIds: readonly string[],
@@ -346,16 +438,24 @@ export class ComplianceService {
     const filesBefore = new Set(
       evidenceBefore.flatMap((link) => (link.kind === 'file' ? [link.sha256] : [])),
     );
-    for (const link of evidence)
-      if (
-        link.kind === 'file' &&
-        !filesBefore.has(link.sha256) &&
-        !(await this.links.fileExists(link.sha256, ctx))
-      )
-        issues.push({ path: 'evidence', message: `file ${link.sha256} was not found in the file store` });
+    const newFiles = evidence.flatMap((link) =>
+      link.kind === 'file' && !filesBefore.has(link.sha256) ? [link.sha256] : [],
+    );
+    // A file link points at a file uploaded as evidence to this assessment.
+    const uploaded = new Set(
+      newFiles.length > 0 && this.links.files
+        ? (await this.links.files.list(EVIDENCE_OWNER, assessmentId, trx)).map((a) => a.sha256)
+        : [],
+    );
+    for (const sha256 of newFiles)
+      if (!uploaded.has(sha256))
+        issues.push({
+          path: 'evidence',
+          message: `file ${sha256} was not uploaded as evidence to this assessment`,
+        });
     const risksBefore = new Set(riskIdsBefore);
     for (const riskId of new Set(riskIds))
-      if (!risksBefore.has(riskId) && !(await this.links.riskExists(riskId, ctx)))
+      if (!risksBefore.has(riskId) && !(await this.links.riskExists(trx, riskId, ctx)))
         issues.push({ path: 'risk_ids', message: `risk ${riskId} was not found in the risk register` });
     return issues;
   }

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { AppError, errors, type FieldIssue } from '../../core/errors.js';
 import { inScope, type Actor } from '../../core/permissions.js';
+import type { Database } from '../../db/schema.js';
 import type { RiskRow } from './risk.present.js';
-import type { RiskRepository } from './risk.repository.js';
+import { RiskRepository } from './risk.repository.js';
 import type { RiskLinks } from './risk.schema.js';
 
 /*
@@ -17,6 +19,15 @@ export async function visibleRisk(repo: RiskRepository, actor: Actor, id: string
   const row = await repo.findById(id);
   if (!row || !inScope(actor, row.office_id)) throw errors.notFound(RISK_ENTITY, id);
   return row;
+}
+
+/**
+ * Whether a risk exists and lies in the actor's scope, read through `db` (which may be another
+ * module's transaction): how other modules check a link to a risk without opening a connection.
+ */
+export async function riskVisibleIn(db: Kysely<Database>, actor: Actor, id: string): Promise<boolean> {
+  const row = await new RiskRepository(db).findById(id);
+  return row !== undefined && inScope(actor, row.office_id);
 }
 
 /** Four-eyes rule of an acceptance: whoever proposed the risk may not sign it off. */

@@ -44,13 +44,34 @@ export function useSetRequirement(assessmentId: string) {
   const refresh = useInvalidate(KEYS);
   return useMutation({
     mutationFn: ({ requirementId, input }: { requirementId: string; input: RequirementUpdate }) =>
-      api.put<AssessedRequirement>(
-        `${PATH}/${encodeURIComponent(assessmentId)}/requirements/${encodeURIComponent(requirementId)}`,
-        input,
-      ),
+      api.put<AssessedRequirement>(requirementPath(assessmentId, requirementId), input),
     onSuccess: refresh,
   });
 }
+
+/** Upload a file as evidence for a requirement: it joins the requirement's evidence as a file link. */
+export function useUploadRequirementEvidence(assessmentId: string) {
+  const refresh = useInvalidate(KEYS);
+  return useMutation({
+    mutationFn: ({ requirementId, file }: { requirementId: string; file: File }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload<AssessedRequirement>(
+        `${requirementPath(assessmentId, requirementId)}/evidence`,
+        {},
+        form,
+      );
+    },
+    onSuccess: refresh,
+  });
+}
+
+const requirementPath = (assessmentId: string, requirementId: string) =>
+  `${PATH}/${encodeURIComponent(assessmentId)}/requirements/${encodeURIComponent(requirementId)}`;
+
+/** Where an evidence file of a requirement downloads from. */
+export const requirementEvidencePath = (assessmentId: string, requirementId: string, sha256: string) =>
+  `${requirementPath(assessmentId, requirementId)}/evidence/${sha256}`;
 
 export const downloadAssessment = (id: string) =>
   downloadFile(`${PATH}/${encodeURIComponent(id)}/export.xlsx`, {}, 'compliance.xlsx');

@@ -1,8 +1,10 @@
 import {
   ActionIcon,
+  Anchor,
   Badge,
   Button,
   Collapse,
+  FileButton,
   Group,
   Paper,
   SegmentedControl,
@@ -20,10 +22,14 @@ import {
   type RequirementStatus,
 } from '@server/modules/compliance/compliance.schema';
 import type { ThemeId } from '@server/modules/frameworks/frameworks.schema';
-import { IconChevronDown, IconChevronRight, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSetRequirement } from '../../api/compliance';
+import {
+  requirementEvidencePath,
+  useSetRequirement,
+  useUploadRequirementEvidence,
+} from '../../api/compliance';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExternalLink } from '../../components/ExternalLink';
 import { useFormState } from '../../components/form/use-form-state';
@@ -44,11 +50,14 @@ interface UrlRow {
   title: string;
 }
 
+type FileLink = Extract<EvidenceLink, { kind: 'file' }>;
+
 const toValues = (r: AssessedRequirement) => ({
   status: r.status,
   not_applicable_reason: r.not_applicable_reason ?? '',
   notes: r.notes ?? '',
   links: r.evidence.flatMap((e): UrlRow[] => (e.kind === 'url' ? [{ url: e.url, title: e.title }] : [])),
+  files: r.evidence.filter((e): e is FileLink => e.kind === 'file'),
   risk_ids: r.risk_ids,
 });
 
@@ -65,17 +74,24 @@ export function RequirementItem({
 }: RequirementItemProps) {
   const { t, i18n } = useTranslation();
   const set = useSetRequirement(assessmentId);
+  const upload = useUploadRequirementEvidence(assessmentId);
   const [open, setOpen] = useState(false);
   const form = useFormState(() => toValues(requirement));
-  // Start again from the stored values whenever they change (a save here, a reload after a conflict).
-  const [shownVersion, setShownVersion] = useState(requirement.version);
-  if (shownVersion !== requirement.version) {
-    setShownVersion(requirement.version);
+  // Start again from the stored values whenever they change (a save here, a reload after a conflict,
+  // an upload, which adds a file even to a requirement not assessed yet).
+  const stamp = [
+    requirement.version,
+    ...requirement.evidence.map((e) => (e.kind === 'file' ? e.sha256 : '')),
+  ].join('|');
+  const [shownStamp, setShownStamp] = useState(stamp);
+  if (shownStamp !== stamp) {
+    setShownStamp(stamp);
     form.reset(toValues(requirement));
   }
   const detailsId = `requirement-${requirement.requirement_id}`;
-  // Files come from the file store and stay as they are; the form edits the web links.
-  const files = requirement.evidence.filter((e) => e.kind === 'file');
+  // Files are uploaded at once (and join the evidence); the form edits the web links and removes files.
+  const fileHref = (file: FileLink) =>
+    requirementEvidencePath(assessmentId, requirement.requirement_id, file.sha256);
 
   const save = (values: ReturnType<typeof toValues>) => {
     const input = form.check(
@@ -91,7 +107,7 @@ export function RequirementItem({
             url: link.url.trim(),
             title: link.title.trim() || link.url.trim(),
           })),
-          ...files,
+          ...values.files,
         ],
         risk_ids: values.risk_ids,
         version: requirement.version,
@@ -221,10 +237,28 @@ export function RequirementItem({
                   </ExternalLink>
                 ) : null,
               )}
-            {files.map((file) => (
-              <Text key={file.sha256} size="sm">
-                {file.name}
-              </Text>
+            {form.values.files.map((file) => (
+              <Group key={file.sha256} gap="xs" wrap="nowrap">
+                <Anchor href={fileHref(file)} size="sm" download={file.name}>
+                  {file.name}
+                </Anchor>
+                {editable && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="sm"
+                    aria-label={t('compliance.removeLink', { name: file.name })}
+                    onClick={() =>
+                      form.set(
+                        'files',
+                        form.values.files.filter((f) => f.sha256 !== file.sha256),
+                      )
+                    }
+                  >
+                    <IconTrash size={14} aria-hidden />
+                  </ActionIcon>
+                )}
+              </Group>
             ))}
             {editable &&
               form.values.links.map((link, index) => (
@@ -273,8 +307,26 @@ export function RequirementItem({
                 >
                   {t('compliance.addLink')}
                 </Button>
+                <FileButton
+                  onChange={(file) =>
+                    file && upload.mutate({ requirementId: requirement.requirement_id, file })
+                  }
+                >
+                  {(props) => (
+                    <Button
+                      {...props}
+                      size="xs"
+                      variant="default"
+                      loading={upload.isPending}
+                      leftSection={<IconUpload size={14} aria-hidden />}
+                    >
+                      {t('compliance.uploadFile')}
+                    </Button>
+                  )}
+                </FileButton>
               </Group>
             )}
+            {upload.error && <ErrorAlert error={upload.error} />}
           </Stack>
           <TagsInput
             label={t('compliance.risks')}
