@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import { dataPath } from '../../core/data-files.js';
+import { errors } from '../../core/errors.js';
 import { assessmentTemplateSchema, templateIssues, type AssessmentTemplate } from './assessment-template.js';
 
 let shipped: AssessmentTemplate[] | null = null;
@@ -27,4 +28,19 @@ export function loadShippedTemplates(dir = dataPath('assessments')): AssessmentT
   });
   if (dir === dataPath('assessments')) shipped = templates;
   return templates;
+}
+
+/** A template file is small: a few hundred questions at most. */
+export const TEMPLATE_FILE_LIMIT = 1_048_576;
+
+/** A template document in YAML or JSON (JSON is YAML). */
+export function parseTemplateText(text: string): unknown {
+  try {
+    return YAML.parse(text);
+  } catch (error) {
+    throw errors.validation(
+      `The file is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`,
+      [{ path: 'file', message: 'not YAML or JSON' }],
+    );
+  }
 }

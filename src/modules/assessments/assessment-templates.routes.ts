@@ -1,18 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import YAML from 'yaml';
 import { z } from 'zod';
 import type { Services } from '../../app/services.js';
-import { errors } from '../../core/errors.js';
 import { collectBytes } from '../../core/tabular/byte-source.js';
 import { requestContext } from '../../http/auth.js';
 import { queryOnly, registerUploads, withUploadedFile } from '../../http/spreadsheet-transfer.js';
 import { assessmentTemplateSchema } from './assessment-template.js';
+import { parseTemplateText, TEMPLATE_FILE_LIMIT } from './assessment-templates.data.js';
 import { deleteQuerySchema, templateDetailSchema, templateSummarySchema } from './assessments.schema.js';
 
 const idParams = z.object({ id: z.string() });
 const tags = ['assessment templates'];
-/** A template file is small: a few hundred questions at most. */
-const TEMPLATE_FILE_LIMIT = 1_048_576;
 
 export const assessmentTemplateRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app,
@@ -97,15 +94,3 @@ export const assessmentTemplateRoutes: FastifyPluginAsyncZod<{ services: Service
     },
   );
 };
-
-/** A template document in YAML or JSON (JSON is YAML). */
-export function parseTemplateText(text: string): unknown {
-  try {
-    return YAML.parse(text);
-  } catch (error) {
-    throw errors.validation(
-      `The file is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`,
-      [{ path: 'file', message: 'not YAML or JSON' }],
-    );
-  }
-}

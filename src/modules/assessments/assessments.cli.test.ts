@@ -48,6 +48,24 @@ describeCli('assessment commands', ({ custos, ok, json, services, ctx }) => {
     expect((await custos('assessment show 0190f5d2-0000-7000-8000-000000000000')).code).toBe(5);
   });
 
+  it('adds a template from a YAML file and deletes it again; refuses a file that is not a template', async () => {
+    const file = path.join(dir, 'vendor-short.yaml');
+    const shipped = fs.readFileSync(path.join('data', 'assessments', 'ai-vendor.yaml'), 'utf8');
+    fs.writeFileSync(file, shipped.replace(/^id: ai-vendor$/m, 'id: vendor-short'));
+    expect(await ok(`assessment template-add ${file}`)).toMatch(/^Added the template vendor-short: /);
+    expect((await json<TemplateSummary[]>('assessment templates --json')).map((t) => t.id)).toContain(
+      'vendor-short',
+    );
+    expect((await custos(`assessment template-add ${file}`)).code).not.toBe(0);
+    const broken = path.join(dir, 'broken.yaml');
+    fs.writeFileSync(broken, 'id: [unclosed');
+    const refused = await custos(`assessment template-add ${broken}`);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not valid YAML or JSON/);
+    expect(await ok('assessment template-remove vendor-short')).toBe('Deleted the template vendor-short\n');
+    expect((await custos('assessment template-remove ai-vendor')).code).not.toBe(0);
+  });
+
   it('exports DOCX and PDF files in the chosen language, refusing to overwrite without --force', async () => {
     const docx = path.join(dir, 'a.docx');
     const pdf = path.join(dir, 'a.pdf');

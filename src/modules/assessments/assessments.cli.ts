@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { versionArg } from '../../cli/args.js';
+import { openInput } from '../../cli/files.js';
 import { errors } from '../../core/errors.js';
+import { collectBytes } from '../../core/tabular/byte-source.js';
 import { print, withServices } from '../../cli/output.js';
 import { formatFields, formatTable } from '../../cli/table.js';
 import { LANGUAGES, type Language } from './assessment-template.js';
+import { parseTemplateText, TEMPLATE_FILE_LIMIT } from './assessment-templates.data.js';
 import type { AssessmentDetail, AssessmentSummary, TemplateSummary } from './assessments.schema.js';
 import { ASSESSMENT_STATUSES } from './assessments.schema.js';
 
@@ -31,6 +35,32 @@ export function registerAssessmentCommands(program: Command): void {
     .action((options: { json?: boolean }, command: Command) =>
       withServices(command, async (services, ctx) => {
         print(options.json, await services.assessmentTemplates.list(ctx), templateTable);
+      }),
+    );
+
+  assessment
+    .command('template-add <file>')
+    .description(
+      'Add an assessment template (admins) from a YAML or JSON file shaped like data/assessments/*.yaml',
+    )
+    .option('--json', 'machine-readable output')
+    .action((file: string, options: { json?: boolean }, command: Command) =>
+      withServices(command, async (services, ctx) => {
+        const text = (await collectBytes(await openInput(file), TEMPLATE_FILE_LIMIT)).toString('utf8');
+        const added = await services.assessmentTemplates.add(ctx, parseTemplateText(text));
+        print(options.json, added, (t) => `Added the template ${t.template.id}: ${t.template.title.en}`);
+      }),
+    );
+
+  assessment
+    .command('template-remove <id>')
+    .description('Delete a template an admin added (assessments started from it keep their copy)')
+    .option('--version <n>', 'the version you expect (default: the current one)')
+    .action((id: string, options: { version?: string }, command: Command) =>
+      withServices(command, async (services, ctx) => {
+        const current = await services.assessmentTemplates.get(ctx, id);
+        await services.assessmentTemplates.remove(ctx, id, versionArg(options.version, current.version));
+        process.stdout.write(`Deleted the template ${id}\n`);
       }),
     );
 

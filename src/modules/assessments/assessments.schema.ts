@@ -24,6 +24,7 @@ export const templateDetailSchema = z.object({
   origin: z.enum(['shipped', 'custom']),
   version: z.number().int(),
 });
+export type TemplateDetail = z.infer<typeof templateDetailSchema>;
 
 const answerValueSchema = z.union([z.string(), z.number()]);
 

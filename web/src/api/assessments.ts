@@ -8,6 +8,7 @@ import type {
   Finding,
   FindingCreate,
   FindingUpdate,
+  TemplateDetail,
   TemplateSummary,
 } from '@server/modules/assessments/assessments.schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -23,6 +24,19 @@ export function useAssessmentTemplates() {
   return useQuery({
     queryKey: ['assessments', 'templates'],
     queryFn: async () => (await api.get<{ items: TemplateSummary[] }>('/api/assessment-templates')).items,
+  });
+}
+
+/** An admin adds a template from a YAML or JSON file. */
+export function useUploadTemplate() {
+  const refresh = useInvalidate(KEYS);
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload<TemplateDetail>('/api/assessment-templates/upload', {}, form);
+    },
+    onSuccess: refresh,
   });
 }
 

@@ -1,15 +1,16 @@
-import { Anchor, Button, Group, Progress, Table, Text } from '@mantine/core';
+import { Anchor, Button, FileButton, Group, Progress, Table, Text } from '@mantine/core';
 import type { AssessmentStatus } from '@server/modules/assessments/assessments.schema';
 import { ASSESSMENT_STATUSES } from '@server/modules/assessments/assessments.schema';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAssessmentTemplates, useAssessments } from '../../api/assessments';
+import { useAssessmentTemplates, useAssessments, useUploadTemplate } from '../../api/assessments';
 import { useCan } from '../../api/session';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { formatDateTime } from '../../i18n/format';
@@ -23,6 +24,7 @@ export function AssessmentsPage() {
   const can = useCan();
   const [filters, setFilters] = useUrlFilters(['status']);
   const [starting, setStarting] = useState(false);
+  const uploadTemplate = useUploadTemplate();
   const list = useAssessments({ status: filters.status as AssessmentStatus | undefined });
   const lang = useLanguage();
   const templates = new Map((useAssessmentTemplates().data ?? []).map((tpl) => [tpl.id, tpl.title[lang]]));
@@ -32,13 +34,39 @@ export function AssessmentsPage() {
       <PageHeader
         title={t('assessments.title')}
         actions={
-          can('assessment.write') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setStarting(true)}>
-              {t('assessments.start')}
-            </Button>
-          )
+          <Group>
+            {can('assessment.templates') && (
+              <FileButton
+                accept=".yaml,.yml,.json"
+                onChange={(file) =>
+                  file &&
+                  uploadTemplate.mutate(file, {
+                    onSuccess: (added) =>
+                      notifySuccess(t('assessments.templateAdded', { title: added.template.title[lang] })),
+                  })
+                }
+              >
+                {(props) => (
+                  <Button
+                    {...props}
+                    variant="default"
+                    leftSection={<IconUpload size={16} aria-hidden />}
+                    loading={uploadTemplate.isPending}
+                  >
+                    {t('assessments.addTemplate')}
+                  </Button>
+                )}
+              </FileButton>
+            )}
+            {can('assessment.write') && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setStarting(true)}>
+                {t('assessments.start')}
+              </Button>
+            )}
+          </Group>
         }
       />
+      {uploadTemplate.error && <ErrorAlert error={uploadTemplate.error} />}
       <Group mb="md">
         <ChoiceSelect
           label={t('assessments.status')}
