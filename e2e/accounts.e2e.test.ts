@@ -56,8 +56,17 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
 
   it('makes the first admin choose a new password, then opens the page asked for', async () => {
     expect(generatedPassword.length).toBeGreaterThanOrEqual(12);
+    // Signed out, the "who am I" probe must not fail: no console error on the way to the sign-in page.
+    const consoleErrors: string[] = [];
+    const onConsole = (message: { type(): string; text(): string }) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    };
+    page.on('console', onConsole);
     await page.goto(`${baseUrl}/audit`);
     await page.waitForURL(/\/sign-in\?next=%2Faudit$/, WAIT);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor(WAIT);
+    page.off('console', onConsole);
+    expect(consoleErrors).toEqual([]);
     await page.getByLabel('E-mail').fill(ADMIN_EMAIL);
     await page.getByLabel(/^Password/).fill(generatedPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
