@@ -34,13 +34,26 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
       const admin = await services.accounts.bootstrapAdmin(ADMIN_EMAIL);
       generatedPassword = admin?.password ?? '';
       const region = await services.regions.create(operator, { code: 'EA', name: 'East Africa' });
-      await services.offices.create(operator, {
+      const kenya = await services.offices.create(operator, {
         code: 'KE-NBO',
         name: 'Kenya Country Office',
         kind: 'country_office',
         region_id: region.id,
         country_code: 'KE',
         city: 'Nairobi',
+      });
+      // A user linked to a person: the audit trail names the person, not their id.
+      const person = await services.people.create(operator, {
+        full_name: 'Wanjiru Kamau',
+        email: 'wanjiru.kamau@example.org',
+        office_id: kenya.id,
+      });
+      await services.accounts.createUser(operator, {
+        email: 'wanjiru.kamau@example.org',
+        display_name: 'Wanjiru K.',
+        role: 'viewer',
+        person_id: person.id,
+        password: 'a long enough passphrase',
       });
     });
     baseUrl = server.baseUrl;
@@ -56,8 +69,17 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
 
   it('makes the first admin choose a new password, then opens the page asked for', async () => {
     expect(generatedPassword.length).toBeGreaterThanOrEqual(12);
+    // Signed out, the "who am I" probe must not fail: no console error on the way to the sign-in page.
+    const consoleErrors: string[] = [];
+    const onConsole = (message: { type(): string; text(): string }) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    };
+    page.on('console', onConsole);
     await page.goto(`${baseUrl}/audit`);
     await page.waitForURL(/\/sign-in\?next=%2Faudit$/, WAIT);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor(WAIT);
+    page.off('console', onConsole);
+    expect(consoleErrors).toEqual([]);
     await page.getByLabel('E-mail').fill(ADMIN_EMAIL);
     await page.getByLabel(/^Password/).fill(generatedPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -134,11 +156,15 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
   it('lists the office creation in the audit trail, filters it and verifies the chain', async () => {
     await nav('Audit trail');
     const table = page.getByRole('table', { name: 'Audit events' });
-    const officeRow = table.getByRole('row').filter({ hasText: 'Kenya Country Office' });
+    const officeRow = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Kenya Country Office', exact: true }) });
     await officeRow.waitFor(WAIT);
     expect(await officeRow.getByRole('cell').nth(2).textContent()).toBe('Created');
     expect(await officeRow.getByRole('cell').nth(3).textContent()).toBe('OfficeKenya Country Office');
     await table.getByRole('row').filter({ hasText: 'Monthly export' }).first().waitFor(WAIT);
+    const userRow = table.getByRole('row').filter({ hasText: 'Wanjiru K.' });
+    await userRow.getByText('Person: — → Wanjiru Kamau').waitFor(WAIT);
 
     await page.getByRole('button', { name: 'Verify integrity' }).click();
     await page.getByRole('status').filter({ hasText: 'The audit trail is intact' }).waitFor(WAIT);

@@ -245,6 +245,9 @@ describeEachDialect('changing one’s own password', ({ db }) => {
     const client = await t.signInAs(member.user.email, oneTime);
     const me = await client.request({ method: 'GET', url: '/api/me' });
     expect(me.json().user.must_change_password).toBe(true);
+    const session = await client.request({ method: 'GET', url: '/api/auth/session' });
+    expect(session.statusCode, session.body).toBe(200);
+    expect(session.json()).toEqual(me.json());
     const blocked = await client.request({ method: 'GET', url: '/api/regions' });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('password_change_required');
@@ -254,6 +257,30 @@ describeEachDialect('changing one’s own password', ({ db }) => {
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect((await client.request({ method: 'GET', url: '/api/regions' })).statusCode).toBe(200);
+  });
+
+  it('answers who is signed in without failing: the caller as /api/me, or null when nobody is', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anonymous.statusCode, anonymous.body).toBe(200);
+    expect(anonymous.json()).toBeNull();
+    const stale = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      cookies: { custos_session: 'no-such-session' },
+    });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json()).toBeNull();
+    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+
+    const viewer = await t.signIn('viewer');
+    const signedIn = await viewer.request({ method: 'GET', url: '/api/auth/session' });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toMatchObject({
+      user: { email: viewer.user.email },
+      auth: 'session',
+      csrf_token: expect.any(String),
+    });
+    expect(signedIn.json().permissions).toContain('inventory.read');
   });
 
   it('asks anonymous callers to sign in', async () => {

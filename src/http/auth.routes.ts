@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_PERMISSIONS } from '../core/permissions.js';
@@ -83,16 +84,32 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
         response: { 200: meSchema },
       },
     },
-    async (request) => {
-      const ctx = requestContext(request);
-      const auth = request.auth!;
-      const readOnly = ctx.actor.readOnly;
-      return {
-        user: presentUser(auth.user),
-        permissions: ROLE_PERMISSIONS[ctx.actor.role].filter((p) => !readOnly || p.endsWith('.read')),
-        csrf_token: auth.csrfToken ?? null,
-        auth: auth.via,
-      };
+    async (request) => presentMe(request),
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in: as GET /api/me, or null (still 200) when nobody is',
+        security: [],
+        response: { 200: meSchema.nullable() },
+      },
     },
+    async (request) => (request.auth ? presentMe(request) : null),
   );
 };
+
+/** The caller as `GET /api/me` answers it. */
+function presentMe(request: FastifyRequest): z.infer<typeof meSchema> {
+  const ctx = requestContext(request);
+  const auth = request.auth!;
+  const readOnly = ctx.actor.readOnly;
+  return {
+    user: presentUser(auth.user),
+    permissions: ROLE_PERMISSIONS[ctx.actor.role].filter((p) => !readOnly || p.endsWith('.read')),
+    csrf_token: auth.csrfToken ?? null,
+    auth: auth.via,
+  };
+}

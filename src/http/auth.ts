@@ -11,6 +11,7 @@ export const SESSION_COOKIE = 'custos_session';
 /** Routes a user who must change their password may still call. */
 const PASSWORD_CHANGE_ROUTES = new Set([
   'GET /api/me',
+  'GET /api/auth/session',
   'POST /api/auth/password',
   'POST /api/auth/logout',
   'GET /api/auth/providers',

@@ -9,23 +9,35 @@ import type { UsageLang, UsageReport, UserCount } from './usage.schema.js';
 
 type ReportNumbers = Omit<UsageReport, 'summary'>;
 
+/** A number as written in the paragraph, and the count it stands for ("<5" when suppressed). */
+interface Count {
+  text: string;
+  value: UserCount;
+}
+
+/** English and Spanish: singular for exactly one. */
+const plural = (n: Count, one: string, other: string) => (n.value === 1 ? one : other);
+/** French: singular for 0 and 1 ("0 requête", "1 requête", "2 requêtes"). */
+const frPlural = (n: Count, one: string, other: string) =>
+  typeof n.value === 'number' && n.value < 2 ? one : other;
+
 interface Phrases {
   locale: string;
-  noUse: (from: string, to: string, events: string) => string;
+  noUse: (from: string, to: string, events: Count) => string;
   overview: (
     from: string,
     to: string,
-    ai: string,
-    events: string,
+    ai: Count,
+    events: Count,
     share: string,
-    apps: string,
-    users: string,
+    apps: Count,
+    users: Count,
   ) => string;
   risk: (unapproved: string, highRisk: string) => string;
   top: (list: string) => string;
-  topItem: (name: string, events: string, users: string) => string;
+  topItem: (name: string, events: Count, users: Count) => string;
   newApps: (count: number, list: string) => string;
-  department: (unit: string, events: string) => string;
+  department: (unit: string, events: Count) => string;
   upload: (bytes: string, apps: number) => string;
   noUpload: string;
   unknownUnit: string;
@@ -35,19 +47,20 @@ const PHRASES: Record<UsageLang, Phrases> = {
   en: {
     locale: 'en-GB',
     noUse: (from, to, events) =>
-      `From ${from} to ${to}, no use of AI apps was recorded (${events} requests read).`,
+      `From ${from} to ${to}, no use of AI apps was recorded (${events.text} ${plural(events, 'request', 'requests')} read).`,
     overview: (from, to, ai, events, share, apps, users) =>
-      `From ${from} to ${to}, ${ai} of ${events} requests (${share}) went to ${apps} AI apps, used by ${users} distinct users.`,
+      `From ${from} to ${to}, ${ai.text} of ${events.text} ${plural(events, 'request', 'requests')} (${share}) went to ${apps.text} AI ${plural(apps, 'app', 'apps')}, used by ${users.text} distinct ${plural(users, 'user', 'users')}.`,
     risk: (unapproved, highRisk) =>
       `${unapproved} of the AI requests went to apps the organisation has not approved, and ${highRisk} to high-risk apps.`,
     top: (list) => `The most used were ${list}.`,
-    topItem: (name, events, users) => `${name} (${events} requests, ${users} users)`,
+    topItem: (name, events, users) =>
+      `${name} (${events.text} ${plural(events, 'request', 'requests')}, ${users.text} ${plural(users, 'user', 'users')})`,
     newApps: (count, list) =>
       count === 1
         ? `One app was seen for the first time: ${list}.`
         : `${count} apps were seen for the first time: ${list}.`,
     department: (unit, events) =>
-      `The most unapproved use came from ${unit}, with ${events} requests to unapproved apps.`,
+      `The most unapproved use came from ${unit}, with ${events.text} ${plural(events, 'request', 'requests')} to unapproved apps.`,
     upload: (bytes, apps) =>
       `${bytes} were uploaded to ${apps === 1 ? 'one unapproved generative-AI app' : `${apps} unapproved generative-AI apps`}.`,
     noUpload: 'Nothing was uploaded to unapproved generative-AI apps.',
@@ -56,40 +69,42 @@ const PHRASES: Record<UsageLang, Phrases> = {
   fr: {
     locale: 'fr-FR',
     noUse: (from, to, events) =>
-      `Du ${from} au ${to}, aucune utilisation d'applications d'IA n'a été relevée (${events} requêtes lues).`,
+      `Du ${from} au ${to}, aucune utilisation d’applications d’IA n’a été relevée (${events.text} ${frPlural(events, 'requête lue', 'requêtes lues')}).`,
     overview: (from, to, ai, events, share, apps, users) =>
-      `Du ${from} au ${to}, ${ai} requêtes sur ${events} (${share}) sont allées vers ${apps} applications d'IA, utilisées par ${users} utilisateurs distincts.`,
+      `Du ${from} au ${to}, ${ai.text} ${frPlural(ai, 'requête', 'requêtes')} sur ${events.text} (${share}) ${frPlural(ai, 'est allée', 'sont allées')} vers ${apps.text} ${frPlural(apps, 'application', 'applications')} d’IA, ${frPlural(apps, 'utilisée', 'utilisées')} par ${users.text} ${frPlural(users, 'utilisateur distinct', 'utilisateurs distincts')}.`,
     risk: (unapproved, highRisk) =>
-      `${unapproved} des requêtes d'IA sont allées vers des applications que l'organisation n'a pas approuvées, et ${highRisk} vers des applications à risque élevé.`,
+      `${unapproved} des requêtes d’IA sont allées vers des applications que l’organisation n’a pas approuvées, et ${highRisk} vers des applications à risque élevé.`,
     top: (list) => `Les plus utilisées sont ${list}.`,
-    topItem: (name, events, users) => `${name} (${events} requêtes, ${users} utilisateurs)`,
+    topItem: (name, events, users) =>
+      `${name} (${events.text} ${frPlural(events, 'requête', 'requêtes')}, ${users.text} ${frPlural(users, 'utilisateur', 'utilisateurs')})`,
     newApps: (count, list) =>
       count === 1
         ? `Une application a été vue pour la première fois : ${list}.`
         : `${count} applications ont été vues pour la première fois : ${list}.`,
     department: (unit, events) =>
-      `L'utilisation non approuvée la plus forte vient de ${unit}, avec ${events} requêtes vers des applications non approuvées.`,
+      `L’utilisation non approuvée la plus forte vient de ${unit}, avec ${events.text} ${frPlural(events, 'requête', 'requêtes')} vers des applications non approuvées.`,
     upload: (bytes, apps) =>
       `${bytes} ont été envoyés vers ${apps === 1 ? 'une application d’IA générative non approuvée' : `${apps} applications d’IA générative non approuvées`}.`,
-    noUpload: "Rien n'a été envoyé vers des applications d'IA générative non approuvées.",
+    noUpload: 'Rien n’a été envoyé vers des applications d’IA générative non approuvées.',
     unknownUnit: 'un service inconnu',
   },
   es: {
     locale: 'es-ES',
     noUse: (from, to, events) =>
-      `Del ${from} al ${to} no se registró uso de aplicaciones de IA (${events} solicitudes leídas).`,
+      `Del ${from} al ${to} no se registró uso de aplicaciones de IA (${events.text} ${plural(events, 'solicitud leída', 'solicitudes leídas')}).`,
     overview: (from, to, ai, events, share, apps, users) =>
-      `Del ${from} al ${to}, ${ai} de ${events} solicitudes (${share}) fueron a ${apps} aplicaciones de IA, usadas por ${users} usuarios distintos.`,
+      `Del ${from} al ${to}, ${ai.text} de ${events.text} ${plural(events, 'solicitud', 'solicitudes')} (${share}) ${plural(ai, 'fue', 'fueron')} a ${apps.text} ${plural(apps, 'aplicación', 'aplicaciones')} de IA, ${plural(apps, 'usada', 'usadas')} por ${users.text} ${plural(users, 'usuario distinto', 'usuarios distintos')}.`,
     risk: (unapproved, highRisk) =>
       `El ${unapproved} de las solicitudes de IA fue a aplicaciones que la organización no ha aprobado, y el ${highRisk} a aplicaciones de alto riesgo.`,
     top: (list) => `Las más usadas fueron ${list}.`,
-    topItem: (name, events, users) => `${name} (${events} solicitudes, ${users} usuarios)`,
+    topItem: (name, events, users) =>
+      `${name} (${events.text} ${plural(events, 'solicitud', 'solicitudes')}, ${users.text} ${plural(users, 'usuario', 'usuarios')})`,
     newApps: (count, list) =>
       count === 1
         ? `Una aplicación se vio por primera vez: ${list}.`
         : `${count} aplicaciones se vieron por primera vez: ${list}.`,
     department: (unit, events) =>
-      `El mayor uso no aprobado vino de ${unit}, con ${events} solicitudes a aplicaciones no aprobadas.`,
+      `El mayor uso no aprobado vino de ${unit}, con ${events.text} ${plural(events, 'solicitud', 'solicitudes')} a aplicaciones no aprobadas.`,
     upload: (bytes, apps) =>
       `Se subieron ${bytes} a ${apps === 1 ? 'una aplicación de IA generativa no aprobada' : `${apps} aplicaciones de IA generativa no aprobadas`}.`,
     noUpload: 'No se subió nada a aplicaciones de IA generativa no aprobadas.',
@@ -102,11 +117,17 @@ const NEW_APPS_NAMED = 5;
 
 export function summaryParagraph(report: ReportNumbers, lang: UsageLang): string {
   const p = PHRASES[lang];
-  const number = (n: number) => n.toLocaleString(p.locale);
-  const count = (n: UserCount) => (typeof n === 'number' ? number(n) : n);
+  const number = (n: number): Count => ({ text: n.toLocaleString(p.locale), value: n });
+  const count = (n: UserCount): Count => (typeof n === 'number' ? number(n) : { text: n, value: n });
+  // Calendar dates in words, in the report's language ("23 novembre 2026"), not ISO.
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(p.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
   const percent = (n: number) => n.toLocaleString(p.locale, { style: 'percent', maximumFractionDigits: 1 });
   const list = (items: string[]) => new Intl.ListFormat(p.locale, { type: 'conjunction' }).format(items);
-  const { from, to } = report.period;
+  const from = date(report.period.from);
+  const to = date(report.period.to);
   const { totals } = report;
   if (totals.ai_events === 0) return p.noUse(from, to, number(totals.events));
 

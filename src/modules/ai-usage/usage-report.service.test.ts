@@ -101,9 +101,9 @@ describeEachDialect('AI usage report', ({ db }) => {
 
   it('writes the summary in French and Spanish', async () => {
     const fr = await services.usageReport.report(admin, { ...WHOLE, lang: 'fr' });
-    expect(fr.summary).toMatch(/^Du 2026-11-23 au 2026-12-01, 7 requêtes sur 8/);
+    expect(fr.summary).toMatch(/^Du 23 novembre 2026 au 1 décembre 2026, 7 requêtes sur 8/);
     const es = await services.usageReport.report(admin, { ...WHOLE, lang: 'es' });
-    expect(es.summary).toMatch(/^Del 2026-11-23 al 2026-12-01, 7 de 8 solicitudes/);
+    expect(es.summary).toMatch(/^Del 23 de noviembre de 2026 al 1 de diciembre de 2026, 7 de 8 solicitudes/);
   });
 
   it('applies the organisation’s status and risk overrides, with optimistic versions', async () => {

@@ -85,4 +85,14 @@ export class AuditRepository {
     if (afterSeq !== null) query = query.where('seq', '>', afterSeq);
     return query.execute();
   }
+
+  /** The name and office of each person with one of these ids (ids not found are absent). */
+  async people(ids: readonly string[]): Promise<{ id: string; full_name: string; office_id: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('people')
+      .select(['id', 'full_name', 'office_id'])
+      .where('id', 'in', [...ids])
+      .execute();
+  }
 }

@@ -66,6 +66,38 @@ describeEachDialect('audit trail over HTTP', ({ db }) => {
     expect(items.every((e) => e.office_id === officeA)).toBe(true);
   });
 
+  it('names the people the snapshots refer to, among those the caller may see; else the id stays', async () => {
+    const ctx = { actor: systemActor('test'), requestId: null };
+    const other = await t.services.offices.create(ctx, {
+      code: 'HQ-AUD2',
+      name: 'Other unit',
+      kind: 'hq_department',
+    });
+    const [ada, bob] = await t.services.people.createMany(ctx, [
+      { full_name: 'Ada Auditee', email: 'ada.audit@example.org', office_id: officeA },
+      { full_name: 'Bob Elsewhere', email: 'bob.audit@example.org', office_id: other.id },
+    ]);
+    const gone = newId();
+    await appendEvents(db(), t.clock, [
+      {
+        entityType: 'user',
+        entityId: 'u-names',
+        officeId: officeA,
+        before: { person_id: gone, data_owner_id: bob!.id },
+        after: { person_id: ada!.id, data_owner_id: null },
+      },
+    ]);
+    const names = async (client: TestClient) => {
+      const res = await client.request({ method: 'GET', url: '/api/audit?entity_id=u-names' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items[0].person_names as Record<string, string>;
+    };
+    expect(await names(auditor)).toEqual({ [ada!.id]: 'Ada Auditee', [bob!.id]: 'Bob Elsewhere' });
+    // A focal point of office A sees the event, and Ada's name, but not Bob's (another office).
+    const focal = await t.signIn('office_focal_point', { offices: [officeA] });
+    expect(await names(focal)).toEqual({ [ada!.id]: 'Ada Auditee' });
+  });
+
   it('refuses a viewer (403) and an anonymous caller (401)', async () => {
     const viewer = await t.signIn('viewer');
     const res = await viewer.request({ method: 'GET', url: '/api/audit' });

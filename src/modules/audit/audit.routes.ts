@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../app/services.js';
 import { pageSchema } from '../../core/pagination.js';
 import { requestContext } from '../../http/auth.js';
-import { auditEventSchema, auditListQuerySchema, auditVerifyResultSchema } from './audit.schema.js';
+import { auditListEventSchema, auditListQuerySchema, auditVerifyResultSchema } from './audit.schema.js';
 
 const tags = ['audit'];
 
@@ -16,7 +16,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         tags,
         summary: 'Audit events in your scope, newest first',
         querystring: auditListQuerySchema,
-        response: { 200: pageSchema(auditEventSchema) },
+        response: { 200: pageSchema(auditListEventSchema) },
       },
     },
     async (request) => audit.list(requestContext(request), request.query),

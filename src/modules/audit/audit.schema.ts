@@ -34,6 +34,14 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
+/** A listed event also names the people its snapshots refer to (id → name), those the caller may see. */
+export const auditListEventSchema = auditEventSchema.extend({
+  person_names: z
+    .record(z.string(), z.string())
+    .describe('names of the people the snapshots refer to by id, among those in your scope'),
+});
+export type AuditListEvent = z.infer<typeof auditListEventSchema>;
+
 export const CHAIN_BREAK_REASONS = ['hash_mismatch', 'broken_link', 'head_mismatch', 'missing'] as const;
 export type ChainBreakReason = (typeof CHAIN_BREAK_REASONS)[number];
 

@@ -1,11 +1,17 @@
 import { GENESIS_HASH, verifyChainSegment, type RequestContext } from '../../core/audit.js';
 import { errors } from '../../core/errors.js';
 import { decodeCursor, toPage, type Page } from '../../core/pagination.js';
-import { requirePermission } from '../../core/permissions.js';
+import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
 import type { ProgressCallback } from '../../core/progress.js';
 import type { ServiceDeps } from '../../core/service-context.js';
 import { AuditRepository, type AuditEventRow } from './audit.repository.js';
-import type { AuditEvent, AuditListQuery, AuditVerifyResult, ChainBreakReason } from './audit.schema.js';
+import type {
+  AuditEvent,
+  AuditListEvent,
+  AuditListQuery,
+  AuditVerifyResult,
+  ChainBreakReason,
+} from './audit.schema.js';
 
 export interface VerifyOptions {
   onProgress?: ProgressCallback;
@@ -26,7 +32,7 @@ export class AuditService {
    * Newest first, keyset-paginated by seq. Organisation-wide callers see every event; scoped callers
    * only events of offices in their scope (events without an office are organisation-level).
    */
-  async list(ctx: RequestContext, query: AuditListQuery): Promise<Page<AuditEvent>> {
+  async list(ctx: RequestContext, query: AuditListQuery): Promise<Page<AuditListEvent>> {
     requirePermission(ctx.actor, 'audit.read');
     const { fromAt, beforeAt } = timeRange(query.from, query.to);
     const scope = ctx.actor.scope;
@@ -43,7 +49,26 @@ export class AuditService {
       },
       query.limit + 1,
     );
-    return toPage(rows, query.limit, (row) => row.seq, presentAuditEvent);
+    const page = toPage(rows, query.limit, (row) => row.seq, presentAuditEvent);
+    const names = await this.personNames(ctx.actor, page.items);
+    return {
+      ...page,
+      items: page.items.map((event) => ({ ...event, person_names: namesFor(event, names) })),
+    };
+  }
+
+  /**
+   * The names of the people the events' snapshots name in person fields, among those the caller may
+   * see (a person outside the caller's offices, or deleted since, is left out: the id shows instead).
+   */
+  private async personNames(actor: Actor, events: readonly AuditEvent[]): Promise<Map<string, string>> {
+    const ids = new Set(events.flatMap((event) => personIds(event)));
+    const people = await this.repo().people([...ids]);
+    return new Map(
+      people
+        .filter((person) => inScope(actor, person.office_id))
+        .map((person) => [person.id, person.full_name]),
+    );
   }
 
   /**
@@ -166,4 +191,31 @@ function seqFromCursor(cursor: string): number {
     ]);
   }
   return v;
+}
+
+/** Snapshot fields that hold a person's id (or a list of them). */
+const PERSON_FIELDS = new Set(['person_id', 'data_owner_id', 'data_custodian_id', 'focal_point_id']);
+const isPersonField = (field: string) =>
+  PERSON_FIELDS.has(field) || field.endsWith('_person_id') || field.endsWith('_person_ids');
+
+/** The person ids in an event's before and after snapshots. */
+function personIds(event: AuditEvent): string[] {
+  const ids: string[] = [];
+  for (const snapshot of [event.before, event.after]) {
+    if (snapshot === null || typeof snapshot !== 'object' || Array.isArray(snapshot)) continue;
+    for (const [field, value] of Object.entries(snapshot as Record<string, unknown>)) {
+      if (!isPersonField(field)) continue;
+      for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string') ids.push(item);
+    }
+  }
+  return ids;
+}
+
+function namesFor(event: AuditEvent, names: ReadonlyMap<string, string>): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const id of personIds(event)) {
+    const name = names.get(id);
+    if (name !== undefined) found[id] = name;
+  }
+  return found;
 }

@@ -212,6 +212,20 @@ export class ScorecardRepository {
     return query.orderBy('date').orderBy('key').execute();
   }
 
+  /** The code of each office given, with its region's code and name (null when it has none). */
+  async officeRegions(
+    officeIds: ReadonlySet<string>,
+  ): Promise<Map<string, { code: string | null; name: string | null }>> {
+    if (officeIds.size === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('offices')
+      .leftJoin('regions', 'regions.id', 'offices.region_id')
+      .select(['offices.code as office', 'regions.code as region', 'regions.name as region_name'])
+      .where('offices.id', 'in', [...officeIds])
+      .execute();
+    return new Map(rows.map((row) => [row.office, { code: row.region, name: row.region_name }]));
+  }
+
   /** The codes of the offices and regions of a caller's scope. */
   async scopeCodes(
     officeIds: ReadonlySet<string>,

@@ -174,4 +174,23 @@ describeEachDialect('scorecard and actions over HTTP', ({ db }) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0].path).toBe('querystring.control_failing');
   });
+
+  it('answers a signed-in office caller the trend of its own offices, never its whole region', async () => {
+    // Snapshots were taken above (2026-11-30); Kenya has 2 of the East region's 3 scored assets.
+    const trend = async (client: TestClient, query: string) => {
+      const response = await get(client, `/api/scorecard/trend?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().series as { key: string; points: { score: number | null }[] }[]).map((s) => [
+        s.key,
+        s.points.map((p) => p.score),
+      ]);
+    };
+    const kenya = await trend(admin, 'by=office&key=KE-HT');
+    expect(kenya).toEqual([['KE-HT', [66.7]]]);
+    const wholeRegion = await trend(admin, 'by=region&key=EHT');
+    expect(wholeRegion[0]![1]).not.toEqual(kenya[0]![1]);
+    // The viewer's sign-in makes the East region visible (as Kenya's region): its figure is Kenya's alone.
+    expect(await trend(viewer, 'by=region')).toEqual([['EHT', kenya[0]![1]]]);
+    expect(await trend(viewer, 'by=organisation')).toEqual([['organisation', kenya[0]![1]]]);
+  });
 });

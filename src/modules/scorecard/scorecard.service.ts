@@ -3,7 +3,8 @@ import { isoDate, isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
 import { inTransaction, throwStale, type ServiceDeps } from '../../core/service-context.js';
-import { computeScorecard } from './compute-scorecard.js';
+import { computeScorecard, ORGANISATION_KEY } from './compute-scorecard.js';
+import { score, weightHundredths } from './score.js';
 import { defaultControls } from './default-controls.js';
 import { compileControls, evaluateAsset, reasonMessage, reasonMessages } from './health-controls.js';
 import type { RuleDefinition } from './rule.schema.js';
@@ -18,7 +19,7 @@ import type {
   TrendResponse,
 } from './scorecard-api.schema.js';
 import { ScorecardRepository, SETTINGS_ID, type ScoredAssetFilter } from './scorecard.repository.js';
-import type { Scorecard } from './scorecard.schema.js';
+import type { ControlCounts, Scorecard } from './scorecard.schema.js';
 import { allLanguages, parseScorecardSettings, type ScorecardSettings } from './scorecard.settings.js';
 import { dueDaysFor } from './scoring-plan.js';
 import { trendSeries } from './trend.js';
@@ -174,6 +175,9 @@ export class ScorecardService {
   /** Each scope's score over the snapshots, oldest first; only scopes the caller may see. */
   async trend(ctx: RequestContext, query: TrendQuery): Promise<TrendResponse> {
     requirePermission(ctx.actor, 'scorecard.read');
+    const scope = ctx.actor.scope;
+    if (scope.kind !== 'all' && (query.by === 'region' || query.by === 'organisation'))
+      return this.scopedTrend(scope.officeIds, query);
     const rows = await this.repo().snapshots(query.by, {
       key: query.key,
       from: query.from,
@@ -187,6 +191,54 @@ export class ScorecardService {
       kept.map((row) => ({ date: row.date, key: storedKeyToKey(row.key), score: row.score })),
       { from: query.from, to: query.to },
     );
+    return { by: query.by, series: series.map((s) => ({ ...s, name: names.get(s.key) ?? null })) };
+  }
+
+  /**
+   * A region or organisation trend for a caller limited to some offices: the stored region and
+   * organisation rows count offices outside the caller's scope, so each point is recomputed from the
+   * stored per-office control counts of the caller's offices alone (grouped by their current region),
+   * with the current control weights. It matches what the live scorecard shows the same caller.
+   */
+  private async scopedTrend(officeIds: ReadonlySet<string>, query: TrendQuery): Promise<TrendResponse> {
+    const repo = this.repo();
+    const [regions, settings] = await Promise.all([repo.officeRegions(officeIds), this.loadSettings(repo)]);
+    const rows = (await repo.snapshots('office', { from: query.from, to: query.to })).filter((row) =>
+      regions.has(row.key),
+    );
+    const groupOf = (office: string) => {
+      if (query.by === 'organisation') return { key: ORGANISATION_KEY, name: 'Organisation' };
+      const region = regions.get(office)!;
+      return { key: region.code, name: region.name };
+    };
+    // date → group key → summed control counts
+    const sums = new Map<string, Map<string | null, Record<string, ControlCounts>>>();
+    const names = new Map<string | null, string | null>();
+    for (const row of rows) {
+      const group = groupOf(row.key);
+      if (query.key !== undefined && keyToStoredKey(group.key) !== query.key) continue;
+      names.set(group.key, group.name);
+      let byGroup = sums.get(row.date);
+      if (!byGroup) sums.set(row.date, (byGroup = new Map()));
+      const total = byGroup.get(group.key) ?? {};
+      byGroup.set(group.key, total);
+      for (const [control, counts] of Object.entries(
+        JSON.parse(row.controls) as Record<string, ControlCounts>,
+      )) {
+        const sum = (total[control] ??= { passed: 0, applicable: 0 });
+        sum.passed += counts.passed;
+        sum.applicable += counts.applicable;
+      }
+    }
+    const weight = (control: string) => weightHundredths(settings.config.controls[control]?.weight ?? 1);
+    const points = [...sums].flatMap(([date, byGroup]) =>
+      [...byGroup].map(([key, controls]) => ({
+        date,
+        key,
+        score: score(Object.entries(controls).map(([control, c]) => ({ weight: weight(control), ...c }))),
+      })),
+    );
+    const series = trendSeries(points, { from: query.from, to: query.to });
     return { by: query.by, series: series.map((s) => ({ ...s, name: names.get(s.key) ?? null })) };
   }
 
@@ -209,20 +261,16 @@ export class ScorecardService {
     return isoDate(this.deps.clock.now());
   }
 
-  /** Which stored snapshot keys a scoped caller may see; null for the whole organisation. */
+  /**
+   * Which stored office and department snapshot keys a scoped caller may see; null for the whole
+   * organisation. (Region and organisation rows include other offices: see scopedTrend.)
+   */
   private async visibleKeys(actor: Actor, by: TrendQuery['by']): Promise<((key: string) => boolean) | null> {
     if (actor.scope.kind === 'all') return null;
-    const codes = await this.repo().scopeCodes(actor.scope.officeIds, actor.scope.regionIds);
-    switch (by) {
-      case 'office':
-        return (key) => codes.offices.has(key);
-      case 'department':
-        return (key) => codes.offices.has(key.split('/')[0]!);
-      case 'region':
-        return (key) => codes.regions.has(key);
-      case 'organisation':
-        return () => false;
-    }
+    const codes = await this.repo().scopeCodes(actor.scope.officeIds, new Set());
+    if (by === 'office') return (key) => codes.offices.has(key);
+    if (by === 'department') return (key) => codes.offices.has(key.split('/')[0]!);
+    return () => false;
   }
 }
 

@@ -7,6 +7,11 @@ import { actorFor, seedScorecardWorld, type ScorecardWorld } from './testing/sco
 
 const ctxOf = (actor: ReturnType<typeof actorFor>) => ({ actor, requestId: null });
 const admin = ctxOf(actorFor('admin'));
+/** Kenya's office score at the two snapshots the tests take. */
+const kenyaPoints = [
+  { date: '2026-11-30', score: 66.7 },
+  { date: '2026-12-01', score: 100 },
+];
 
 describeEachDialect('scorecard snapshots and actions', ({ db }) => {
   let t: TestApp;
@@ -127,7 +132,6 @@ describeEachDialect('scorecard snapshots and actions', ({ db }) => {
     const kenyaOnly = ctxOf(actorFor('viewer', [world.offices.kenya.id]));
     const offices = await t.services.scorecard.trend(kenyaOnly, { by: 'office' });
     expect(offices.series.map((s) => s.key)).toEqual(['KE-SN']);
-    expect((await t.services.scorecard.trend(kenyaOnly, { by: 'organisation' })).series).toEqual([]);
     const eastLead = ctxOf(
       actorFor('regional_focal_point', [world.offices.kenya.id, world.offices.ethiopia.id], {
         regionIds: [world.regions.east.id],
@@ -136,6 +140,39 @@ describeEachDialect('scorecard snapshots and actions', ({ db }) => {
     expect((await t.services.scorecard.trend(eastLead, { by: 'region' })).series.map((s) => s.key)).toEqual([
       'ESN',
     ]);
+  });
+
+  it('never shows a scoped caller a region or organisation figure that counts offices outside its scope', async () => {
+    const whole = async (by: 'region' | 'organisation', key: string) =>
+      (await t.services.scorecard.trend(admin, { by, key })).series[0]!.points;
+    // The stored East region and organisation rows count Ethiopia (and HQ) too: they differ from Kenya's.
+    expect(await whole('region', 'ESN')).not.toEqual(kenyaPoints);
+    expect(await whole('organisation', 'organisation')).not.toEqual(kenyaPoints);
+    // Kenya's focal point sees its region (as loading a user adds its offices' regions), Kenya only.
+    const kenyaOnly = ctxOf(
+      actorFor('office_focal_point', [world.offices.kenya.id], { regionIds: [world.regions.east.id] }),
+    );
+    const regions = await t.services.scorecard.trend(kenyaOnly, { by: 'region' });
+    expect(regions.series).toEqual([
+      { key: 'ESN', name: world.regions.east.name, points: kenyaPoints, latest: 100, change: 33.3 },
+    ]);
+    expect((await t.services.scorecard.trend(kenyaOnly, { by: 'region', key: 'ESN' })).series).toEqual(
+      regions.series,
+    );
+    const organisation = await t.services.scorecard.trend(kenyaOnly, { by: 'organisation' });
+    expect(organisation.series.map((s) => [s.key, s.points])).toEqual([['organisation', kenyaPoints]]);
+    // Kenya and Ethiopia together: the region's own figure, recomputed from the two offices' rows.
+    const eastLead = ctxOf(
+      actorFor('regional_focal_point', [world.offices.kenya.id, world.offices.ethiopia.id], {
+        regionIds: [world.regions.east.id],
+      }),
+    );
+    expect((await t.services.scorecard.trend(eastLead, { by: 'region' })).series[0]!.points).toEqual(
+      await whole('region', 'ESN'),
+    );
+    // No office in scope: nothing.
+    const nowhere = ctxOf(actorFor('viewer', [], { regionIds: [world.regions.east.id] }));
+    expect((await t.services.scorecard.trend(nowhere, { by: 'region' })).series).toEqual([]);
   });
 
   it('takes the daily snapshot once a day: the scheduler checks whether today’s exists', async () => {

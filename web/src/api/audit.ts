@@ -1,8 +1,13 @@
-import type { AuditEvent, AuditListQuery, AuditVerifyResult } from '@server/modules/audit/audit.schema';
+import type {
+  AuditEvent,
+  AuditListEvent,
+  AuditListQuery,
+  AuditVerifyResult,
+} from '@server/modules/audit/audit.schema';
 import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { api, type Page, type QueryValue } from './client';
 
-export type { AuditEvent };
+export type { AuditEvent, AuditListEvent };
 
 const PATH = '/api/audit';
 
@@ -12,7 +17,7 @@ export type AuditFilters = Pick<AuditListQuery, 'entity_type' | 'action' | 'from
 function useAuditPages(key: unknown[], query: Record<string, QueryValue>, keepShowing: boolean) {
   return useInfiniteQuery({
     queryKey: ['audit', ...key],
-    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>(PATH, { ...query, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<Page<AuditListEvent>>(PATH, { ...query, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     placeholderData: keepShowing ? keepPreviousData : undefined,

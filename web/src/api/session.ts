@@ -12,22 +12,17 @@ import { api, isApiError, setCsrfToken } from './client';
 export type Me = z.infer<typeof meSchema>;
 export const ME_KEY = ['me'] as const;
 
-/** The signed-in user, or null when signed out (401). */
+/**
+ * The signed-in user, or null when signed out. Asked of `GET /api/auth/session`, which answers 200
+ * with null when nobody is signed in: no failed request (and no console error) before sign-in.
+ */
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await api.get<Me>('/api/me');
-        setCsrfToken(me.csrf_token);
-        return me;
-      } catch (error) {
-        if (isApiError(error, 'unauthenticated')) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw error;
-      }
+      const me = await api.get<Me | null>('/api/auth/session');
+      setCsrfToken(me?.csrf_token ?? null);
+      return me;
     },
     staleTime: 5 * 60_000,
   });

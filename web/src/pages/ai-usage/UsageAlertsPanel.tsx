@@ -20,6 +20,7 @@ import { useVersionedForm } from '../../components/form/use-versioned-form';
 import { Loading } from '../../components/Loading';
 import { notifyFailure, notifySuccess } from '../../components/notify';
 import { useErrorMessage } from '../../i18n/error-message';
+import { formatPartialDate } from '../../i18n/format';
 import { StatusBadge, StatusSourceText } from './UsageBadges';
 import { byteSize } from './usage-view';
 
@@ -139,7 +140,7 @@ function AlertsTable({ alerts }: { alerts: UsageAlerts['alerts'] }) {
  * their actions; admins change the rules' settings, those who ingest evaluate them now.
  */
 export function UsageAlertsPanel({ shared }: { shared: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const alerts = useUsageAlerts(shared);
   const evaluate = useEvaluateAlerts();
@@ -196,8 +197,8 @@ export function UsageAlertsPanel({ shared }: { shared: boolean }) {
             <Text size="sm" c="dimmed">
               {data!.period
                 ? t('usage.alerts.intro', {
-                    from: data!.period.from,
-                    to: data!.period.to,
+                    from: formatPartialDate(data!.period.from, i18n.language),
+                    to: formatPartialDate(data!.period.to, i18n.language),
                     users: data!.settings.min_users,
                     mib: data!.settings.upload_threshold_mib,
                   })

@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useDownloads } from '../../components/use-downloads';
 import { ReportAppsTable, ReportDepartmentsTable } from './ReportTables';
 import { UsageAlertsPanel } from './UsageAlertsPanel';
-import { byteSize, lastDays, percent } from './usage-view';
+import { byteSize, lastDays, percent, pluralCount } from './usage-view';
 import { WeeklyPanel } from './WeeklyPanel';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -49,7 +49,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 function ReportView({ report }: { report: UsageReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const number = (n: number | string) => n.toLocaleString(language);
   const { totals, risk } = report;
   return (
     <Stack>
@@ -62,26 +64,32 @@ function ReportView({ report }: { report: UsageReport }) {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Stat
           label={t('usage.stats.aiEvents')}
-          value={totals.ai_events.toLocaleString()}
-          note={t('usage.stats.ofEvents', { events: totals.events.toLocaleString() })}
+          value={number(totals.ai_events)}
+          note={t('usage.stats.ofEvents', { events: number(totals.events), count: totals.events })}
         />
-        <Stat label={t('usage.stats.aiUsers')} value={totals.ai_users.toLocaleString()} />
+        <Stat label={t('usage.stats.aiUsers')} value={number(totals.ai_users)} />
         <Stat
           label={t('usage.stats.unapprovedShare')}
-          value={percent(risk.unapproved_share)}
-          note={t('usage.stats.usersNote', { users: risk.unapproved_users.toLocaleString() })}
+          value={percent(risk.unapproved_share, language)}
+          note={t('usage.stats.usersNote', {
+            users: number(risk.unapproved_users),
+            count: pluralCount(risk.unapproved_users),
+          })}
         />
         <Stat
           label={t('usage.stats.highRiskShare')}
-          value={percent(risk.high_risk_share)}
-          note={t('usage.stats.usersNote', { users: risk.high_risk_users.toLocaleString() })}
+          value={percent(risk.high_risk_share, language)}
+          note={t('usage.stats.usersNote', {
+            users: number(risk.high_risk_users),
+            count: pluralCount(risk.high_risk_users),
+          })}
         />
         <Stat
           label={t('usage.stats.unapprovedUpload')}
           value={byteSize(report.unapproved_generative_upload.bytes_up)}
           note={t('usage.stats.appsNote', { count: report.unapproved_generative_upload.apps })}
         />
-        <Stat label={t('usage.stats.newApps')} value={report.new_apps.length.toLocaleString()} />
+        <Stat label={t('usage.stats.newApps')} value={number(report.new_apps.length)} />
       </SimpleGrid>
       <Section title={t('usage.topApps')}>
         <ReportAppsTable apps={report.apps} caption={t('usage.appsCaption')} empty={t('usage.noData')} />

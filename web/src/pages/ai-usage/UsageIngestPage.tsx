@@ -9,9 +9,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { formatPartialDate } from '../../i18n/format';
 
 function ResultView({ result }: { result: IngestResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const already = result.status === 'already_ingested';
   return (
     <Alert
@@ -32,7 +33,10 @@ function ResultView({ result }: { result: IngestResult }) {
         </Text>
         {result.period.from && (
           <Text size="sm">
-            {t('usage.ingest.period', { from: result.period.from, to: result.period.to })}
+            {t('usage.ingest.period', {
+              from: formatPartialDate(result.period.from, i18n.language),
+              to: formatPartialDate(result.period.to ?? '', i18n.language),
+            })}
           </Text>
         )}
         {result.alerts && (

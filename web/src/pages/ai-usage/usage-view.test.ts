@@ -4,6 +4,7 @@ import {
   categoryId,
   lastDays,
   percent,
+  pluralCount,
   weeklyOption,
   weeklyTable,
   type WeeklyTexts,
@@ -41,11 +42,24 @@ describe('lastDays', () => {
 
 describe('numbers in words', () => {
   it.each([
-    [0, '0.0%'],
-    [0.875, '87.5%'],
-    [1 / 3, '33.3%'],
-    [1, '100.0%'],
-  ])('percent(%d) = %s', (share, text) => expect(percent(share)).toBe(text));
+    [0, 'en', /^0%$/],
+    [0.875, 'en', /^87\.5%$/],
+    [1 / 3, 'en', /^33\.3%$/],
+    [1, 'en', /^100%$/],
+    // French and Spanish: a decimal comma and a (no-break) space before the sign
+    [0, 'fr', /^0\s%$/],
+    [0.875, 'fr', /^87,5\s%$/],
+    [0.875, 'es', /^87,5\s%$/],
+  ])('percent(%d) in %s matches %s', (share, language, text) =>
+    expect(percent(share, language)).toMatch(text),
+  );
+
+  it.each([
+    [0, 0],
+    [1, 1],
+    [7, 7],
+    ['<5', 5],
+  ])('pluralCount(%s) = %i', (count, expected) => expect(pluralCount(count)).toBe(expected));
 
   it.each([
     [0, '0 B'],

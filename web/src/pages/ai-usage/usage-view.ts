@@ -3,6 +3,7 @@ import { APP_CATEGORIES, CATEGORY_LABELS, type AppCategory } from '@server/modul
 import type { UsageReport } from '@server/modules/ai-usage/usage.schema';
 import type { ChartOption } from '../../components/charts/echarts';
 import type { SheetData } from '../../components/charts/xlsx';
+import { formatPercent } from '../../i18n/format';
 
 /* The AI usage pages' pure parts: the default period, numbers in words, the weekly chart. */
 
@@ -15,9 +16,14 @@ export function lastDays(today: Date, days = 30): { from: string; to: string } {
   return { from, to };
 }
 
-/** A share of 0..1 as a percentage with one decimal: 0.875 → "87.5%". */
-export function percent(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+/** A share of 0..1 as a percentage with at most one decimal, in the reader's language: 0.875 → "87.5%", "87,5 %". */
+export function percent(share: number, language: string): string {
+  return formatPercent(Math.round(share * 1000) / 10, language);
+}
+
+/** A count of people for a plural form: "<5" (suppressed) counts as several. */
+export function pluralCount(count: number | string): number {
+  return typeof count === 'number' ? count : 5;
 }
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

@@ -32,8 +32,14 @@ function RecordCell({ event, labels }: { event: AuditEvent; labels: HistoryLabel
 /** Audit events in the reader's scope, newest first, with what each changed. */
 export function AuditTable({ filters }: { filters: AuditFilters }) {
   const { t, i18n } = useTranslation();
-  const labels = useHistoryLabels();
   const trail = useAuditTrail(filters);
+  // People the snapshots name by id, shown by name (those outside the reader's scope keep their id).
+  const people = Object.fromEntries(
+    (trail.data?.pages ?? []).flatMap((page) =>
+      page.items.flatMap((event) => Object.entries(event.person_names)),
+    ),
+  );
+  const labels = useHistoryLabels(people);
 
   if (trail.isPending) return <Loading />;
   if (trail.isError) return <ErrorAlert error={trail.error} onRetry={() => void trail.refetch()} />;
