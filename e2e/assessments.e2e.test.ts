@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -104,4 +106,22 @@ describe.skipIf(!chromiumFound)('assessments in the browser', () => {
     await page.getByText('You are reading revision 1 as it was completed.').waitFor(WAIT);
     expect(browser.scriptProblems).toEqual([]);
   }, 120_000);
+
+  it('lets an administrator add a template from a YAML file, offered when starting an assessment', async () => {
+    await page.goto(`${server.baseUrl}/assessments`);
+    await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor(WAIT);
+    const shipped = fs.readFileSync(path.join('data', 'assessments', 'ai-vendor.yaml'), 'utf8');
+    const yaml = shipped
+      .replace(/^id: ai-vendor$/m, 'id: cloud-vendor')
+      .replace(/^  en: AI vendor assessment$/m, '  en: Cloud vendor assessment');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'cloud-vendor.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+    await page.getByText('Template added: Cloud vendor assessment').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Start an assessment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start an assessment' });
+    await dialog.getByRole('combobox', { name: 'Template' }).click();
+    await page.getByRole('option', { name: 'Cloud vendor assessment' }).waitFor(WAIT);
+    await page.keyboard.press('Escape');
+  });
 });
