@@ -182,6 +182,11 @@ describeEachDialect('the AI systems register over HTTP', ({ db }) => {
     expect(issues.map((i) => i.path)).toEqual(['body.languages.1', 'body.countries.1']);
     expect(issues[0]!.message).toContain('"english" is not an ISO 639-1 language code');
     expect(issues[1]!.message).toContain('"ZZ" is not an ISO 3166-1 alpha-2 country code');
+    const openapi = (await officer.request({ method: 'GET', url: '/api/openapi.json' })).json();
+    const documented = openapi.paths['/api/ai-systems'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(documented.properties)).toEqual(
+      expect.arrayContaining(['languages', 'countries', 'alternatives_considered', 'risks_and_mitigations']),
+    );
 
     const created = await create(officer, {
       name: 'Interpreter',
