@@ -10,6 +10,36 @@ import type { Kysely } from 'kysely';
 
 const NEW_PUBLIC = ['languages', 'countries'];
 
+/** The publishable fields in their order as of this migration (public_fields is stored in it). */
+const ORDER = [
+  'public_description',
+  'purpose',
+  'office_id',
+  'department_id',
+  'business_owner_id',
+  'technical_owner_id',
+  'provider',
+  'contract',
+  'models',
+  'deployment',
+  'lifecycle',
+  'users',
+  'affected_people',
+  'decisions_informed',
+  'human_oversight',
+  'personal_data',
+  'approval_status',
+  'dpia_done',
+  'dpia_reference',
+  'data_asset_ids',
+  'languages',
+  'countries',
+  'alternatives_considered',
+  'risks_and_mitigations',
+  'tier',
+  'next_review_date',
+];
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against any schema version
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -27,10 +57,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     public_fields: string;
   }[];
   for (const row of rows) {
-    const fields = JSON.parse(row.public_fields) as string[];
+    const fields = [...(JSON.parse(row.public_fields) as string[]), ...NEW_PUBLIC];
     await db
       .updateTable('ai_systems')
-      .set({ public_fields: JSON.stringify([...fields, ...NEW_PUBLIC.filter((f) => !fields.includes(f))]) })
+      .set({ public_fields: JSON.stringify(ORDER.filter((field) => fields.includes(field))) })
       .where('id', '=', row.id)
       .execute();
   }
