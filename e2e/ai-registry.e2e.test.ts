@@ -88,11 +88,22 @@ describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => 
     await dialog.getByRole('checkbox', { name: 'General-purpose model' }).check();
     await dialog.getByLabel('AI usage apps').fill('ChatGPT');
     await page.getByRole('option', { name: 'ChatGPT', exact: true }).click();
+    // Languages and countries picked by name; risks as text.
+    await dialog.getByLabel('Languages').fill('Swahili');
+    await page.getByRole('option', { name: 'Swahili (sw)', exact: true }).click();
+    await dialog.getByLabel('Countries where it is used').fill('Kenya');
+    await page.getByRole('option', { name: 'Kenya (KE)', exact: true }).click();
+    await dialog
+      .getByLabel('Risks and mitigations')
+      .fill('Biased rankings: a panel reads every application.');
     await dialog.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/ai-systems\/[0-9a-f-]{36}$/, WAIT);
     await page.getByRole('heading', { level: 1, name: SYSTEM }).waitFor(WAIT);
     await page.getByText('GPT-4o (OpenAI) · General-purpose model').waitFor(WAIT);
     await page.getByText('ChatGPT', { exact: true }).waitFor(WAIT);
+    await page.getByText('Swahili (sw)', { exact: true }).waitFor(WAIT);
+    await page.getByText('Kenya (KE)', { exact: true }).waitFor(WAIT);
+    await page.getByText('Biased rankings: a panel reads every application.').waitFor(WAIT);
   }, 60_000);
 
   it('drafts a high-risk classification with the questionnaire and submits it', async () => {

@@ -245,6 +245,10 @@ export interface AiSystemTable {
   dpia_reference: string | null;
   usage_app_ids: string; // JSON array of AI usage catalogue ids (data/ai-apps/catalogue.yaml)
   data_asset_ids: string; // JSON array of inventory asset ids
+  languages: string; // JSON array of ISO 639-1 codes (lower case)
+  countries: string; // JSON array of ISO 3166-1 alpha-2 codes (upper case)
+  alternatives_considered: string | null;
+  risks_and_mitigations: string | null;
   public: number;
   public_fields: string; // JSON array of PublishableField: what the public register shows
   tier: string | null; // Tier of the last verified classification

@@ -53,6 +53,27 @@ describeCli('AI registry commands', ({ custos, ok, json, services }) => {
     expect((await custos(`ai system show ${other.id}`)).code).toBe(ERROR_CATALOGUE.not_found.exit);
   });
 
+  it('sets languages, countries, alternatives and risks, refusing a bad code by its flag', async () => {
+    const changed = await json<AiSystem>(
+      `ai system update ${system.id} --languages en,FR --countries ke,SN --json --alternatives`,
+      'Manual triage',
+      '--risks',
+      'Wrong replies; a caseworker checks each',
+    );
+    expect(changed).toMatchObject({
+      languages: ['en', 'fr'],
+      countries: ['KE', 'SN'],
+      alternatives_considered: 'Manual triage',
+      risks_and_mitigations: 'Wrong replies; a caseworker checks each',
+    });
+    const bad = await custos(`ai system update ${system.id} --languages en,xx`);
+    expect(bad.code).toBe(ERROR_CATALOGUE.validation_failed.exit);
+    expect(bad.stderr).toContain('--languages');
+    expect(bad.stderr).toContain('"xx" is not an ISO 639-1 language code');
+    const cleared = await json<AiSystem>(`ai system update ${system.id} --json --countries`, '');
+    expect(cleared.countries).toEqual([]);
+  });
+
   it('runs the classification workflow, refusing the submitter as reviewer, and exports the public register', async () => {
     const answers = file('answers.json');
     fs.writeFileSync(answers, JSON.stringify({ role: 'deployer', answers: HIGH_RISK_ANSWERS }));

@@ -46,6 +46,10 @@ const FLAGS = new FlagNames({
   dpia_reference: '--dpia-ref',
   usage_app_ids: '--app',
   data_asset_ids: '--asset',
+  languages: '--languages',
+  countries: '--countries',
+  alternatives_considered: '--alternatives',
+  risks_and_mitigations: '--risks',
   business_owner_id: '--business-owner',
   technical_owner_id: '--technical-owner',
   public_fields: '--public-fields',
@@ -74,6 +78,10 @@ interface SystemOptions {
   dpiaRef?: string;
   app?: string[];
   asset?: string[];
+  languages?: string;
+  countries?: string;
+  alternatives?: string;
+  risks?: string;
   public?: string;
   publicFields?: string;
   personalData?: string;
@@ -103,6 +111,10 @@ function systemOptions(command: Command): Command {
     .option('--dpia-ref <text>', 'DPIA reference or link')
     .option('--app <id>', 'AI usage catalogue app id (repeat)', collect)
     .option('--asset <id>', 'data asset id it uses (repeat)', collect)
+    .option('--languages <codes>', 'ISO 639-1 codes of its languages, separated by commas ("" for none)')
+    .option('--countries <codes>', 'ISO 3166-1 alpha-2 codes where it is used, separated by commas')
+    .option('--alternatives <text>', 'alternatives considered')
+    .option('--risks <text>', 'risks and their mitigations')
     .option('--public <yes|no>', 'whether it appears in the public register')
     .option(
       '--public-fields <list>',
@@ -167,12 +179,21 @@ async function systemFields(
     dpia_reference: o.dpiaRef,
     usage_app_ids: o.app,
     data_asset_ids: o.asset,
+    languages: commaList(o.languages),
+    countries: commaList(o.countries),
+    alternatives_considered: o.alternatives,
+    risks_and_mitigations: o.risks,
     public: yesNo(o.public, '--public'),
-    public_fields: o.publicFields
-      ?.split(/[,;]/)
-      .map((field) => field.trim())
-      .filter(Boolean),
+    public_fields: commaList(o.publicFields),
   };
+}
+
+/** "a, b; c" → ['a', 'b', 'c']; "" → [] (clears the list). */
+function commaList(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(/[,;]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 export function registerAiSystemCommands(program: Command): void {

@@ -38,6 +38,10 @@ const MARKERS: Record<PublishableField, string> = {
   dpia_done: 'impact_assessment_completed',
   dpia_reference: 'MARK-dpia-link',
   data_asset_ids: 'MARK-asset',
+  languages: 'xh; yo',
+  countries: 'KE; SN',
+  alternatives_considered: 'MARK-alternatives',
+  risks_and_mitigations: 'MARK-risks',
   tier: 'limited',
   next_review_date: '2027-06-30',
 };
@@ -68,6 +72,10 @@ function system(publicFields: readonly PublishableField[]): AiSystem {
     dpia_reference: MARKERS.dpia_reference,
     usage_app_ids: ['chatgpt'],
     data_asset_ids: ['0190f0c8-0000-7000-8000-000000000006'],
+    languages: ['xh', 'yo'],
+    countries: ['KE', 'SN'],
+    alternatives_considered: MARKERS.alternatives_considered,
+    risks_and_mitigations: MARKERS.risks_and_mitigations,
     public: true,
     public_fields: [...publicFields],
     tier: 'limited',
@@ -141,12 +149,24 @@ describe('the public register honours each system’s public fields', () => {
       impact_assessment_completed: true,
       impact_assessment_link: MARKERS.dpia_reference,
       models: `${MARKERS.models} (Acme), general-purpose`,
+      alternatives_considered: MARKERS.alternatives_considered,
+      risks: MARKERS.risks_and_mitigations,
+      languages: MARKERS.languages,
+      countries: MARKERS.countries,
     });
   });
 
   it('publishes by default what the system does and where, but not people, contracts or links', () => {
     expect(DEFAULT_PUBLIC_FIELDS).toEqual(
-      expect.arrayContaining(['public_description', 'purpose', 'office_id', 'lifecycle', 'tier']),
+      expect.arrayContaining([
+        'public_description',
+        'purpose',
+        'office_id',
+        'lifecycle',
+        'tier',
+        'languages',
+        'countries',
+      ]),
     );
     for (const kept of [
       'business_owner_id',
@@ -155,6 +175,8 @@ describe('the public register honours each system’s public fields', () => {
       'users',
       'dpia_reference',
       'data_asset_ids',
+      'alternatives_considered',
+      'risks_and_mitigations',
     ] as const)
       expect(DEFAULT_PUBLIC_FIELDS).not.toContain(kept);
   });

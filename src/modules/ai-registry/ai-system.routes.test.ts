@@ -170,6 +170,76 @@ describeEachDialect('the AI systems register over HTTP', ({ db }) => {
     expect(noDpia.json().items.map((s: AiSystem) => s.id)).toEqual([system.id]);
   });
 
+  it('refuses bad language and country codes with 400 naming the field, and round-trips them through the spreadsheet', async () => {
+    const bad = await create(officer, {
+      name: 'Interpreter',
+      office_id: world.offices.kenya.id,
+      languages: ['en', 'english'],
+      countries: ['KE', 'ZZ'],
+    });
+    expect(bad.statusCode).toBe(400);
+    const issues: { path: string; message: string }[] = bad.json().error.details.issues;
+    expect(issues.map((i) => i.path)).toEqual(['body.languages.1', 'body.countries.1']);
+    expect(issues[0]!.message).toContain('"english" is not an ISO 639-1 language code');
+    expect(issues[1]!.message).toContain('"ZZ" is not an ISO 3166-1 alpha-2 country code');
+    const openapi = (await officer.request({ method: 'GET', url: '/api/openapi.json' })).json();
+    const documented = openapi.paths['/api/ai-systems'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(documented.properties)).toEqual(
+      expect.arrayContaining(['languages', 'countries', 'alternatives_considered', 'risks_and_mitigations']),
+    );
+
+    const created = await create(officer, {
+      name: 'Interpreter',
+      office_id: world.offices.kenya.id,
+      languages: ['en', 'so'],
+      countries: ['ke', 'SO'],
+      alternatives_considered: 'Human interpreters only',
+      risks_and_mitigations: 'Mistranslation, checked by a native speaker',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const system: AiSystem = created.json();
+    expect(system).toMatchObject({ languages: ['en', 'so'], countries: ['KE', 'SO'] });
+
+    const exported = await officer.request({ method: 'GET', url: '/api/ai-systems/export.csv' });
+    const body = exported.body.replace(/^\uFEFF/, '');
+    const header = body.split(/\r?\n/)[0]!;
+    for (const column of ['Languages', 'Countries', 'Alternatives considered', 'Risks and mitigations'])
+      expect(header).toContain(column);
+    expect(body).toContain('en; so');
+    expect(body).toContain('KE; SO');
+    const upload = (content: Buffer | string, dryRun = false) =>
+      officer.request({
+        method: 'POST',
+        url: `/api/ai-systems/import?dry_run=${dryRun}`,
+        ...multipartBody({ filename: 'ai.csv', contentType: 'text/csv', content: Buffer.from(content) }),
+      });
+    const back = await upload(body);
+    expect(back.json(), back.body).toMatchObject({ created: 0, updated: 0, issues: [] });
+    const edited = csv([
+      ['Id', 'Name', 'Office code', 'Languages', 'Countries', 'Risks and mitigations'],
+      [system.id, 'Interpreter', world.offices.kenya.code, 'fr; AR', 'sn', ''],
+    ]);
+    expect((await upload(edited)).json()).toMatchObject({ updated: 1, issues: [] });
+    expect(
+      (await officer.request({ method: 'GET', url: `/api/ai-systems/${system.id}` })).json(),
+    ).toMatchObject({
+      languages: ['fr', 'ar'],
+      countries: ['SN'],
+      alternatives_considered: 'Human interpreters only',
+      risks_and_mitigations: null,
+    });
+    const wrong = await upload(
+      csv([
+        ['Id', 'Name', 'Office code', 'Countries'],
+        [system.id, 'Interpreter', world.offices.kenya.code, 'KE; Kenya'],
+      ]),
+      true,
+    );
+    expect(wrong.json().issues).toMatchObject([
+      { row: 2, column: 'Countries', message: expect.stringContaining('"Kenya" is not an ISO 3166-1') },
+    ]);
+  });
+
   it('exports the register and imports it back: dry run lists problems by row and column, all or nothing', async () => {
     await create(officer, {
       name: 'Export me',

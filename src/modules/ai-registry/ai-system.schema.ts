@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isCountryCode } from '../org/countries.js';
+import { isLanguageCode } from './languages.js';
 import { AI_ACT_ROLES } from './ai-act.ids.js';
 import { answersSchema, classificationSchema, TIERS } from './ai-act.schema.js';
 
@@ -56,6 +58,10 @@ export const PUBLISHABLE_FIELDS = [
   'dpia_done',
   'dpia_reference',
   'data_asset_ids',
+  'languages',
+  'countries',
+  'alternatives_considered',
+  'risks_and_mitigations',
   'tier',
   'next_review_date',
 ] as const;
@@ -75,6 +81,8 @@ export const DEFAULT_PUBLIC_FIELDS: readonly PublishableField[] = [
   'decisions_informed',
   'human_oversight',
   'dpia_done',
+  'languages',
+  'countries',
   'tier',
   'next_review_date',
 ];
@@ -96,6 +104,24 @@ export const usageAppIdSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an app id of the AI usage catalogue, such as chatgpt');
+
+/** ISO 639-1 language codes (en, fr, es, ar); any case is accepted, stored lower case. */
+export const languageCodeSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(isLanguageCode, {
+    error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code, such as en, fr, es or ar`,
+  });
+
+/** ISO 3166-1 alpha-2 country codes (KE, SN); any case is accepted, stored upper case. */
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, {
+    error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code, such as KE or SN`,
+  });
 
 /** An app of the AI usage catalogue, as the AI system form offers it. */
 export const usageAppChoiceSchema = z.object({ id: z.string(), name: z.string() });
@@ -134,6 +160,12 @@ export const aiSystemSchema = z.object({
   dpia_reference: z.string().nullable(),
   usage_app_ids: z.array(z.string()),
   data_asset_ids: z.array(z.string()),
+  /** ISO 639-1 codes of the languages it works in. */
+  languages: z.array(z.string()),
+  /** ISO 3166-1 alpha-2 codes of the countries where it is used. */
+  countries: z.array(z.string()),
+  alternatives_considered: z.string().nullable(),
+  risks_and_mitigations: z.string().nullable(),
   public: z.boolean(),
   /** The fields the public register shows for this system (besides its name), in PUBLISHABLE_FIELDS order. */
   public_fields: z.array(z.enum(PUBLISHABLE_FIELDS)),
@@ -171,6 +203,10 @@ const aiSystemFields = {
   dpia_reference: optionalText(500),
   usage_app_ids: uniqueList(usageAppIdSchema, 50).optional(),
   data_asset_ids: uniqueList(z.string().uuid(), 200).optional(),
+  languages: uniqueList(languageCodeSchema, 50).optional(),
+  countries: uniqueList(countryCodeSchema, 250).optional(),
+  alternatives_considered: optionalText(5000),
+  risks_and_mitigations: optionalText(5000),
   public: z.boolean().optional(),
   /** Which fields the public register shows (the name always); DEFAULT_PUBLIC_FIELDS when not given. */
   public_fields: uniqueList(z.enum(PUBLISHABLE_FIELDS), PUBLISHABLE_FIELDS.length).optional(),

@@ -59,10 +59,18 @@ describeEachDialect('the AI systems register', ({ db }) => {
       dpia_reference: 'DPIA-7',
       usage_app_ids: ['chatgpt'],
       data_asset_ids: [asset.id],
+      languages: ['en', 'sw'],
+      countries: ['KE'],
+      alternatives_considered: 'Manual checks only',
+      risks_and_mitigations: 'Wrong refusals; a caseworker reviews each',
       public: true,
     });
     expect(created).toMatchObject({
       name: 'Eligibility helper',
+      languages: ['en', 'sw'],
+      countries: ['KE'],
+      alternatives_considered: 'Manual checks only',
+      risks_and_mitigations: 'Wrong refusals; a caseworker reviews each',
       affected_people: ['migrants_beneficiaries', 'staff'],
       models: [{ name: 'GPT-4o', provider: 'OpenAI', general_purpose: true }],
       personal_data: true,
@@ -87,6 +95,44 @@ describeEachDialect('the AI systems register', ({ db }) => {
     await services.aiSystems.remove(admin, created.id, 2);
     expect((await rejected(services.aiSystems.get(admin, created.id))).code).toBe('not_found');
     expect(await auditCount(created.id)).toBe(3);
+  });
+
+  it('defaults languages and countries to none, publishes them but not alternatives or risks, audits their changes', async () => {
+    const system = await services.aiSystems.create(admin, minimal());
+    expect(system).toMatchObject({
+      languages: [],
+      countries: [],
+      alternatives_considered: null,
+      risks_and_mitigations: null,
+    });
+    expect(system.public_fields).toEqual(expect.arrayContaining(['languages', 'countries']));
+    expect(system.public_fields).not.toContain('alternatives_considered');
+    expect(system.public_fields).not.toContain('risks_and_mitigations');
+    const changed = await services.aiSystems.update(admin, system.id, {
+      version: 1,
+      languages: ['fr', 'ar'],
+      countries: ['SN', 'ML'],
+      risks_and_mitigations: 'Mistranslation; a native speaker checks',
+    });
+    expect(changed).toMatchObject({ languages: ['fr', 'ar'], countries: ['SN', 'ML'], version: 2 });
+    const same = await services.aiSystems.update(admin, system.id, { version: 2, countries: ['SN', 'ML'] });
+    expect(same.version).toBe(2);
+    const cleared = await services.aiSystems.update(admin, system.id, {
+      version: 2,
+      languages: [],
+      risks_and_mitigations: '',
+    });
+    expect(cleared).toMatchObject({ languages: [], risks_and_mitigations: null, version: 3 });
+    const stale = await rejected(services.aiSystems.update(admin, system.id, { version: 2, countries: [] }));
+    expect(stale.code).toBe('version_conflict');
+    expect((await services.aiSystems.get(admin, system.id)).countries).toEqual(['SN', 'ML']);
+    const events = await db()
+      .kysely.selectFrom('audit_events')
+      .select(['action', 'after_json'])
+      .where('entity_id', '=', system.id)
+      .execute();
+    expect(events.map((e) => e.action).toSorted()).toEqual(['create', 'update', 'update']);
+    expect(events.some((e) => e.after_json?.includes('"countries":["SN","ML"]'))).toBe(true);
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {

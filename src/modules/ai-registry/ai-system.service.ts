@@ -53,6 +53,10 @@ export const AI_SYSTEM_DATA_COLUMNS = [
   'dpia_reference',
   'usage_app_ids',
   'data_asset_ids',
+  'languages',
+  'countries',
+  'alternatives_considered',
+  'risks_and_mitigations',
   'public',
   'public_fields',
 ] as const satisfies readonly (keyof AiSystemRow)[];
@@ -137,6 +141,10 @@ export class AiSystemService {
       dpia_reference: storedText(input.dpia_reference),
       usage_app_ids: JSON.stringify(input.usage_app_ids ?? []),
       data_asset_ids: JSON.stringify(input.data_asset_ids ?? []),
+      languages: JSON.stringify(input.languages ?? []),
+      countries: JSON.stringify(input.countries ?? []),
+      alternatives_considered: storedText(input.alternatives_considered),
+      risks_and_mitigations: storedText(input.risks_and_mitigations),
       public: input.public ? 1 : 0,
       public_fields: storedPublicFields(input.public_fields ?? DEFAULT_PUBLIC_FIELDS),
     };
@@ -337,6 +345,8 @@ function storedChanges(changes: Omit<AiSystemUpdate, 'version'>): Partial<AiSyst
     affected_people,
     usage_app_ids,
     data_asset_ids,
+    languages,
+    countries,
     personal_data,
     dpia_done,
     public: isPublic,
@@ -352,6 +362,8 @@ function storedChanges(changes: Omit<AiSystemUpdate, 'version'>): Partial<AiSyst
   if (affected_people !== undefined) stored.affected_people = storedAffected(affected_people);
   if (usage_app_ids !== undefined) stored.usage_app_ids = JSON.stringify(usage_app_ids);
   if (data_asset_ids !== undefined) stored.data_asset_ids = JSON.stringify(data_asset_ids);
+  if (languages !== undefined) stored.languages = JSON.stringify(languages);
+  if (countries !== undefined) stored.countries = JSON.stringify(countries);
   if (personal_data !== undefined) stored.personal_data = personal_data ? 1 : 0;
   if (dpia_done !== undefined) stored.dpia_done = dpia_done ? 1 : 0;
   if (isPublic !== undefined) stored.public = isPublic ? 1 : 0;

@@ -62,6 +62,8 @@ const CLEARED: Partial<Record<string, unknown>> = {
   affected_people: [],
   usage_app_ids: [],
   data_asset_ids: [],
+  languages: [],
+  countries: [],
   personal_data: false,
   dpia_done: false,
   public: false,

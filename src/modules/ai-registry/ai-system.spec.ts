@@ -8,6 +8,8 @@ import {
   DEPLOYMENTS,
   LIFECYCLES,
   PUBLISHABLE_FIELDS,
+  countryCodeSchema,
+  languageCodeSchema,
   modelSchema,
   usageAppIdSchema,
 } from './ai-system.schema.js';
@@ -62,21 +64,18 @@ const modelsCell = {
   hint: 'name | provider | gpai; separated by ;',
 };
 
+/** Values separated by ; (or commas, spaces, new lines), each as `item` reads it, each once. */
 const idList = (item: z.ZodType<string>, what: string) => ({
   schema: z.string().transform((text, ctx) => {
-    const ids = [
-      ...new Set(
-        text
-          .split(/[;,\n|\s]+/)
-          .map((part) => part.trim())
-          .filter(Boolean),
-      ),
-    ];
-    for (const id of ids)
-      if (!item.safeParse(id).success) {
-        ctx.addIssue({ code: 'custom', message: `"${id}" is not ${what}` });
+    const ids: string[] = [];
+    for (const part of text.split(/[;,\n|\s]+/).filter(Boolean)) {
+      const parsed = item.safeParse(part);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not ${what}` });
         return z.NEVER;
       }
+      if (!ids.includes(parsed.data)) ids.push(parsed.data);
+    }
     return ids;
   }),
   format: (ids: readonly string[]) => ids.join('; '),
@@ -151,6 +150,22 @@ export const AI_SYSTEMS_TABLE = defineTable({
       ...idList(z.string().uuid(), 'an id of a data asset'),
       width: 38,
     }),
+    column({
+      key: 'languages',
+      header: 'Languages',
+      aliases: ['Langues', 'Idiomas'],
+      ...idList(languageCodeSchema, 'an ISO 639-1 language code, such as en, fr, es or ar'),
+      hint: 'ISO 639-1 codes separated by ;, e.g. en; fr',
+    }),
+    column({
+      key: 'countries',
+      header: 'Countries',
+      aliases: ['Pays', 'Países'],
+      ...idList(countryCodeSchema, 'an ISO 3166-1 alpha-2 country code, such as KE or SN'),
+      hint: 'ISO 3166-1 alpha-2 codes separated by ;, e.g. KE; SN',
+    }),
+    column({ key: 'alternatives_considered', header: 'Alternatives considered', ...text(5000), width: 36 }),
+    column({ key: 'risks_and_mitigations', header: 'Risks and mitigations', ...text(5000), width: 36 }),
     column({ key: 'public', header: 'Public', ...cell.boolean() }),
     column({
       key: 'public_fields',

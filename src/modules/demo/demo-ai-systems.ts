@@ -56,6 +56,11 @@ const SYSTEMS: DemoAiSystem[] = [
       lifecycle: 'production',
       affected_people: ['migrants_beneficiaries', 'public'],
       human_oversight: 'Caseworkers review every conversation flagged as a protection concern.',
+      languages: ['en', 'fr', 'es', 'ar'],
+      alternatives_considered: 'More helpline staff; a menu-based voice line (rejected: long waits).',
+      risks_and_mitigations:
+        'Wrong or overconfident answers: escalation to a caseworker on request and on protection keywords; ' +
+        'personal data sent to the vendor: no case details asked, conversations deleted after 30 days.',
       personal_data: true,
       approval_status: 'approved_with_conditions',
       approval_conditions: 'No case decisions; conversations deleted after 30 days.',
@@ -91,6 +96,11 @@ const SYSTEMS: DemoAiSystem[] = [
       affected_people: ['migrants_beneficiaries'],
       decisions_informed: 'Order in which files are reviewed; never the decision itself.',
       human_oversight: 'A caseworker reviews every file, whatever its score.',
+      languages: ['en'],
+      alternatives_considered: 'First come, first served; manual triage by a senior caseworker.',
+      risks_and_mitigations:
+        'Bias against some nationalities: quarterly disparity checks; over-reliance: scores never shown ' +
+        'next to the decision.',
       personal_data: true,
       approval_status: 'under_review',
       dpia_done: false,
@@ -111,6 +121,10 @@ const SYSTEMS: DemoAiSystem[] = [
       lifecycle: 'production',
       affected_people: ['public'],
       human_oversight: 'The hiring panel reads every application; the shortlist is a suggestion.',
+      languages: ['en', 'fr'],
+      alternatives_considered: 'Panel reads every application without a shortlist.',
+      risks_and_mitigations:
+        'Discrimination in shortlisting: vendor bias audit and a panel that reads every application.',
       personal_data: true,
       approval_status: 'approved',
       dpia_done: true,
@@ -136,6 +150,7 @@ const SYSTEMS: DemoAiSystem[] = [
       name: 'Document translation helper',
       public_description: 'Machine translation of public information leaflets, checked by staff.',
       provider: 'DeepL',
+      languages: ['en', 'fr', 'es', 'ar', 'sw'],
       deployment: 'saas',
       lifecycle: 'production',
       affected_people: ['public'],
@@ -152,6 +167,7 @@ const SYSTEMS: DemoAiSystem[] = [
     system: {
       name: 'Staff helpdesk assistant',
       public_description: 'Answers staff questions about IT and HR policies.',
+      languages: ['en', 'fr'],
       deployment: 'embedded',
       lifecycle: 'pilot',
       affected_people: ['staff'],
@@ -164,6 +180,7 @@ const SYSTEMS: DemoAiSystem[] = [
     system: {
       name: 'Document fraud detector',
       public_description: 'Flags identity documents that may have been altered.',
+      risks_and_mitigations: 'False alarms on genuine documents: a flag only asks for a second look.',
       lifecycle: 'idea',
       affected_people: ['migrants_beneficiaries'],
     },
@@ -192,6 +209,7 @@ export async function loadDemoAiSystems(
     const at = months > 0 ? fixedClock(`${addMonths(today, -months)}T09:00:00.000Z`) : clock;
     const { systems, classifications } = services.aiRegistryAt(at);
     const system = await systems.create(ctx, {
+      countries: [office.country_code],
       ...entry.system,
       office_id: officeId,
       business_owner_id: ownerId,

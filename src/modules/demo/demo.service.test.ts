@@ -231,6 +231,11 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     ]);
     expect(byName.get('CV screening assistant')).toHaveProperty('senior_responsible_owner');
     expect(byName.get('CV screening assistant')).not.toHaveProperty('contract');
+    // Languages and countries are public by default; alternatives and risks stay private.
+    expect(byName.get('Case intake chatbot')).toMatchObject({ languages: 'en; fr; es; ar' });
+    expect(byName.get('Case intake chatbot')!.countries).toMatch(/^[A-Z]{2}$/);
+    expect(byName.get('Case intake chatbot')).not.toHaveProperty('risks');
+    expect(byName.get('Case intake chatbot')).not.toHaveProperty('alternatives_considered');
     expect(Object.keys(byName.get('Document translation helper')!).toSorted()).toEqual([
       'description',
       'eu_ai_act_tier',

@@ -17,6 +17,7 @@ import { formatPartialDate } from '../../i18n/format';
 import { ApprovalBadge, TierBadge } from './AiSystemBadges';
 import { AiSystemFormModal } from './AiSystemFormModal';
 import { AssetLink } from './AiSystemLinkFields';
+import { codeList } from './code-options';
 import type { AiSystemLabelledField } from './ai-system-form-values';
 import { ClassificationsPanel } from './ClassificationsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
@@ -81,6 +82,10 @@ function AiSystemDetails({ system }: { system: AiSystem }) {
           },
           { label: field('decisions_informed'), value: system.decisions_informed },
           { label: field('human_oversight'), value: system.human_oversight },
+          { label: field('languages'), value: codeList(system.languages, 'language', i18n.language) },
+          { label: field('countries'), value: codeList(system.countries, 'region', i18n.language) },
+          { label: field('alternatives_considered'), value: system.alternatives_considered },
+          { label: field('risks_and_mitigations'), value: system.risks_and_mitigations },
           { label: field('personal_data'), value: yesNo(system.personal_data) },
           { label: field('dpia_done'), value: yesNo(system.dpia_done) },
           { label: field('dpia_reference'), value: system.dpia_reference },

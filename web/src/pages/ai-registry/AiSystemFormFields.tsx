@@ -9,6 +9,7 @@ import {
   type Deployment,
   type Lifecycle,
 } from '@server/modules/ai-registry/ai-system.schema';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import type { FormState } from '../../components/form/use-form-state';
@@ -16,14 +17,29 @@ import { DepartmentSelect, OfficeSelect } from '../../components/OrgSelects';
 import { PersonSelect } from '../../components/PersonSelect';
 import type { AiSystemLabelledField, AiSystemTextField, AiSystemValues } from './ai-system-form-values';
 import { DataAssetsPicker, ModelsEditor, PublicFieldsChooser, UsageAppsSelect } from './AiSystemLinkFields';
+import { codeOptions } from './code-options';
 
 type Flag = 'personal_data' | 'dpia_done' | 'public';
 type PersonField = 'business_owner_id' | 'technical_owner_id';
 
 /** The editable fields of an AI system, grouped as the detail page shows them. */
 export function AiSystemFormFields({ form }: { form: FormState<AiSystemValues> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { values, errors } = form;
+  const languageOptions = useMemo(() => codeOptions('language', i18n.language), [i18n.language]);
+  const countryOptions = useMemo(() => codeOptions('region', i18n.language), [i18n.language]);
+  const codes = (field: 'languages' | 'countries', data: typeof languageOptions) => (
+    <MultiSelect
+      label={label(field)}
+      description={t(`aiRegistry.codesHelp.${field}`)}
+      searchable
+      clearable
+      data={data}
+      value={values[field]}
+      error={errors[field]}
+      onChange={(value) => form.set(field, value)}
+    />
+  );
   const label = (field: AiSystemLabelledField) => t(`aiRegistry.fields.${field}`);
   const text = (field: AiSystemTextField, multiline = false) => {
     const common = { label: label(field), value: values[field], error: errors[field] };
@@ -131,6 +147,12 @@ export function AiSystemFormFields({ form }: { form: FormState<AiSystemValues> }
           />
           {text('decisions_informed', true)}
           {text('human_oversight', true)}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {codes('languages', languageOptions)}
+            {codes('countries', countryOptions)}
+          </SimpleGrid>
+          {text('alternatives_considered', true)}
+          {text('risks_and_mitigations', true)}
         </Stack>
       </Fieldset>
       <Fieldset legend={t('aiRegistry.groups.approval')}>

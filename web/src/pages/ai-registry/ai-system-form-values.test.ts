@@ -23,6 +23,26 @@ describe('AI system form values', () => {
     expect(aiSystemValues().public_fields).not.toContain('business_owner_id');
   });
 
+  it('starts with no languages or countries, and sends the texts on risks and alternatives trimmed or null', () => {
+    expect(aiSystemValues()).toMatchObject({ languages: [], countries: [], risks_and_mitigations: '' });
+    expect(aiSystemValues().public_fields).toEqual(expect.arrayContaining(['languages', 'countries']));
+    expect(aiSystemValues().public_fields).not.toContain('risks_and_mitigations');
+    const payload = aiSystemPayload({
+      ...aiSystemValues(),
+      name: 'Chatbot',
+      languages: ['en', 'ar'],
+      countries: ['KE'],
+      alternatives_considered: ' Manual triage ',
+      risks_and_mitigations: '  ',
+    });
+    expect(payload).toMatchObject({
+      languages: ['en', 'ar'],
+      countries: ['KE'],
+      alternatives_considered: 'Manual triage',
+      risks_and_mitigations: null,
+    });
+  });
+
   it('sends models trimmed, an empty provider as null, and leaves blank model rows out', () => {
     const payload = aiSystemPayload({
       ...aiSystemValues(),

@@ -19,6 +19,8 @@ export const AI_SYSTEM_TEXT_FIELDS = [
   'users',
   'decisions_informed',
   'human_oversight',
+  'alternatives_considered',
+  'risks_and_mitigations',
   'approval_conditions',
   'dpia_reference',
 ] as const;
@@ -49,6 +51,8 @@ export interface AiSystemValues extends Record<AiSystemTextField, string> {
   models: ModelValues[];
   usage_app_ids: string[];
   data_asset_ids: string[];
+  languages: string[];
+  countries: string[];
 }
 
 export function aiSystemValues(system?: AiSystem): AiSystemValues {
@@ -73,6 +77,8 @@ export function aiSystemValues(system?: AiSystem): AiSystemValues {
     models: (system?.models ?? []).map((m) => ({ ...m, provider: m.provider ?? '' })),
     usage_app_ids: system?.usage_app_ids ?? [],
     data_asset_ids: system?.data_asset_ids ?? [],
+    languages: system?.languages ?? [],
+    countries: system?.countries ?? [],
   };
 }
 
