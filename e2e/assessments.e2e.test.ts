@@ -113,7 +113,7 @@ describe.skipIf(!chromiumFound)('assessments in the browser', () => {
     const shipped = fs.readFileSync(path.join('data', 'assessments', 'ai-vendor.yaml'), 'utf8');
     const yaml = shipped
       .replace(/^id: ai-vendor$/m, 'id: cloud-vendor')
-      .replace(/^  en: AI vendor assessment$/m, '  en: Cloud vendor assessment');
+      .replace(/^ {2}en: AI vendor assessment$/m, '  en: Cloud vendor assessment');
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: 'cloud-vendor.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
