@@ -60,7 +60,9 @@ describeCli('custos usage ingest and report', ({ custos, json, ok }) => {
     expect(report.totals).toEqual({ events: 8, ai_events: 7, ai_users: 4 });
     expect(report.departments).toContainEqual(expect.objectContaining({ department: 'Finance', users: 2 }));
     const text = await ok('usage report --from 2026-11-23 --to 2026-12-01 --lang es');
-    expect(text).toMatch(/^AI usage 2026-11-23 to 2026-12-01\n\nDel 2026-11-23/);
+    expect(text).toMatch(
+      /^AI usage 2026-11-23 to 2026-12-01\n\nDel 23 de noviembre de 2026 al 1 de diciembre de 2026, 7 de 8 solicitudes \(87,5\s%\)/,
+    );
   });
 
   it('writes the XLSX report with small cells suppressed unless asked otherwise', async () => {
