@@ -69,6 +69,11 @@ export class UsageIngestService {
     return this.key !== undefined;
   }
 
+  /** The same ingestion with another key: the demo's made-up log when no key is configured. */
+  withKey(key: string): UsageIngestService {
+    return new UsageIngestService(this.deps, this.apps, key, this.alerts);
+  }
+
   async ingest(ctx: RequestContext, source: LogSource, options: IngestOptions): Promise<IngestResult> {
     requirePermission(ctx.actor, 'usage.ingest');
     if (this.key === undefined) throw missingKeyError();

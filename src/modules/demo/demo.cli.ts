@@ -11,9 +11,10 @@ export function describeDemoLoad(result: DemoLoadResult): string {
   ];
   if (result.usage)
     lines.push(
-      result.usage.ingested
-        ? `AI usage: "${result.usage.ai_system}" approves DeepL in the AI registry; two weeks of proxy log ingested (${result.usage.alert_actions} alert action(s) opened).`
-        : `AI usage: "${result.usage.ai_system}" approves DeepL in the AI registry; no proxy log ingested (set CUSTOS_USAGE_KEY to include one).`,
+      `AI usage: "${result.usage.ai_system}" approves DeepL in the AI registry; ${result.usage.lines.toLocaleString('en-GB')} lines of proxy log ingested (${result.usage.alert_actions} alert action(s) opened)` +
+        (result.usage.key === 'one-off'
+          ? ', pseudonymised with a one-off key as CUSTOS_USAGE_KEY is not set (set it to ingest your own logs).'
+          : '.'),
     );
   if (result.password) {
     lines.push('', 'Demo sign-ins (one per role), all with the password shown once here:');

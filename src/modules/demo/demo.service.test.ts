@@ -244,12 +244,21 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     ]);
   });
 
-  it('approves DeepL in the AI registry, and ingests no proxy log without a pseudonymisation key', () => {
-    expect(first.usage).toEqual({
-      ai_system: 'DeepL Pro for document translation',
-      ingested: false,
-      alert_actions: 0,
+  it('approves DeepL in the AI registry and ingests eight weeks of proxy log with a one-off key', async () => {
+    expect(first.usage).toMatchObject({ ai_system: 'DeepL Pro for document translation', key: 'one-off' });
+    expect(first.usage!.lines).toBeGreaterThan(50_000);
+    const report = await t.services.usageReport.report(ctx, {
+      from: new Date(t.services.clock.now().getTime() - 28 * 86_400_000).toISOString().slice(0, 10),
+      to: t.services.clock.now().toISOString().slice(0, 10),
+      suppress: false,
+      lang: 'en',
     });
+    // ChatGPT is approved with conditions by the registry's case intake chatbot; Claude is not reviewed.
+    const status = new Map(report.apps.map((a) => [a.app_id, a.status]));
+    expect(status.get('chatgpt')).toBe('approved_with_conditions');
+    expect(status.get('claude')).toBe('not_reviewed');
+    expect(new Set(report.departments.map((d) => d.office)).size).toBeGreaterThanOrEqual(6);
+    expect(first.usage!.alert_actions).toBeGreaterThanOrEqual(2);
   });
 
   it('records about forty risks across offices and categories, some overdue and a few accepted by a second person', async () => {

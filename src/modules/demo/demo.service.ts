@@ -21,7 +21,12 @@ import { loadDemoAssessments, type DemoAssessmentServices } from './demo-assessm
 import { buildDemoRisks, loadDemoRisks, type DemoRiskServices } from './demo-risks.js';
 import type { DemoOrganisation } from './demo-types.js';
 import { loadDemoSensitiveData, type DemoSensitiveDataServices } from './demo-sensitive-data.js';
-import { loadDemoUsage, type DemoUsageResult, type DemoUsageServices } from './demo-usage.js';
+import {
+  demoUsagePlaces,
+  loadDemoUsage,
+  type DemoUsageResult,
+  type DemoUsageServices,
+} from './demo-usage.js';
 
 export interface DemoOrgServices
   extends
@@ -108,8 +113,15 @@ export class DemoService {
       aiSystems = await loadDemoAiSystems(this.deps.clock, this.services, ctx, demo);
       const firstOffice = demo.offices[0];
       const office = firstOffice ? await this.services.offices.findByCode(ctx, firstOffice.code) : undefined;
-      const department = demo.departments.find((d) => d.office_code === firstOffice?.code)?.name ?? '';
-      if (office) usage = await loadDemoUsage(this.services, ctx, office, department, this.deps.clock.now());
+      if (office)
+        usage = await loadDemoUsage(
+          this.services,
+          ctx,
+          office,
+          demoUsagePlaces(demo),
+          this.deps.clock.now(),
+          seed,
+        );
       risks = await loadDemoRisks(
         this.services,
         ctx,
