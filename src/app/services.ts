@@ -139,6 +139,7 @@ export function createServices(db: Db, clock: Clock, config: Config) {
       aiReviews,
       aiSystems,
       aiDocuments,
+      usageApps: usage.usageApps,
       usageIngest: usage.usageIngest,
       risks: risks.risks,
       riskTreatments: risks.riskTreatments,

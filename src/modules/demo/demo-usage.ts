@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../core/audit.js';
 import { Prng } from '../../core/prng.js';
 import type { AiSystemService } from '../ai-registry/ai-system.service.js';
+import type { UsageAppService } from '../ai-usage/usage-apps.service.js';
 import type { UsageIngestService } from '../ai-usage/usage-ingest.service.js';
 
 /*
@@ -9,7 +10,8 @@ import type { UsageIngestService } from '../ai-usage/usage-ingest.service.js';
  * the registry), and eight weeks of web-proxy log for about 400 staff in a dozen departments of
  * headquarters and five country offices. What it shows:
  * - a handful of everyday tools (ChatGPT, approved with conditions by the registry's demo; Microsoft
- *   365 Copilot; DeepL; Google Translate; Grammarly) and a long tail of others;
+ *   365 Copilot and GitHub Copilot, decided on the catalogue page; DeepL; Google Translate, under review;
+ *   Grammarly) and a long tail of others;
  * - unapproved high-risk use large enough to raise alerts (Claude in headquarters' application team);
  * - tools first seen in the last three weeks, one of them (DeepSeek) with large uploads in one country
  *   office, which raises the "new app with uploads" alert;
@@ -19,8 +21,29 @@ import type { UsageIngestService } from '../ai-usage/usage-ingest.service.js';
 
 export interface DemoUsageServices {
   aiSystems: AiSystemService;
+  usageApps: UsageAppService;
   usageIngest: UsageIngestService;
 }
+
+/** Decisions the governance team recorded on the AI app catalogue page (apps no AI system covers). */
+const CATALOGUE_DECISIONS = [
+  {
+    id: 'microsoft-365-copilot',
+    status: 'approved',
+    note: 'Enterprise tenant: prompts and files stay in the organisation’s Microsoft 365 and are not used for training.',
+  },
+  {
+    id: 'github-copilot',
+    status: 'approved_with_conditions',
+    note: 'Business plan only, for ICT staff; no personal data or secrets in prompts.',
+  },
+  {
+    id: 'otter',
+    status: 'unapproved',
+    note: 'Meeting recordings leave the organisation; use the transcription built into Teams.',
+  },
+  { id: 'google-translate', status: 'under_review', note: null },
+] as const;
 
 /** An office of the demo with the departments whose staff appear in the log. */
 export interface DemoUsagePlace {
@@ -237,6 +260,12 @@ export async function loadDemoUsage(
     approval_status: 'approved',
     usage_app_ids: ['deepl'],
   });
+  for (const decision of CATALOGUE_DECISIONS)
+    await services.usageApps.update(ctx, decision.id, {
+      version: (await services.usageApps.get(ctx, decision.id)).version,
+      status: decision.status,
+      note: decision.note,
+    });
   // Without a configured key, the made-up users are pseudonymised with a key nobody keeps.
   const configured = services.usageIngest.configured;
   const ingest = configured

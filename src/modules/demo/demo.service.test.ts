@@ -257,6 +257,8 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     const status = new Map(report.apps.map((a) => [a.app_id, a.status]));
     expect(status.get('chatgpt')).toBe('approved_with_conditions');
     expect(status.get('claude')).toBe('not_reviewed');
+    expect(status.get('microsoft-365-copilot')).toBe('approved');
+    expect(status.get('otter')).toBe('unapproved');
     expect(new Set(report.departments.map((d) => d.office)).size).toBeGreaterThanOrEqual(6);
     expect(first.usage!.alert_actions).toBeGreaterThanOrEqual(2);
   });

@@ -51,7 +51,7 @@ export function ReportAppsTable({ apps, caption, empty }: AppsTableProps) {
               <Table.Td ta="right">{app.events.toLocaleString()}</Table.Td>
               <Table.Td ta="right">{app.users.toLocaleString()}</Table.Td>
               <Table.Td ta="right">{byteSize(app.bytes_up)}</Table.Td>
-              <Table.Td>{app.first_seen}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{app.first_seen}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -4,11 +4,14 @@ import type { RiskLevel } from '@server/modules/ai-usage/catalogue.schema';
 import { useTranslation } from 'react-i18next';
 import { RISK_COLOURS, STATUS_COLOURS } from './usage-view';
 
-/** An app's organisational status, in words (the colour only repeats them). */
+/**
+ * An app's organisational status, in words (the colour only repeats them). Badges keep their whole
+ * text (`miw`): in a narrow table column Mantine would otherwise cut it to "NOT RE…".
+ */
 export function StatusBadge({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[status]} variant="light">
+    <Badge color={STATUS_COLOURS[status]} variant="light" miw="max-content">
       {t(`usage.status.${status}`)}
     </Badge>
   );
@@ -17,7 +20,7 @@ export function StatusBadge({ status }: { status: AppStatus }) {
 export function RiskBadge({ risk }: { risk: RiskLevel }) {
   const { t } = useTranslation();
   return (
-    <Badge color={RISK_COLOURS[risk]} variant="outline">
+    <Badge color={RISK_COLOURS[risk]} variant="outline" miw="max-content">
       {t(`usage.risk.${risk}`)}
     </Badge>
   );
