@@ -9,6 +9,7 @@ import {
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
+import { systemActor } from '../src/core/permissions.js';
 import { startServer, type E2eServer } from './support/server.js';
 
 const ADMIN = {
@@ -33,9 +34,22 @@ describe.skipIf(!chromiumFound)('compliance assessment in the browser', () => {
         role: 'admin',
         password: ADMIN.password,
       });
-      await services.offices.createMany(operator, [
+      const [legal, ict] = await services.offices.createMany(operator, [
         { code: 'HQ-LEG', name: 'Legal Affairs', kind: 'hq_department' },
+        { code: 'HQ-ICT', name: 'ICT Services', kind: 'hq_department' },
       ]);
+      // Two risks found by the same word, in the assessed office and in another one.
+      for (const [title, office] of [
+        ['Laptops without disk encryption', legal!],
+        ['Laptops left in taxis', ict!],
+      ] as const)
+        await services.risks.create(operator, {
+          title,
+          category: 'information_security',
+          office_id: office.id,
+          inherent_likelihood: 3,
+          inherent_impact: 4,
+        });
     });
     browser = await launchBrowser();
     page = browser.page;
@@ -129,6 +143,57 @@ describe.skipIf(!chromiumFound)('compliance assessment in the browser', () => {
       hasText: 'GDPR at Legal Affairs',
     });
     await row.getByText('3 of 39 assessed · score 75%').waitFor(WAIT);
+    expect(browser.scriptProblems).toEqual([]);
+  }, 60_000);
+
+  it('links risks of the register through a picker, shows them as chips, and reloads on a stale save', async () => {
+    await page.getByRole('link', { name: 'GDPR at Legal Affairs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'GDPR at Legal Affairs' }).waitFor(WAIT);
+    const assessmentId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const art32 = page.getByRole('article', { name: /^Art\. 32 / });
+    await art32.getByText('Partial', { exact: true }).click();
+    await page.getByText('4 of 39 requirements assessed').waitFor(WAIT);
+    await art32.getByRole('button', { name: 'Details of Art. 32' }).click();
+
+    // The assessed office's risks first: the other office's risk is offered once the filter is off.
+    const picker = art32.getByRole('combobox', { name: 'Link a risk…' });
+    await picker.fill('laptops');
+    const legalRisk = page.getByRole('option', {
+      name: /^Laptops without disk encryption · Legal Affairs · /,
+    });
+    await legalRisk.waitFor(WAIT);
+    expect(await page.getByRole('option', { name: /^Laptops left in taxis/ }).count()).toBe(0);
+    await legalRisk.click();
+    const chips = art32.getByRole('list', { name: 'Linked risks' });
+    await chips.getByRole('link', { name: 'Laptops without disk encryption' }).waitFor(WAIT);
+
+    await art32.getByLabel('Only risks of Legal Affairs').uncheck();
+    await picker.fill('laptops');
+    await page.getByRole('option', { name: /^Laptops left in taxis · ICT Services · / }).click();
+    await chips.getByRole('link', { name: 'Laptops left in taxis' }).waitFor(WAIT);
+    expect(await chips.getByRole('listitem').count()).toBe(2);
+    await art32.getByRole('button', { name: 'Remove the link to Laptops left in taxis' }).click();
+    expect(await chips.getByRole('listitem').count()).toBe(1);
+    await art32.getByRole('button', { name: 'Save' }).click();
+    await art32.getByText('1 risk', { exact: true }).waitFor(WAIT);
+    await art32.evaluate((article) => article.scrollIntoView({ block: 'center' }));
+    await documentationScreenshot(page, 'compliance-risks.png');
+
+    // Someone else saves the requirement meanwhile: the save is refused and Reload shows theirs.
+    const operator = { actor: systemActor('e2e'), requestId: null };
+    const stored = await server.services.compliance.get(operator, assessmentId);
+    const current = stored.requirements.find((r) => r.requirement_id === 'gdpr.art-32')!;
+    await server.services.compliance.setRequirement(operator, assessmentId, 'gdpr.art-32', {
+      notes: 'Reviewed with ICT',
+      version: current.version,
+    });
+    await art32.getByRole('button', { name: 'Remove the link to Laptops without disk encryption' }).click();
+    await art32.getByRole('button', { name: 'Save' }).click();
+    const conflict = art32.getByRole('alert').filter({ hasText: 'Changed by someone else' });
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => art32.getByLabel('Notes').inputValue(), WAIT).toBe('Reviewed with ICT');
+    await chips.getByRole('link', { name: 'Laptops without disk encryption' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Laptops without disk encryption' }).waitFor(WAIT);
     expect(browser.scriptProblems).toEqual([]);
   }, 60_000);
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { requirementIssues } from '../compliance/compliance.rules.js';
+import { sniffFileType } from '../files/file-type.js';
 import { loadFrameworkCatalogue } from '../frameworks/frameworks.catalogue.js';
 import { DEMO_ASSESSMENTS } from './demo-compliance.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
+import { buildDemoRisks } from './demo-risks.js';
 
 describe('demo compliance assessments', () => {
   const catalogue = loadFrameworkCatalogue();
@@ -42,5 +44,35 @@ describe('demo compliance assessments', () => {
       expect(assessment.requirements.length).toBeLessThan(total);
       expect(new Set(assessment.requirements.map((r) => r.status)).size).toBe(4);
     }
+  });
+
+  it('links register risks the demo plans to the organisation-wide review, and raises the office’s own', () => {
+    const planned = new Set(buildDemoRisks(demo, 1).map((plan) => plan.template.title));
+    for (const assessment of DEMO_ASSESSMENTS) {
+      const named = assessment.requirements.flatMap((r) => r.risks ?? []);
+      const raised = assessment.requirements.flatMap((r) => r.raises ?? []);
+      if (assessment.office_code === null) {
+        expect(named.length, assessment.title).toBeGreaterThanOrEqual(3);
+        for (const title of named) expect(planned.has(title), title).toBe(true);
+      } else {
+        // The office's focal point sees only the office's risks: the review links those it raised.
+        expect(named, assessment.title).toEqual([]);
+        expect(raised.length, assessment.title).toBeGreaterThan(0);
+      }
+      for (const risk of raised) {
+        expect(planned.has(risk.title), risk.title).toBe(false);
+        for (const value of risk.inherent) expect(value >= 1 && value <= 5, risk.title).toBe(true);
+      }
+    }
+  });
+
+  it('attaches a few small evidence files the file store accepts for their names', () => {
+    const files = DEMO_ASSESSMENTS.flatMap((a) => a.requirements.flatMap((r) => r.files ?? []));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(files.map((f) => f.name)).size).toBe(files.length);
+    expect(new Set(files.map((f) => sniffFileType(Buffer.from(f.content), f.name).kind))).toEqual(
+      new Set(['csv', 'markdown']),
+    );
+    for (const file of files) expect(Buffer.byteLength(file.content), file.name).toBeLessThan(4096);
   });
 });

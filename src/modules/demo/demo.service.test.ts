@@ -11,6 +11,15 @@ describeEachDialect('demo organisation loader', ({ db }) => {
   let t: TestApp;
   let first: DemoLoadResult;
   const ctx = { actor: systemActor('test'), requestId: null };
+  /** The focal point of one office: sees that office only. */
+  const officeFocalPoint = (officeId: string) => ({
+    actor: {
+      ...ctx.actor,
+      role: 'office_focal_point' as const,
+      scope: { kind: 'offices' as const, officeIds: new Set([officeId]), regionIds: new Set<string>() },
+    },
+    requestId: null,
+  });
 
   beforeAll(async () => {
     t = await createTestApp(db());
@@ -78,15 +87,50 @@ describeEachDialect('demo organisation loader', ({ db }) => {
       expect(a.progress.unassessed).toBeLessThan(a.progress.total);
     }
     const senegal = (await t.services.offices.findByCode(ctx, 'CO-SN'))!;
-    const focal = {
-      actor: {
-        ...ctx.actor,
-        role: 'office_focal_point' as const,
-        scope: { kind: 'offices' as const, officeIds: new Set([senegal.id]), regionIds: new Set<string>() },
-      },
-      requestId: null,
-    };
+    const focal = officeFocalPoint(senegal.id);
     expect((await t.services.compliance.list(focal)).map((a) => a.framework_id)).toEqual(['gdpr']);
+  });
+
+  it('links compliance requirements to risks of the register and attaches evidence files', async () => {
+    const [aiAct, gdpr] = await t.services.compliance.list(ctx);
+    const org = await t.services.compliance.get(ctx, aiAct!.id);
+    const fria = org.requirements.find((r) => r.requirement_id === 'eu-ai-act.art-27')!;
+    expect(fria.risk_ids.length).toBeGreaterThan(0);
+    for (const riskId of fria.risk_ids)
+      expect((await t.services.risks.get(ctx, riskId)).title).toBe(
+        'Vendor model used to rank applicants for assistance',
+      );
+    expect(org.requirements.filter((r) => r.risk_ids.length > 0).length).toBeGreaterThanOrEqual(5);
+
+    // The Senegal review links the risks it raised in its office: the office's focal point sees them.
+    const senegal = (await t.services.offices.findByCode(ctx, 'CO-SN'))!;
+    const focal = officeFocalPoint(senegal.id);
+    const office = await t.services.compliance.get(focal, gdpr!.id);
+    const linked = office.requirements.flatMap((r) => r.risk_ids);
+    expect(linked.length).toBeGreaterThanOrEqual(2);
+    for (const riskId of linked) {
+      const risk = await t.services.risks.get(focal, riskId);
+      expect([risk.office_id, risk.source]).toEqual([senegal.id, `compliance:${gdpr!.id}`]);
+    }
+
+    const files = [...org.requirements, ...office.requirements].flatMap((r) =>
+      r.evidence.flatMap((e) => (e.kind === 'file' ? [{ requirement: r.requirement_id, ...e }] : [])),
+    );
+    expect(files.map((f) => f.name).sort()).toEqual([
+      'ai-literacy-completion-2026-q3.csv',
+      'privacy-notice-registration-extract.md',
+      'prohibited-practices-screening.md',
+      'records-of-processing-CO-SN.csv',
+    ]);
+    const inventory = files.find((f) => f.name === 'records-of-processing-CO-SN.csv')!;
+    const stored = await t.services.compliance.evidenceFile(
+      focal,
+      gdpr!.id,
+      inventory.requirement,
+      inventory.sha256,
+    );
+    expect(stored.type).toBe('text/csv');
+    expect(stored.content.toString('utf8')).toMatch(/^activity,purpose,lawful_basis/);
   });
 
   it('loads a data inventory of thousands of assets in many offices, through the audited bulk path', async () => {

@@ -15,7 +15,7 @@ import { isoDate } from '../../core/clock.js';
 import { loadDemoAiSystems, type DemoAiServices } from './demo-ai-systems.js';
 import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
 import { buildDemoOrganisation } from './demo-organisation.js';
-import { loadDemoCompliance } from './demo-compliance.js';
+import { linkDemoCompliance, loadDemoCompliance } from './demo-compliance.js';
 import { loadDemoRollout } from './demo-rollout.js';
 import { loadDemoAssessments, type DemoAssessmentServices } from './demo-assessments.js';
 import { buildDemoRisks, loadDemoRisks, type DemoRiskServices } from './demo-risks.js';
@@ -105,7 +105,7 @@ export class DemoService {
     if (!present) {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
-      await loadDemoCompliance(this.deps, this.services, ctx, demo);
+      const compliance = await loadDemoCompliance(this.deps, this.services, ctx, demo);
       // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;
@@ -128,6 +128,8 @@ export class DemoService {
         buildDemoRisks(demo, seed),
         isoDate(this.deps.clock.now()),
       );
+      // Requirements linked to the risks behind their gaps, and a few evidence files uploaded.
+      await linkDemoCompliance(this.services, ctx, compliance);
       // Scans with proposed and confirmed labels, and access violations as actions.
       await loadDemoSensitiveData(this.services, ctx);
     }

@@ -117,3 +117,10 @@ export function useLinkOptions(which: 'assets' | 'ai-systems') {
     staleTime: 60_000,
   });
 }
+
+/** Risks of the register in the reader's scope whose words match `q`, for a picker (the first 20 by title). */
+export const searchRisks = async (q: string, filters: Pick<RiskListQuery, 'office_id'> = {}) =>
+  (await api.get<Page<Risk>>(PATH, { q, ...filters, sort: 'title', limit: 20 })).items;
+
+/** One risk of the register (its page's summary fields, without treatments). */
+export const fetchRisk = (id: string) => api.get<Risk>(riskPath(id));

@@ -78,6 +78,10 @@ function AssessmentView({ detail, onReload }: { detail: AssessmentDetail; onRelo
     [themes.data],
   );
   const themeLabel = (theme: ThemeId) => labels.get(theme) ?? theme;
+  const office = useMemo(
+    () => (detail.office_id ? { id: detail.office_id, name: detail.office_name ?? '' } : null),
+    [detail.office_id, detail.office_name],
+  );
   const groups = groupRequirements(detail.requirements, grouping, filter, {
     ungrouped: t('compliance.ungrouped'),
     theme: themeLabel,
@@ -210,6 +214,7 @@ function AssessmentView({ detail, onReload }: { detail: AssessmentDetail; onRelo
                 assessmentId={detail.id}
                 requirement={requirement}
                 editable={editable}
+                office={office}
                 themeLabel={themeLabel}
                 onReload={onReload}
               />

@@ -9,7 +9,6 @@ import {
   Paper,
   SegmentedControl,
   Stack,
-  TagsInput,
   Text,
   TextInput,
   Textarea,
@@ -35,12 +34,15 @@ import { ExternalLink } from '../../components/ExternalLink';
 import { useFormState } from '../../components/form/use-form-state';
 import { formatDateTime } from '../../i18n/format';
 import { STATUS_COLOURS } from './assessment-view';
+import { RequirementRisks } from './RequirementRisks';
 
 interface RequirementItemProps {
   assessmentId: string;
   requirement: AssessedRequirement;
   /** False when the reader may not write or the assessment is completed. */
   editable: boolean;
+  /** The assessment's office (null: the whole organisation): its risks are offered first. */
+  office: { id: string; name: string } | null;
   themeLabel: (id: ThemeId) => string;
   onReload: () => void;
 }
@@ -69,6 +71,7 @@ export function RequirementItem({
   assessmentId,
   requirement,
   editable,
+  office,
   themeLabel,
   onReload,
 }: RequirementItemProps) {
@@ -328,14 +331,15 @@ export function RequirementItem({
             )}
             {upload.error && <ErrorAlert error={upload.error} />}
           </Stack>
-          <TagsInput
-            label={t('compliance.risks')}
-            description={t('compliance.risksHint')}
-            readOnly={!editable}
-            value={form.values.risk_ids}
-            error={form.errors.risk_ids}
-            onChange={(value) => form.set('risk_ids', value)}
-          />
+          {open && (
+            <RequirementRisks
+              riskIds={form.values.risk_ids}
+              editable={editable}
+              office={office}
+              error={form.errors.risk_ids}
+              onChange={(value) => form.set('risk_ids', value)}
+            />
+          )}
           {editable && (
             <Group>
               <Button
