@@ -97,6 +97,16 @@ describe('custos scan', { timeout: 60_000 }, () => {
     expect(both.stderr).toContain('--full and --sample exclude each other');
   });
 
+  it('--register stores through the database, so it is refused without an office of it before scanning', () => {
+    const run = custos('scan', file('inventory.csv'), '--register');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--register needs --office');
+    expect(run.stdout).toBe('');
+    const unknown = custos('scan', file('inventory.csv'), '--register', '--office', 'KE-NBO');
+    expect(unknown.status).toBe(5);
+    expect(unknown.stderr).toContain('--office: office KE-NBO was not found');
+  });
+
   it('refuses a sample size of 0', () => {
     const zero = custos('scan', file('inventory.csv'), '--sample', '0');
     expect(zero.status).toBe(2);

@@ -8,6 +8,7 @@ import type { ScanOptions } from './scan-report.js';
 import { parseDatabaseUrl } from './sources/database.js';
 import { connectMysql } from './sources/mysql.js';
 import { connectPostgres } from './sources/postgres.js';
+import { MARIADB_URL, mariadbAnswers } from './testing/mariadb.js';
 
 /*
  * Scanning real servers: PostgreSQL (the dialect tests' server) and MariaDB on 127.0.0.1:3306 (root,
@@ -106,14 +107,8 @@ describe.skipIf(!pgUrl)('PostgreSQL', () => {
   });
 });
 
-const MARIADB = 'mysql://root@127.0.0.1:3306/test';
-const mariadb = await mysql
-  .createConnection({ uri: MARIADB, connectTimeout: 2000 })
-  .then(async (connection) => {
-    await connection.end();
-    return true;
-  })
-  .catch(() => false);
+const MARIADB = MARIADB_URL;
+const mariadb = await mariadbAnswers();
 
 describe.skipIf(!mariadb)('MariaDB (skipped when 127.0.0.1:3306 does not answer)', () => {
   const table = `custos_scan_${suffix}`;

@@ -45,7 +45,9 @@ export function describeScan(scan: ScanDetail): string {
 
 /** `custos scans list|show` and `custos label confirm`: stored scans and their label decisions. */
 export function registerScanCommands(program: Command): void {
-  const scans = program.command('scans').description('Stored sensitive-data scans (run from the web or API)');
+  const scans = program
+    .command('scans')
+    .description('Stored sensitive-data scans (run from the web, the API or `custos scan --register`)');
   scans
     .command('list')
     .description('List scans, newest first')
@@ -69,13 +71,15 @@ export function registerScanCommands(program: Command): void {
   label
     .command('confirm <scan> <dataset>')
     .description(
-      'Confirm or override the label of dataset number DATASET of SCAN (see `custos scans show`); overriding or lowering needs --justification',
+      'Confirm or override the label of dataset number DATASET of SCAN (see `custos scans show`); overriding or lowering needs --justification. ' +
+        'The label is written into the asset the dataset is linked to (by `custos scan --register` or an earlier confirmation) unless --asset, --register or --scan-only says otherwise',
     )
     .requiredOption('--label <label>', 'the label, e.g. "Confidential"')
     .option('--justification <text>', 'why the label differs from the proposal (or lowers the current one)')
-    .option('--asset <id>', 'write the label into this inventory asset')
+    .option('--asset <id>', 'write the label into this inventory asset (default: the linked one)')
     .option('--register <office code>', 'create an inventory asset for the dataset in this office')
     .option('--name <name>', 'name of the registered asset (default: the dataset’s source)')
+    .option('--scan-only', 'keep the decision with the scan: write no asset, even a linked one')
     .option('--json', 'machine-readable output')
     .action(
       (
@@ -87,6 +91,7 @@ export function registerScanCommands(program: Command): void {
           asset?: string;
           register?: string;
           name?: string;
+          scanOnly?: boolean;
           json?: boolean;
         },
         command: Command,
@@ -97,14 +102,16 @@ export function registerScanCommands(program: Command): void {
             throw errors.validation('DATASET: the dataset’s number, from 1', [
               { path: 'DATASET', message: 'a whole number from 1' },
             ]);
-          if (options.asset && options.register)
-            throw errors.validation('give --asset or --register, not both', [
-              { path: '--register', message: 'not with --asset' },
+          if ([options.asset, options.register, options.scanOnly].filter(Boolean).length > 1)
+            throw errors.validation('give one of --asset, --register and --scan-only', [
+              { path: options.scanOnly ? '--scan-only' : '--register', message: 'one target only' },
             ]);
           const scan = await services.scans.get(ctx, scanId);
           const dataset = scan.datasets.find((d) => d.position === n);
           if (!dataset) throw errors.notFound('dataset', `${scanId}/${n}`);
-          const asset = options.asset ? await services.assets.get(ctx, options.asset) : null;
+          const assetId =
+            options.asset ?? (options.register || options.scanOnly ? undefined : dataset.asset_id);
+          const asset = assetId ? await services.assets.get(ctx, assetId) : null;
           const office = options.register
             ? await new OrgLookup(services, ctx).office(options.register, '--register')
             : undefined;

@@ -110,6 +110,42 @@ export class ScanRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * The asset of `officeId` a scanned source belongs to: the one an earlier scan of the same source
+   * was linked to (the latest), else the asset of that office named `name` when there is exactly one.
+   */
+  async assetForSource(
+    source: string,
+    name: string,
+    officeId: string,
+  ): Promise<
+    { kind: 'found'; id: string; name: string; label: string | null } | { kind: 'none' | 'ambiguous' }
+  > {
+    const linked = await this.db
+      .selectFrom('scan_datasets')
+      .innerJoin('assets', 'assets.id', 'scan_datasets.asset_id')
+      .select(['assets.id', 'assets.name', 'assets.sensitivity_label'])
+      .where('scan_datasets.source', '=', source)
+      .where('assets.office_id', '=', officeId)
+      .orderBy('scan_datasets.created_at', 'desc')
+      .orderBy('scan_datasets.id', 'desc')
+      .executeTakeFirst();
+    const named = linked
+      ? [linked]
+      : await this.db
+          .selectFrom('assets')
+          .select(['id', 'name', 'sensitivity_label'])
+          .where('office_id', '=', officeId)
+          .where('name', '=', name)
+          .limit(2)
+          .execute();
+    if (named.length > 1) return { kind: 'ambiguous' };
+    const [asset] = named;
+    return asset
+      ? { kind: 'found', id: asset.id, name: asset.name, label: asset.sensitivity_label }
+      : { kind: 'none' };
+  }
+
   /** Store a finished scan's result: its datasets and the sources that failed. */
   async finish(scanId: string, datasets: ScanDatasetRow[], errorsJson: string, now: string): Promise<void> {
     for (let i = 0; i < datasets.length; i += 200)

@@ -12,6 +12,7 @@ import type { Asset } from '../inventory/asset.schema.js';
 import { addAsset, seedInventoryWorld, type InventoryWorld } from '../inventory/testing/inventory-world.js';
 import { scopedContext } from '../org/testing/org-import.js';
 import type { ScanSource } from './scan-report.js';
+import { syntheticReport } from './synthetic-reports.js';
 import { fakeScanner } from './testing/fake-scanner.js';
 
 const admin: RequestContext = { actor: systemActor('test'), requestId: null };
@@ -280,5 +281,75 @@ describeEachDialect('sensitive-data scans and labels', ({ db }) => {
       personal_data: true,
       office_id: world.offices.kenya.id,
     });
+  });
+
+  it('imports a report with register: links known assets, registers the others unlabelled, never applies a proposal', async () => {
+    const policy = services.scans.policy();
+    const input = (names: string[]) => ({
+      sources: names.map((name) => ({ kind: 'file' as const, name })),
+      office_id: world.offices.kenya.id,
+      sampling: { kind: 'full' as const },
+      register: true,
+    });
+    for (const name of ['twice.csv', 'twice.csv'])
+      await addAsset(services, { name, asset_type: 'dataset', office_id: world.offices.kenya.id });
+    const names = ['Registration Kenya', 'fresh-cases.csv', 'twice.csv', 'fresh-cases.csv'];
+    const first = await services.scans.importReport(admin, input(names), syntheticReport(names, policy));
+    expect(first.assets!.map((a) => [a.position, a.source, a.link, a.label])).toEqual([
+      [1, 'Registration Kenya', 'linked', asset.sensitivity_label],
+      [2, 'fresh-cases.csv', 'registered', null],
+      [3, 'twice.csv', 'ambiguous', null],
+      [4, 'fresh-cases.csv', 'registered', null], // the same source: the same asset, registered once
+    ]);
+    expect(first.assets![3]!.asset_id).toBe(first.assets![1]!.asset_id);
+    const fresh = await services.assets.get(admin, first.assets![1]!.asset_id!);
+    expect(fresh).toMatchObject({
+      office_id: world.offices.kenya.id,
+      sensitivity_label: null,
+      personal_data: false,
+    });
+    const stored = await services.scans.get(admin, first.scan_id);
+    expect(stored.datasets.map((d) => [d.asset_id, d.decision])).toEqual([
+      [asset.id, null],
+      [fresh.id, null],
+      [null, null],
+      [fresh.id, null],
+    ]);
+    // A second scan of the source finds the asset the first one registered.
+    const again = await services.scans.importReport(
+      admin,
+      input(['fresh-cases.csv']),
+      syntheticReport(['fresh-cases.csv'], policy),
+    );
+    expect(again.assets).toMatchObject([{ asset_id: fresh.id, link: 'linked' }]);
+    // Confirming writes the label into the linked asset, and marks it as holding personal data.
+    await services.scans.confirm(admin, again.scan_id, 1, {
+      label: 'Strictly Confidential',
+      version: 1,
+      asset_id: fresh.id,
+      asset_version: fresh.version,
+    });
+    expect(await services.assets.get(admin, fresh.id)).toMatchObject({
+      sensitivity_label: 'Strictly Confidential',
+      personal_data: true,
+    });
+  });
+
+  it('refuses to register without an office, or for someone who may not scan', async () => {
+    const report = syntheticReport(['x.csv'], services.scans.policy());
+    const sampling = { kind: 'full' as const };
+    await expect(
+      services.scans.importReport(admin, { sources: [], sampling, register: true }, report),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: { issues: [{ path: 'office_id' }] } });
+    for (const role of ['data_custodian', 'auditor'] as const)
+      await expect(
+        services.scans.checkImport(kenya(role), {
+          sources: [],
+          office_id: world.offices.kenya.id,
+          sampling,
+          register: true,
+        }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await services.assets.list(admin, { q: 'x.csv', limit: 10 })).items).toEqual([]);
   });
 });

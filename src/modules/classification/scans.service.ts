@@ -5,10 +5,10 @@ import { isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
-import { inTransaction, throwStale, type ServiceDeps } from '../../core/service-context.js';
+import { inTransaction, throwStale, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
 import type { Database } from '../../db/schema.js';
 import type { AssetService } from '../inventory/asset.service.js';
-import type { Asset } from '../inventory/asset.schema.js';
+import type { Asset, AssetCreate } from '../inventory/asset.schema.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { JobContext, JobService } from '../jobs/jobs.service.js';
 import type { OfficeService } from '../org/office.service.js';
@@ -50,6 +50,37 @@ export type ScanInput = (
   { kind: 'files'; files: readonly UploadedSource[]; uploadDir: string } | { kind: 'database'; url: string }
 ) & { office_id?: string; sampling: Sampling };
 
+/** What `importReport` stores: the sources as people see them, and whether to link or register assets. */
+export interface ImportInput {
+  sources: ScanSourceDescription[];
+  office_id?: string;
+  sampling: Sampling;
+  /** Link each dataset to its asset of `office_id`, registering an unlabelled one when it has none. */
+  register?: boolean;
+}
+
+/**
+ * The asset a dataset of an imported scan was linked to: `linked` (an asset it already had),
+ * `registered` (new, unlabelled) or `ambiguous` (several assets of the office bear its name: none is
+ * chosen, the person picks one when confirming).
+ */
+export interface DatasetAssetLink {
+  position: number;
+  source: string;
+  asset_id: string | null;
+  asset_name: string | null;
+  link: 'linked' | 'registered' | 'ambiguous';
+  /** The label the asset carries now (null: none yet); the scan's proposal is not written into it. */
+  label: string | null;
+}
+
+export interface ImportedScan {
+  scan_id: string;
+  job_id: string;
+  /** With `register`: one entry per dataset, in report order. */
+  assets?: DatasetAssetLink[];
+}
+
 interface ScanJobParams {
   scan_id: string;
   files: UploadedSource[] | null;
@@ -64,7 +95,8 @@ function removeDir(dir: string | null): Promise<void> {
 /**
  * Sensitive-data scans as jobs, their stored results and the label decisions on them.
  * 'classification.read' lists and shows scans of the caller's offices (and the caller's own);
- * 'classification.scan' starts one (uploaded files; a database URL needs 'system.admin' too);
+ * 'classification.scan' starts one (uploaded files; a database URL needs 'system.admin' too) or
+ * stores one made elsewhere (`importReport`; linking or registering its assets needs 'inventory.write');
  * 'classification.label' confirms or overrides a dataset's label, written to an inventory asset with
  * the inventory's own rules (scope, custodians only their own assets, version → 409).
  * Uploaded files live in a temporary folder removed when the job ends; a database URL's password is
@@ -234,24 +266,28 @@ export class ScanService {
           { path: 'label', message: 'not a label of the inventory' },
         ]);
       const label = decided.label as Asset['sensitivity_label'];
+      const personal = labelRank(policy, decided.label) >= labelRank(policy, 'Confidential');
       let asset: Asset | null = null;
       if (input.asset_id && current)
         asset = await this.others.assets.updateIn(trx, audit, ctx, input.asset_id, {
           version: input.asset_version!,
           sensitivity_label: label,
+          // As for a registered asset; a label never clears what the asset says of personal data.
+          ...(personal && !current.personal_data ? { personal_data: true } : {}),
         });
       else if (input.register)
-        asset = await this.others.assets.createIn(trx, audit, ctx, {
-          name: input.register.name ?? before.source,
-          asset_type: 'dataset',
-          office_id: input.register.office_id,
-          sensitivity_label: label,
-          personal_data: labelRank(policy, decided.label) >= labelRank(policy, 'Confidential'),
-          description: `Registered from sensitive-data scan ${id} (${before.source})`,
-          ...(ctx.actor.role === 'data_custodian' && ctx.actor.personId
-            ? { data_custodian_id: ctx.actor.personId }
-            : {}),
-        });
+        asset = await this.others.assets.createIn(
+          trx,
+          audit,
+          ctx,
+          datasetAsset(ctx, {
+            name: input.register.name ?? assetName(before.source),
+            office_id: input.register.office_id,
+            sensitivity_label: label,
+            personal_data: personal,
+            description: `Registered from sensitive-data scan ${id} (${before.source})`,
+          }),
+        );
       const now = isoNow(this.deps.clock);
       const decision = {
         label: decided.label,
@@ -291,19 +327,37 @@ export class ScanService {
   }
 
   /**
-   * Store a scan made elsewhere (e.g. `custos scan --json` on a laptop, or the demo) as a finished
-   * scan of the given sources: 'classification.scan', the office rules of `start`, one audit event.
+   * Check, before anything is scanned, that `importReport(ctx, input, …)` would be allowed: the
+   * permissions and office rules below, so that a long scan is not run only to be refused.
    */
-  async importReport(
-    ctx: RequestContext,
-    input: { sources: ScanSourceDescription[]; office_id?: string; sampling: Sampling },
-    report: ScanReport,
-  ): Promise<{ scan_id: string; job_id: string }> {
+  async checkImport(ctx: RequestContext, input: ImportInput): Promise<void> {
     requirePermission(ctx.actor, 'classification.scan');
+    if (input.register) requirePermission(ctx.actor, 'inventory.write');
     await this.checkOffice(ctx, input.office_id);
+    if (input.register && input.office_id === undefined)
+      throw errors.validation('office_id: say in which office’s inventory the datasets are registered', [
+        { path: 'office_id', message: 'required to register' },
+      ]);
+  }
+
+  /**
+   * Store a scan made elsewhere (e.g. `custos scan --json` on a laptop, `custos scan --register`, or
+   * the demo) as a finished scan of the given sources: 'classification.scan', the office rules of
+   * `start`, one audit event. With `register` ('inventory.write' too, and an office), each dataset is
+   * linked to the inventory asset of that office it belongs to — the asset an earlier scan of the same
+   * source was linked to, else the only asset named as the source — or, when there is none, a new
+   * dataset asset is registered for it **without a label**: the proposal is not applied. A person's
+   * confirmation (`confirm`) writes the label into the linked asset. Everything is one transaction.
+   */
+  async importReport(ctx: RequestContext, input: ImportInput, report: ScanReport): Promise<ImportedScan> {
+    await this.checkImport(ctx, input);
     const scanId = newId();
     const result = { scan_id: scanId, datasets: report.datasets.length, errors: report.errors.length };
-    const started = await inTransaction(this.deps, ctx, async (trx, audit) => {
+    return inTransaction(this.deps, ctx, async (trx, audit) => {
+      const links =
+        input.register && input.office_id !== undefined
+          ? await this.linkAssets(trx, audit, ctx, scanId, input.office_id, report)
+          : null;
       const job = await this.others.jobs.recordFinishedIn(trx, ctx, {
         kind: SCAN_JOB_KIND,
         office_id: input.office_id ?? null,
@@ -327,12 +381,58 @@ export class ScanService {
         entityType: SCAN_ENTITY,
         entityId: scanId,
         officeId: input.office_id ?? null,
-        after: { sources: input.sources, ...result },
+        after: {
+          sources: input.sources,
+          ...result,
+          ...(links
+            ? { assets: links.map((l) => ({ position: l.position, asset_id: l.asset_id, link: l.link })) }
+            : {}),
+        },
       });
-      await this.storeIn(trx, scanId, report);
-      return { scan_id: scanId, job_id: job.id };
+      await this.storeIn(trx, scanId, report, links ?? []);
+      return { scan_id: scanId, job_id: job.id, ...(links ? { assets: links } : {}) };
     });
-    return started;
+  }
+
+  /** For each dataset of the report, the asset of `officeId` it belongs to: found, or registered unlabelled. */
+  private async linkAssets(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    scanId: string,
+    officeId: string,
+    report: ScanReport,
+  ): Promise<DatasetAssetLink[]> {
+    const repo = new ScanRepository(trx);
+    const bySource = new Map<string, Omit<DatasetAssetLink, 'position' | 'source'>>();
+    const links: DatasetAssetLink[] = [];
+    for (const [i, dataset] of report.datasets.entries()) {
+      let link = bySource.get(dataset.source);
+      if (!link) {
+        const name = assetName(dataset.source);
+        const found = await repo.assetForSource(dataset.source, name, officeId);
+        if (found.kind === 'found')
+          link = { asset_id: found.id, asset_name: found.name, link: 'linked', label: found.label };
+        else if (found.kind === 'ambiguous')
+          link = { asset_id: null, asset_name: null, link: 'ambiguous', label: null };
+        else {
+          const asset = await this.others.assets.createIn(
+            trx,
+            audit,
+            ctx,
+            datasetAsset(ctx, {
+              name,
+              office_id: officeId,
+              description: `Registered by sensitive-data scan ${scanId} of ${dataset.source}; its sensitivity label awaits a person’s confirmation`,
+            }),
+          );
+          link = { asset_id: asset.id, asset_name: asset.name, link: 'registered', label: null };
+        }
+        bySource.set(dataset.source, link);
+      }
+      links.push({ position: i + 1, source: dataset.source, ...link });
+    }
+    return links;
   }
 
   /** The job: scan, store the report, free the upload and the password whatever happens. */
@@ -373,7 +473,12 @@ export class ScanService {
     return this.deps.db.kysely.transaction().execute((trx) => this.storeIn(trx, scanId, report));
   }
 
-  private async storeIn(trx: Transaction<Database>, scanId: string, report: ScanReport): Promise<void> {
+  private async storeIn(
+    trx: Transaction<Database>,
+    scanId: string,
+    report: ScanReport,
+    links: readonly DatasetAssetLink[] = [],
+  ): Promise<void> {
     const now = isoNow(this.deps.clock);
     const rows: ScanDatasetRow[] = report.datasets.map((d, i) => ({
       id: newId(),
@@ -389,7 +494,7 @@ export class ScanService {
       label: null,
       label_change: null,
       justification: null,
-      asset_id: null,
+      asset_id: links[i]?.asset_id ?? null,
       decided_by: null,
       decided_by_label: null,
       decided_at: null,
@@ -480,5 +585,27 @@ export function presentDataset(row: ScanDatasetListRow): ScanDataset {
     asset_id: row.asset_id,
     asset_name: row.asset_name,
     version: row.version,
+  };
+}
+
+const MAX_ASSET_NAME = 300;
+
+/** The name of a dataset's asset: its source, keeping the end (the file or table) of a long one. */
+export function assetName(source: string): string {
+  return source.length <= MAX_ASSET_NAME ? source : `…${source.slice(-(MAX_ASSET_NAME - 1))}`;
+}
+
+/** A new dataset asset for a scanned source; a data custodian registering it is its custodian. */
+function datasetAsset(
+  ctx: RequestContext,
+  fields: Pick<AssetCreate, 'name' | 'office_id' | 'description'> &
+    Partial<Pick<AssetCreate, 'sensitivity_label' | 'personal_data'>>,
+): AssetCreate {
+  return {
+    ...fields,
+    asset_type: 'dataset',
+    ...(ctx.actor.role === 'data_custodian' && ctx.actor.personId
+      ? { data_custodian_id: ctx.actor.personId }
+      : {}),
   };
 }
