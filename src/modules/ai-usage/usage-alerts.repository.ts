@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsageAlertSettingsTable } from '../../db/schema.js';
 import type { AssigneeDirectory, UnitAppStat } from './usage-alerts.js';
 import type { Period } from './usage-report.repository.js';
+import { unpackUserSet, distinctUsersBy } from './user-sets.js';
 import { unitName } from './usage.repository.js';
 
 /*
@@ -56,35 +57,39 @@ export class UsageAlertRepository {
 
   /** Per app × department × office used in the period: distinct users, bytes up, first day ever seen. */
   async unitAppStats(db: Executor, period: Period): Promise<UnitAppStat[]> {
-    const sums = await db
+    const rows = await db
       .selectFrom('usage_daily')
-      .select(['app_id', 'department', 'office', sql<number>`sum(bytes_up)`.as('bytes_up')])
+      .select(['app_id', 'department', 'office', 'bytes_up', 'user_ids'])
       .where('day', '>=', period.from)
       .where('day', '<=', period.to)
-      .groupBy(['app_id', 'department', 'office'])
       .execute();
-    if (sums.length === 0) return [];
-    const users = await db
-      .selectFrom('usage_user_days')
-      .select(['app_id', 'department', 'office', sql<number>`count(distinct user_hash)`.as('users')])
-      .where('day', '>=', period.from)
-      .where('day', '<=', period.to)
-      .groupBy(['app_id', 'department', 'office'])
-      .execute();
+    if (rows.length === 0) return [];
     const firstSeen = await db
       .selectFrom('usage_first_seen')
       .select(['app_id', 'department', 'office', 'first_day'])
       .execute();
-    const usersByKey = new Map(users.map((row) => [unitKey(row), Number(row.users)]));
     const firstByKey = new Map(firstSeen.map((row) => [unitKey(row), row.first_day]));
-    return sums.map((row) => ({
-      app_id: row.app_id,
-      department: unitName(row.department),
-      office: unitName(row.office),
-      users: usersByKey.get(unitKey(row)) ?? 0,
-      bytes_up: Number(row.bytes_up),
-      first_seen: firstByKey.get(unitKey(row)) ?? period.from,
-    }));
+    const keyed = rows.map((row) => ({ key: unitKey(row), row, users: unpackUserSet(row.user_ids) }));
+    const users = distinctUsersBy(
+      keyed,
+      (entry) => entry.users,
+      (entry) => entry.key,
+    );
+    const stats = new Map<string, UnitAppStat>();
+    for (const { key, row } of keyed) {
+      const stat = stats.get(key);
+      if (stat) stat.bytes_up += Number(row.bytes_up);
+      else
+        stats.set(key, {
+          app_id: row.app_id,
+          department: unitName(row.department),
+          office: unitName(row.office),
+          users: users.get(key) ?? 0,
+          bytes_up: Number(row.bytes_up),
+          first_seen: firstByKey.get(key) ?? period.from,
+        });
+    }
+    return [...stats.values()];
   }
 
   /** Offices, departments, focal points (by name) and governance officers' people (by e-mail). */

@@ -3,7 +3,9 @@ import { requirePermission } from '../../core/permissions.js';
 import type { ServiceDeps } from '../../core/service-context.js';
 import type { UsageAppService } from './usage-apps.service.js';
 import { appGroups, buildUsageReport, weeksOf, type ReportData } from './usage-report.js';
-import { UsageReportRepository, type Period } from './usage-report.repository.js';
+import { UsageReportRepository, type Period, type Presence } from './usage-report.repository.js';
+import { unitName } from './usage.repository.js';
+import { distinctUsers, distinctUsersBy } from './user-sets.js';
 import { usageReportXlsx } from './usage-report-xlsx.js';
 import type { UsageLang, UsageReport } from './usage.schema.js';
 
@@ -53,8 +55,19 @@ export class UsageReportService {
       apps,
       appTotals.map((total) => total.app_id),
     );
+    const presence = await this.repo.presence(db, period);
+    const usersOf = (row: Presence) => row.users;
+    const usersIn = (ids: readonly string[]) => {
+      const wanted = new Set(ids);
+      return distinctUsers(presence, usersOf, (row) => wanted.has(row.app_id));
+    };
     const byWeek = new Map<string, number>();
-    for (const week of weeksOf(period)) byWeek.set(week.week, await this.repo.users(db, week));
+    for (const week of weeksOf(period))
+      byWeek.set(
+        week.week,
+        distinctUsers(presence, usersOf, (row) => row.day >= week.from && row.day <= week.to),
+      );
+    const byUnit = distinctUsersBy(presence, usersOf, (row) => `${row.department}\u0000${row.office}`);
     return {
       period,
       dayTotals: await this.repo.dayTotals(db, period),
@@ -62,11 +75,14 @@ export class UsageReportService {
       unitAppTotals: await this.repo.unitAppTotals(db, period),
       dayAppTotals: await this.repo.dayAppTotals(db, period),
       users: {
-        total: await this.repo.users(db, period),
-        byApp: await this.repo.usersByApp(db, period),
-        byUnit: await this.repo.usersByUnit(db, period),
-        unapproved: await this.repo.users(db, period, groups.unapproved),
-        highRisk: await this.repo.users(db, period, groups.highRisk),
+        total: distinctUsers(presence, usersOf),
+        byApp: distinctUsersBy(presence, usersOf, (row) => row.app_id),
+        byUnit: [...byUnit].map(([key, users]) => {
+          const [department, office] = key.split('\u0000') as [string, string];
+          return { department: unitName(department), office: unitName(office), users };
+        }),
+        unapproved: usersIn(groups.unapproved),
+        highRisk: usersIn(groups.highRisk),
         byWeek,
       },
       firstSeen: await this.repo.firstSeen(db),
