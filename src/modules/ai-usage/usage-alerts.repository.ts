@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsageAlertSettingsTable } from '../../db/schema.js';
 import type { AssigneeDirectory, UnitAppStat } from './usage-alerts.js';
 import type { Period } from './usage-report.repository.js';
-import { unpackUserSet, distinctUsersBy } from './user-sets.js';
+import { DistinctCounter, unpackUserSet } from './user-sets.js';
 import { unitName } from './usage.repository.js';
 
 /*
@@ -69,27 +69,35 @@ export class UsageAlertRepository {
       .select(['app_id', 'department', 'office', 'first_day'])
       .execute();
     const firstByKey = new Map(firstSeen.map((row) => [unitKey(row), row.first_day]));
-    const keyed = rows.map((row) => ({ key: unitKey(row), row, users: unpackUserSet(row.user_ids) }));
-    const users = distinctUsersBy(
-      keyed,
-      (entry) => entry.users,
-      (entry) => entry.key,
-    );
-    const stats = new Map<string, UnitAppStat>();
-    for (const { key, row } of keyed) {
-      const stat = stats.get(key);
-      if (stat) stat.bytes_up += Number(row.bytes_up);
-      else
-        stats.set(key, {
-          app_id: row.app_id,
-          department: unitName(row.department),
-          office: unitName(row.office),
-          users: users.get(key) ?? 0,
-          bytes_up: Number(row.bytes_up),
-          first_seen: firstByKey.get(key) ?? period.from,
-        });
+    // One pass: the byte sums and the user sets of each app × department × office.
+    const groups = new Map<string, { stat: UnitAppStat; sets: Uint32Array[] }>();
+    let largest = -1;
+    for (const row of rows) {
+      const key = unitKey(row);
+      let group = groups.get(key);
+      if (!group) {
+        group = {
+          stat: {
+            app_id: row.app_id,
+            department: unitName(row.department),
+            office: unitName(row.office),
+            users: 0,
+            bytes_up: 0,
+            first_seen: firstByKey.get(key) ?? period.from,
+          },
+          sets: [],
+        };
+        groups.set(key, group);
+      }
+      group.stat.bytes_up += Number(row.bytes_up);
+      const users = unpackUserSet(row.user_ids);
+      if (users.length > 0) {
+        group.sets.push(users);
+        if (users[users.length - 1]! > largest) largest = users[users.length - 1]!;
+      }
     }
-    return [...stats.values()];
+    const counter = new DistinctCounter(largest);
+    return [...groups.values()].map(({ stat, sets }) => ({ ...stat, users: counter.count(sets) }));
   }
 
   /** Offices, departments, focal points (by name) and governance officers' people (by e-mail). */

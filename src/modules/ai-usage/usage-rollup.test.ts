@@ -145,6 +145,13 @@ describe('rolling up usage events', () => {
       { app_id: 'chatgpt', department: 'HR', first_seen: dayToIsoDate(DAY1 + 2) },
       { app_id: 'deepl', department: 'HR', first_seen: dayToIsoDate(DAY1 + 3) },
     ]);
+    // Per department and office too (unknown ones included), for the alerts' "newly seen here".
+    expect(rows.first_seen_units).toEqual([
+      { app_id: 'chatgpt', department: null, office: null, first_seen: dayToIsoDate(DAY1) },
+      { app_id: 'chatgpt', department: 'Finance', office: null, first_seen: dayToIsoDate(DAY1 + 1) },
+      { app_id: 'chatgpt', department: 'HR', office: null, first_seen: dayToIsoDate(DAY1 + 2) },
+      { app_id: 'deepl', department: 'HR', office: null, first_seen: dayToIsoDate(DAY1 + 3) },
+    ]);
     expect(rows.period).toEqual({ from: dayToIsoDate(DAY1), to: dayToIsoDate(DAY1 + 4) });
     expect(rows.daily_totals.map((d) => d.events)).toEqual([1, 1, 1, 1, 1]);
   });
@@ -210,6 +217,7 @@ describe('rolling up usage events', () => {
       user_days: 0,
       first_seen_apps: [],
       first_seen_departments: [],
+      first_seen_units: [],
     });
   });
 });

@@ -298,7 +298,15 @@ export class UsageRollup {
       usersByBucket[next[bucket]!++] = place[user]!;
     });
     const appDays: UsageRollupRows['app_days'] = [];
+    // Buckets come day by day: an app and unit's first bucket is its first day.
+    const firstSeenUnits: UsageRollupRows['first_seen_units'] = [];
+    const unitSeen = new Set<number>();
     for (const { bucket, date: day, app_id, department, office } of keyed) {
+      const appUnit = bucket.app * UNIT_LIMIT + bucket.unit;
+      if (!unitSeen.has(appUnit)) {
+        unitSeen.add(appUnit);
+        firstSeenUnits.push({ app_id, department, office, first_seen: day });
+      }
       const users = usersByBucket.subarray(offsets[bucket.index]!, offsets[bucket.index + 1]!);
       if (users.length > 1) users.sort();
       appDays.push({
@@ -350,6 +358,7 @@ export class UsageRollup {
       first_seen_departments: firstSeenDepartments.sort(
         (a, b) => compare(a.app_id, b.app_id) || compare(a.department, b.department),
       ),
+      first_seen_units: firstSeenUnits,
     };
   }
 }

@@ -52,6 +52,14 @@ export interface DepartmentFirstSeenRow {
   first_seen: string;
 }
 
+/** The first day an app was seen in a department and office (each null when unknown). */
+export interface UnitFirstSeenRow {
+  app_id: string;
+  department: string | null;
+  office: string | null;
+  first_seen: string;
+}
+
 export interface UsageRollupRows {
   period: { from: string | null; to: string | null };
   totals: UsageTotals;
@@ -63,6 +71,8 @@ export interface UsageRollupRows {
   user_days: number;
   first_seen_apps: AppFirstSeenRow[];
   first_seen_departments: DepartmentFirstSeenRow[];
+  /** Per app × department × office, in the order of `app_days`' first rows. */
+  first_seen_units: UnitFirstSeenRow[];
 }
 
 /** The presence entries one by one (day, app, unit, pseudonym), in the order of `app_days`. */

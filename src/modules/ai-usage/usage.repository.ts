@@ -21,7 +21,7 @@ import { mergeUserSets, packUserSet, sortUserSet, unpackUserSet } from './user-s
 type Executor = Kysely<Database>;
 
 /** Parameters per INSERT at most: under SQLite's 32,766 and PostgreSQL's 65,535. */
-const PARAMETERS = 27_000;
+const PARAMETERS = 4_000;
 /** Pseudonyms per lookup. */
 const LOOKUP_CHUNK = 5000;
 /** Serialises the merging of user sets on PostgreSQL (per schema, like the audit chain's lock). */
@@ -145,8 +145,13 @@ export class UsageRepository {
     );
     await insertMany(
       db,
-      firstSeenRows(rows),
-      (row) => row,
+      rows.first_seen_units,
+      (row) => ({
+        app_id: row.app_id,
+        department: unitValue(row.department),
+        office: unitValue(row.office),
+        first_day: row.first_seen,
+      }),
       (values) =>
         db
           .insertInto('usage_first_seen')
@@ -265,20 +270,6 @@ export class UsageRepository {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
-}
-
-/** First day per app × department × office, from the file's roll-ups. */
-function firstSeenRows(rows: UsageRollupRows) {
-  const first = new Map<string, { app_id: string; department: string; office: string; first_day: string }>();
-  for (const row of rows.app_days) {
-    const department = unitValue(row.department);
-    const office = unitValue(row.office);
-    const key = `${row.app_id}\u0000${department}\u0000${office}`;
-    const seen = first.get(key);
-    if (!seen) first.set(key, { app_id: row.app_id, department, office, first_day: row.date });
-    else if (row.date < seen.first_day) seen.first_day = row.date;
-  }
-  return [...first.values()];
 }
 
 /**

@@ -72,10 +72,35 @@ export function sortUserSet(ids: Uint32Array): Uint32Array {
 }
 
 /**
- * Distinct users per group: `groupOf` names the group of each set (undefined leaves it out). Each
- * user is counted once per group by stamping it with the group's number, so the cost is one pass
- * over the sets' numbers and one 32-bit stamp per possible user.
+ * Counts distinct users over groups of sets, one group after another: each user met is stamped with
+ * the group's number, so a group costs one pass over its sets' numbers, and the counter one 32-bit
+ * stamp per possible user (numbers up to `largest`).
  */
+export class DistinctCounter {
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+
+  constructor(largest: number) {
+    this.stamps = new Uint32Array(largest + 1);
+  }
+
+  count(sets: readonly Uint32Array[]): number {
+    const stamps = this.stamps;
+    const stamp = ++this.stamp;
+    let count = 0;
+    for (const set of sets)
+      for (let i = 0; i < set.length; i += 1) {
+        const user = set[i]!;
+        if (stamps[user] !== stamp) {
+          stamps[user] = stamp;
+          count += 1;
+        }
+      }
+    return count;
+  }
+}
+
+/** Distinct users per group: `groupOf` names the group of each set (undefined leaves it out). */
 export function distinctUsersBy<T, K>(
   rows: readonly T[],
   setOf: (row: T) => Uint32Array,
@@ -97,22 +122,9 @@ export function distinctUsersBy<T, K>(
     const last = set[set.length - 1]!;
     if (last > largest) largest = last;
   }
+  const counter = new DistinctCounter(largest);
   const counts = new Map<K, number>();
-  const stamps = new Uint32Array(largest + 1);
-  let stamp = 0;
-  for (const [key, sets] of groups) {
-    stamp += 1;
-    let count = 0;
-    for (const set of sets)
-      for (let i = 0; i < set.length; i += 1) {
-        const user = set[i]!;
-        if (stamps[user] !== stamp) {
-          stamps[user] = stamp;
-          count += 1;
-        }
-      }
-    counts.set(key, count);
-  }
+  for (const [key, sets] of groups) counts.set(key, counter.count(sets));
   return counts;
 }
 
