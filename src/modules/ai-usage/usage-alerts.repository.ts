@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsageAlertSettingsTable } from '../../db/schema.js';
 import type { AssigneeDirectory, UnitAppStat } from './usage-alerts.js';
 import type { Period } from './usage-report.repository.js';
-import { DistinctCounter, unpackUserSet } from './user-sets.js';
+import { UsageReportRepository } from './usage-report.repository.js';
+import { UserTally } from './user-sets.js';
 import { unitName } from './usage.repository.js';
 
 /*
@@ -19,6 +20,8 @@ const unitKey = (row: { app_id: string; department: string; office: string }) =>
   `${row.app_id}\u0000${row.department}\u0000${row.office}`;
 
 export class UsageAlertRepository {
+  private readonly presence = new UsageReportRepository();
+
   async settings(db: Executor): Promise<AlertSettingsRow | undefined> {
     return db
       .selectFrom('usage_alert_settings')
@@ -57,47 +60,30 @@ export class UsageAlertRepository {
 
   /** Per app × department × office used in the period: distinct users, bytes up, first day ever seen. */
   async unitAppStats(db: Executor, period: Period): Promise<UnitAppStat[]> {
-    const rows = await db
-      .selectFrom('usage_daily')
-      .select(['app_id', 'department', 'office', 'bytes_up', 'user_ids'])
-      .where('day', '>=', period.from)
-      .where('day', '<=', period.to)
-      .execute();
-    if (rows.length === 0) return [];
     const firstSeen = await db
       .selectFrom('usage_first_seen')
       .select(['app_id', 'department', 'office', 'first_day'])
       .execute();
     const firstByKey = new Map(firstSeen.map((row) => [unitKey(row), row.first_day]));
-    // One pass: the byte sums and the user sets of each app × department × office.
-    const groups = new Map<string, { stat: UnitAppStat; sets: Uint32Array[] }>();
-    let largest = -1;
-    for (const row of rows) {
+    // The byte sums and the distinct users of each app × department × office, a week of rows at a time.
+    const stats = new Map<string, UnitAppStat>();
+    const users = new UserTally<string>();
+    await this.presence.eachPresence(db, period, (row) => {
       const key = unitKey(row);
-      let group = groups.get(key);
-      if (!group) {
-        group = {
-          stat: {
-            app_id: row.app_id,
-            department: unitName(row.department),
-            office: unitName(row.office),
-            users: 0,
-            bytes_up: 0,
-            first_seen: firstByKey.get(key) ?? period.from,
-          },
-          sets: [],
-        };
-        groups.set(key, group);
-      }
-      group.stat.bytes_up += Number(row.bytes_up);
-      const users = unpackUserSet(row.user_ids);
-      if (users.length > 0) {
-        group.sets.push(users);
-        if (users[users.length - 1]! > largest) largest = users[users.length - 1]!;
-      }
-    }
-    const counter = new DistinctCounter(largest);
-    return [...groups.values()].map(({ stat, sets }) => ({ ...stat, users: counter.count(sets) }));
+      const stat = stats.get(key);
+      if (stat) stat.bytes_up += row.bytes_up;
+      else
+        stats.set(key, {
+          app_id: row.app_id,
+          department: unitName(row.department),
+          office: unitName(row.office),
+          users: 0,
+          bytes_up: row.bytes_up,
+          first_seen: firstByKey.get(key) ?? period.from,
+        });
+      users.add(key, row.users);
+    });
+    return [...stats].map(([key, stat]) => ({ ...stat, users: users.count(key) }));
   }
 
   /** Offices, departments, focal points (by name) and governance officers' people (by e-mail). */

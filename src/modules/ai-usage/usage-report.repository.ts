@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { dayToIsoDate } from './log-time.js';
+import { dayNumber } from './usage-report.js';
 import { unpackUserSet } from './user-sets.js';
 import { unitName } from './usage.repository.js';
 
@@ -55,8 +57,12 @@ export interface Presence {
   app_id: string;
   department: string;
   office: string;
+  bytes_up: number;
   users: Uint32Array;
 }
+
+/** Days of roll-ups read at once. */
+const PRESENCE_DAYS = 7;
 
 const sum = (column: string) => sql<number>`cast(coalesce(sum(${sql.ref(column)}), 0) as bigint)`;
 
@@ -112,21 +118,29 @@ export class UsageReportRepository {
       .execute();
   }
 
-  /** The users behind each roll-up of the period (to count distinct users in memory, user-sets.ts). */
-  async presence(db: Executor, period: Period): Promise<Presence[]> {
-    const rows = await db
-      .selectFrom('usage_daily')
-      .select(['day', 'app_id', 'department', 'office', 'user_ids'])
-      .where('day', '>=', period.from)
-      .where('day', '<=', period.to)
-      .execute();
-    return rows.map((row) => ({
-      day: row.day,
-      app_id: row.app_id,
-      department: row.department,
-      office: row.office,
-      users: unpackUserSet(row.user_ids),
-    }));
+  /**
+   * Each roll-up of the period with its users (and bytes up), read a week at a time so that memory
+   * holds one week's rows, not the period's; distinct users are counted as they come (user-sets.ts).
+   */
+  async eachPresence(db: Executor, period: Period, visit: (row: Presence) => void): Promise<void> {
+    const last = dayNumber(period.to);
+    for (let day = dayNumber(period.from); day <= last; day += PRESENCE_DAYS) {
+      const rows = await db
+        .selectFrom('usage_daily')
+        .select(['day', 'app_id', 'department', 'office', 'bytes_up', 'user_ids'])
+        .where('day', '>=', dayToIsoDate(day))
+        .where('day', '<=', dayToIsoDate(Math.min(last, day + PRESENCE_DAYS - 1)))
+        .execute();
+      for (const row of rows)
+        visit({
+          day: row.day,
+          app_id: row.app_id,
+          department: row.department,
+          office: row.office,
+          bytes_up: Number(row.bytes_up),
+          users: unpackUserSet(row.user_ids),
+        });
+    }
   }
 
   /** The first day each app was seen anywhere, over everything stored (not only the period). */

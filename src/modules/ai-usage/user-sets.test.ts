@@ -6,6 +6,7 @@ import {
   packUserSet,
   sortUserSet,
   unpackUserSet,
+  UserTally,
 } from './user-sets.js';
 
 const set = (...ids: number[]) => new Uint32Array(ids);
@@ -80,5 +81,44 @@ describe('distinct users over roll-ups', () => {
         ['2026-11-24', 3],
       ]),
     );
+  });
+});
+
+describe('UserTally', () => {
+  it('counts each user once per group, whatever the order and size of the sets', () => {
+    const tally = new UserTally<string>();
+    tally.add('a', set(1, 2, 31, 32, 33));
+    tally.add('a', set(2, 33, 100_000));
+    tally.add('b', set(0, 4_294_967));
+    tally.add('b', set());
+    tally.add('c', set());
+    expect(tally.count('a')).toBe(6);
+    expect(tally.count('b')).toBe(2);
+    expect(tally.count('c')).toBe(0);
+    expect(tally.counts()).toEqual(
+      new Map([
+        ['a', 6],
+        ['b', 2],
+      ]),
+    );
+  });
+
+  it('agrees with a Set on many random sets', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const tally = new UserTally<number>();
+    const expected = new Map<number, Set<number>>();
+    for (let row = 0; row < 500; row += 1) {
+      const group = random(7);
+      const ids = [...new Set(Array.from({ length: random(40) }, () => random(5000)))].sort((a, b) => a - b);
+      tally.add(group, set(...ids));
+      const seen = expected.get(group) ?? new Set<number>();
+      for (const id of ids) seen.add(id);
+      expected.set(group, seen);
+    }
+    for (const [group, seen] of expected) expect(tally.count(group)).toBe(seen.size);
   });
 });

@@ -72,31 +72,46 @@ export function sortUserSet(ids: Uint32Array): Uint32Array {
 }
 
 /**
- * Counts distinct users over groups of sets, one group after another: each user met is stamped with
- * the group's number, so a group costs one pass over its sets' numbers, and the counter one 32-bit
- * stamp per possible user (numbers up to `largest`).
+ * Distinct users per group, fed one set at a time: a bit per user in each group, so memory is
+ * bounded by groups × users / 8, not by the number of sets (rows) read.
  */
-export class DistinctCounter {
-  private readonly stamps: Uint32Array;
-  private stamp = 0;
+export class UserTally<K> {
+  private readonly bits = new Map<K, Uint32Array>();
 
-  constructor(largest: number) {
-    this.stamps = new Uint32Array(largest + 1);
+  add(key: K, set: Uint32Array): void {
+    if (set.length === 0) return;
+    const needed = (set[set.length - 1]! >>> 5) + 1;
+    let words = this.bits.get(key);
+    if (!words || words.length < needed) {
+      const grown = new Uint32Array(Math.max(needed, words ? words.length * 2 : 64));
+      if (words) grown.set(words);
+      words = grown;
+      this.bits.set(key, words);
+    }
+    for (let i = 0; i < set.length; i += 1) {
+      const user = set[i]!;
+      words[user >>> 5] = words[user >>> 5]! | (1 << (user & 31));
+    }
   }
 
-  count(sets: readonly Uint32Array[]): number {
-    const stamps = this.stamps;
-    const stamp = ++this.stamp;
+  /** Distinct users of a group (0 for a group never given a user). */
+  count(key: K): number {
+    const words = this.bits.get(key);
     let count = 0;
-    for (const set of sets)
-      for (let i = 0; i < set.length; i += 1) {
-        const user = set[i]!;
-        if (stamps[user] !== stamp) {
-          stamps[user] = stamp;
-          count += 1;
-        }
+    if (words)
+      for (let i = 0; i < words.length; i += 1) {
+        // Population count of a 32-bit word.
+        let w = words[i]!;
+        w -= (w >>> 1) & 0x55555555;
+        w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+        count += Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
       }
     return count;
+  }
+
+  /** Every group given at least one user, with its count. */
+  counts(): Map<K, number> {
+    return new Map([...this.bits.keys()].map((key) => [key, this.count(key)]));
   }
 }
 
@@ -106,26 +121,12 @@ export function distinctUsersBy<T, K>(
   setOf: (row: T) => Uint32Array,
   groupOf: (row: T) => K | undefined,
 ): Map<K, number> {
-  const groups = new Map<K, Uint32Array[]>();
-  let largest = -1;
+  const tally = new UserTally<K>();
   for (const row of rows) {
     const key = groupOf(row);
-    if (key === undefined) continue;
-    const set = setOf(row);
-    if (set.length === 0) continue;
-    let sets = groups.get(key);
-    if (!sets) {
-      sets = [];
-      groups.set(key, sets);
-    }
-    sets.push(set);
-    const last = set[set.length - 1]!;
-    if (last > largest) largest = last;
+    if (key !== undefined) tally.add(key, setOf(row));
   }
-  const counter = new DistinctCounter(largest);
-  const counts = new Map<K, number>();
-  for (const [key, sets] of groups) counts.set(key, counter.count(sets));
-  return counts;
+  return tally.counts();
 }
 
 /** Distinct users over the rows `include` keeps (all of them by default). */
