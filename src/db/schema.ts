@@ -313,14 +313,14 @@ export interface UsageDailyTable {
   users: number;
   bytes_up: number;
   bytes_down: number;
+  /** The users behind the row: sorted usage_users ids, 32-bit little-endian (user-sets.ts). */
+  user_ids: Buffer;
 }
 
-export interface UsageUserDayTable {
-  day: string;
-  app_id: string;
-  department: string;
-  office: string;
-  user_hash: string; // HMAC pseudonym, never the user
+/** A number per pseudonym (HMAC of the user, never the user), for the packed sets of usage_daily. */
+export interface UsageUserTable {
+  id: number;
+  user_hash: string;
 }
 
 export interface UsageFirstSeenTable {
@@ -624,7 +624,7 @@ export interface Database {
   usage_files: UsageFileTable;
   usage_daily_totals: UsageDailyTotalTable;
   usage_daily: UsageDailyTable;
-  usage_user_days: UsageUserDayTable;
+  usage_users: UsageUserTable;
   usage_first_seen: UsageFirstSeenTable;
   usage_app_overrides: UsageAppOverrideTable;
   usage_alert_settings: UsageAlertSettingsTable;

@@ -1,7 +1,9 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsageAlertSettingsTable } from '../../db/schema.js';
 import type { AssigneeDirectory, UnitAppStat } from './usage-alerts.js';
 import type { Period } from './usage-report.repository.js';
+import { UsageReportRepository } from './usage-report.repository.js';
+import { UserTally } from './user-sets.js';
 import { unitName } from './usage.repository.js';
 
 /*
@@ -18,6 +20,8 @@ const unitKey = (row: { app_id: string; department: string; office: string }) =>
   `${row.app_id}\u0000${row.department}\u0000${row.office}`;
 
 export class UsageAlertRepository {
+  private readonly presence = new UsageReportRepository();
+
   async settings(db: Executor): Promise<AlertSettingsRow | undefined> {
     return db
       .selectFrom('usage_alert_settings')
@@ -56,35 +60,30 @@ export class UsageAlertRepository {
 
   /** Per app × department × office used in the period: distinct users, bytes up, first day ever seen. */
   async unitAppStats(db: Executor, period: Period): Promise<UnitAppStat[]> {
-    const sums = await db
-      .selectFrom('usage_daily')
-      .select(['app_id', 'department', 'office', sql<number>`sum(bytes_up)`.as('bytes_up')])
-      .where('day', '>=', period.from)
-      .where('day', '<=', period.to)
-      .groupBy(['app_id', 'department', 'office'])
-      .execute();
-    if (sums.length === 0) return [];
-    const users = await db
-      .selectFrom('usage_user_days')
-      .select(['app_id', 'department', 'office', sql<number>`count(distinct user_hash)`.as('users')])
-      .where('day', '>=', period.from)
-      .where('day', '<=', period.to)
-      .groupBy(['app_id', 'department', 'office'])
-      .execute();
     const firstSeen = await db
       .selectFrom('usage_first_seen')
       .select(['app_id', 'department', 'office', 'first_day'])
       .execute();
-    const usersByKey = new Map(users.map((row) => [unitKey(row), Number(row.users)]));
     const firstByKey = new Map(firstSeen.map((row) => [unitKey(row), row.first_day]));
-    return sums.map((row) => ({
-      app_id: row.app_id,
-      department: unitName(row.department),
-      office: unitName(row.office),
-      users: usersByKey.get(unitKey(row)) ?? 0,
-      bytes_up: Number(row.bytes_up),
-      first_seen: firstByKey.get(unitKey(row)) ?? period.from,
-    }));
+    // The byte sums and the distinct users of each app × department × office, a week of rows at a time.
+    const stats = new Map<string, UnitAppStat>();
+    const users = new UserTally<string>();
+    await this.presence.eachPresence(db, period, (row) => {
+      const key = unitKey(row);
+      const stat = stats.get(key);
+      if (stat) stat.bytes_up += row.bytes_up;
+      else
+        stats.set(key, {
+          app_id: row.app_id,
+          department: unitName(row.department),
+          office: unitName(row.office),
+          users: 0,
+          bytes_up: row.bytes_up,
+          first_seen: firstByKey.get(key) ?? period.from,
+        });
+      users.add(key, row.users);
+    });
+    return [...stats].map(([key, stat]) => ({ ...stat, users: users.count(key) }));
   }
 
   /** Offices, departments, focal points (by name) and governance officers' people (by e-mail). */

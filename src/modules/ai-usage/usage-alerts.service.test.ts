@@ -198,4 +198,29 @@ describeEachDialect('AI usage alerts into actions', ({ db }) => {
       .execute();
     expect(audit.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('counts a user seen on several days and in several files once over the window', async () => {
+    // k1..k4 again, on a stored day (21 November) and a new one; Geneva gains g3 and sees g1 again.
+    const office = 'KE-UA';
+    const more = ['time,user,host,bytes_out,bytes_in,department,office'];
+    for (const user of ['k1', 'k2', 'k3', 'k4'])
+      more.push(
+        `2026-11-21T11:00:00Z,${user},chatgpt.com,10,10,Data unit kenya,${office}`,
+        `2026-11-26T11:00:00Z,${user},chatgpt.com,10,10,Data unit kenya,${office}`,
+      );
+    more.push(
+      '2026-11-26T12:00:00Z,g1,chatgpt.com,1,1,HR,Geneva',
+      '2026-11-26T12:00:00Z,g3,chatgpt.com,1,1,HR,Geneva',
+    );
+    await services.usageIngest.ingest(
+      admin,
+      { name: 'more.csv', chunks: bytesOf(more.join('\n')) },
+      { format: 'auto' },
+    );
+    const listed = await services.usageAlerts.list(admin, { suppress: false });
+    // Still six people in Kenya (not 14 user-days), and three in Geneva, below the threshold.
+    expect(listed.alerts.map((a) => [a.rule, a.app_id, a.users, a.bytes_up])).toEqual([
+      ['unapproved_high_risk_users', 'chatgpt', 6, 680],
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, type Role } from '../../core/permissions.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { gzip } from './testing/fixtures.js';
+import { unpackUserSet } from './user-sets.js';
 import { bytesOf, HAND_LOG, usageServices } from './testing/usage-log.js';
 
 const admin = { actor: systemActor('test'), requestId: null };
@@ -10,7 +11,7 @@ const csv = { format: 'auto' as const };
 
 describeEachDialect('AI usage ingestion', ({ db }) => {
   let services: ReturnType<typeof usageServices>;
-  const count = async (table: 'usage_files' | 'usage_daily' | 'usage_user_days' | 'audit_events') =>
+  const count = async (table: 'usage_files' | 'usage_daily' | 'usage_users' | 'audit_events') =>
     Number(
       (
         await db()
@@ -22,9 +23,23 @@ describeEachDialect('AI usage ingestion', ({ db }) => {
   const snapshot = async () => ({
     files: await count('usage_files'),
     daily: await count('usage_daily'),
-    userDays: await count('usage_user_days'),
+    users: await count('usage_users'),
+    userDays: await storedUserDays(),
     audit: await count('audit_events'),
   });
+
+  /** The entries of every stored user set, checked sorted and distinct, in all. */
+  const storedUserDays = async () => {
+    const rows = await db().kysely.selectFrom('usage_daily').select(['users', 'user_ids']).execute();
+    let total = 0;
+    for (const row of rows) {
+      const ids = [...unpackUserSet(row.user_ids)];
+      expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+      expect(row.users).toBe(ids.length);
+      total += ids.length;
+    }
+    return total;
+  };
 
   beforeAll(() => {
     services = usageServices(db());
@@ -47,8 +62,11 @@ describeEachDialect('AI usage ingestion', ({ db }) => {
       written: { daily: 5, user_days: 6 },
     });
     expect(result.malformed_examples).toEqual([{ line: 10, reason: expect.any(String) }]);
-    const stored = await db().kysely.selectFrom('usage_user_days').select('user_hash').execute();
+    // Pseudonyms only, each numbered once; the roll-ups hold the numbers.
+    const stored = await db().kysely.selectFrom('usage_users').select(['id', 'user_hash']).execute();
     expect(stored.every((row) => /^[0-9a-f]{32}$/.test(row.user_hash))).toBe(true);
+    expect(stored.map((row) => Number(row.id)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+    expect(await storedUserDays()).toBe(6);
     const files = await services.usageIngest.listFiles(admin, { limit: 10 });
     expect(files.items).toEqual([
       expect.objectContaining({
@@ -106,7 +124,9 @@ describeEachDialect('AI usage ingestion', ({ db }) => {
       .where('day', '=', '2026-11-23')
       .where('app_id', '=', 'chatgpt')
       .executeTakeFirstOrThrow();
-    // u1, u2 (first file) and u5: three users; events and bytes add up.
+    // u1, u2 (first file) and u5: three users; events and bytes add up; only u5 is numbered anew.
+    expect(await count('usage_users')).toBe(5);
+    expect([...unpackUserSet(row.user_ids)]).toHaveLength(3);
     expect(row).toMatchObject({
       events: 5,
       users: 3,

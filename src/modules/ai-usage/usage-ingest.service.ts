@@ -170,11 +170,8 @@ export class UsageIngestService {
           ingested_at: isoNow(this.deps.clock),
         };
         await this.repo.insertFile(trx, file);
-        const { from, to } = rows.period;
-        const overlaps = from !== null && to !== null && (await this.repo.hasDailyBetween(trx, from, to));
+        // Counts add up; the users of a day already stored are merged with the file's.
         await this.repo.addRollups(trx, rows);
-        // Distinct users of a day already stored cannot be added up: count them again from presence.
-        if (overlaps) await this.repo.recountUsers(trx, from, to);
         const { id: _id, ingested_by: _by, ingested_at: _at, ...summary } = file;
         await audit({ action: 'import', entityType: USAGE_FILE_ENTITY, entityId: id, after: summary });
         // The alerts as of this file, in the same transaction: the file and its actions land together.
@@ -190,12 +187,7 @@ export class UsageIngestService {
       }
       throw error;
     }
-    return result(
-      'ingested',
-      id,
-      { daily: rows.app_days.length, user_days: rows.app_user_days.length },
-      alerts,
-    );
+    return result('ingested', id, { daily: rows.app_days.length, user_days: rows.user_days }, alerts);
   }
 }
 

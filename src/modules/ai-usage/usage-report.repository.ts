@@ -1,11 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { dayToIsoDate } from './log-time.js';
+import { dayNumber } from './usage-report.js';
+import { unpackUserSet } from './user-sets.js';
 import { unitName } from './usage.repository.js';
 
 /*
  * The stored roll-ups summed over a period, for the usage report. Distinct users are always counted
- * from the presence rows (usage_user_days) over the whole period asked, never summed from daily
- * counts. Queries only: statuses and risk are applied by the report builder.
+ * from the roll-ups' user sets over the whole period asked (merged in memory), never summed from
+ * daily counts. Queries only: statuses and risk are applied by the report builder.
  */
 
 type Executor = Kysely<Database>;
@@ -48,8 +51,20 @@ export interface UnitUsers {
   users: number;
 }
 
+/** The users of one stored roll-up; department and office as stored ('' when unknown). */
+export interface Presence {
+  day: string;
+  app_id: string;
+  department: string;
+  office: string;
+  bytes_up: number;
+  users: Uint32Array;
+}
+
+/** Days of roll-ups read at once. */
+const PRESENCE_DAYS = 7;
+
 const sum = (column: string) => sql<number>`cast(coalesce(sum(${sql.ref(column)}), 0) as bigint)`;
-const distinctUsers = sql<number>`count(distinct user_hash)`;
 
 export class UsageReportRepository {
   async dayTotals(db: Executor, period: Period): Promise<DayTotal[]> {
@@ -103,42 +118,29 @@ export class UsageReportRepository {
       .execute();
   }
 
-  /** Distinct users of AI apps in the period; only of the given apps when `apps` is set. */
-  async users(db: Executor, period: Period, apps?: readonly string[]): Promise<number> {
-    if (apps !== undefined && apps.length === 0) return 0;
-    let query = db
-      .selectFrom('usage_user_days')
-      .select(distinctUsers.as('users'))
-      .where('day', '>=', period.from)
-      .where('day', '<=', period.to);
-    if (apps !== undefined) query = query.where('app_id', 'in', apps);
-    return Number((await query.executeTakeFirstOrThrow()).users);
-  }
-
-  async usersByApp(db: Executor, period: Period): Promise<Map<string, number>> {
-    const rows = await db
-      .selectFrom('usage_user_days')
-      .select(['app_id', distinctUsers.as('users')])
-      .where('day', '>=', period.from)
-      .where('day', '<=', period.to)
-      .groupBy('app_id')
-      .execute();
-    return new Map(rows.map((row) => [row.app_id, Number(row.users)]));
-  }
-
-  async usersByUnit(db: Executor, period: Period): Promise<UnitUsers[]> {
-    const rows = await db
-      .selectFrom('usage_user_days')
-      .select(['department', 'office', distinctUsers.as('users')])
-      .where('day', '>=', period.from)
-      .where('day', '<=', period.to)
-      .groupBy(['department', 'office'])
-      .execute();
-    return rows.map((row) => ({
-      department: unitName(row.department),
-      office: unitName(row.office),
-      users: Number(row.users),
-    }));
+  /**
+   * Each roll-up of the period with its users (and bytes up), read a week at a time so that memory
+   * holds one week's rows, not the period's; distinct users are counted as they come (user-sets.ts).
+   */
+  async eachPresence(db: Executor, period: Period, visit: (row: Presence) => void): Promise<void> {
+    const last = dayNumber(period.to);
+    for (let day = dayNumber(period.from); day <= last; day += PRESENCE_DAYS) {
+      const rows = await db
+        .selectFrom('usage_daily')
+        .select(['day', 'app_id', 'department', 'office', 'bytes_up', 'user_ids'])
+        .where('day', '>=', dayToIsoDate(day))
+        .where('day', '<=', dayToIsoDate(Math.min(last, day + PRESENCE_DAYS - 1)))
+        .execute();
+      for (const row of rows)
+        visit({
+          day: row.day,
+          app_id: row.app_id,
+          department: row.department,
+          office: row.office,
+          bytes_up: Number(row.bytes_up),
+          users: unpackUserSet(row.user_ids),
+        });
+    }
   }
 
   /** The first day each app was seen anywhere, over everything stored (not only the period). */

@@ -202,3 +202,43 @@ describeEachDialect('AI usage report', ({ db }) => {
     expect((await services.usageApps.get(admin, 'chatgpt')).status).toBe('not_reviewed');
   });
 });
+
+describeEachDialect('AI usage report over files that share days', ({ db }) => {
+  it('counts each user once per app, unit, week and period when a second file adds to stored days', async () => {
+    const services = usageServices(db());
+    await services.usageIngest.ingest(
+      admin,
+      { name: 'proxy.csv', chunks: bytesOf(HAND_LOG) },
+      { format: 'auto' },
+    );
+    // u1 again on a day and bucket already stored, u2 on a new day, u9 new; HR gets u1 for deepl.
+    const more = [
+      'time,user,host,bytes_out,bytes_in,department,office',
+      '2026-11-23T15:00:00Z,u1,chatgpt.com,1,1,Finance,Nairobi',
+      '2026-11-25T15:00:00Z,u2,chatgpt.com,1,1,Finance,Nairobi',
+      '2026-11-26T15:00:00Z,u9,chatgpt.com,1,1,HR,Geneva',
+      '2026-11-26T16:00:00Z,u1,www.deepl.com,1,1,HR,Geneva',
+    ].join('\n');
+    await services.usageIngest.ingest(admin, { name: 'more.csv', chunks: bytesOf(more) }, { format: 'auto' });
+    const report = await services.usageReport.report(admin, WHOLE);
+    // u1..u4 and u9.
+    expect(report.totals).toEqual({ events: 12, ai_events: 11, ai_users: 5 });
+    // chatgpt: u1, u2, u4, u9; deepl: u3, u1; openai-api: u2.
+    expect(report.apps.map((a) => [a.app_id, a.events, a.users])).toEqual([
+      ['chatgpt', 8, 4],
+      ['deepl', 2, 2],
+      ['openai-api', 1, 1],
+    ]);
+    // Finance/Nairobi: u1, u2; HR/Geneva: u3, u4, u9 and u1.
+    expect(report.departments.map((d) => [d.department, d.office, d.ai_events, d.users])).toEqual([
+      ['Finance', 'Nairobi', 7, 2],
+      ['HR', 'Geneva', 4, 4],
+    ]);
+    // Week of 23 November: u1, u2, u3, u9; week of 30 November: u1, u2, u4.
+    expect(report.weekly.map((w) => [w.week, w.ai_users])).toEqual([
+      ['2026-11-23', 4],
+      ['2026-11-30', 3],
+    ]);
+    expect(report.risk).toMatchObject({ unapproved_users: 5, high_risk_users: 4 });
+  });
+});

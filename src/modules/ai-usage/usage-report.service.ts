@@ -2,8 +2,10 @@ import type { RequestContext } from '../../core/audit.js';
 import { requirePermission } from '../../core/permissions.js';
 import type { ServiceDeps } from '../../core/service-context.js';
 import type { UsageAppService } from './usage-apps.service.js';
-import { appGroups, buildUsageReport, weeksOf, type ReportData } from './usage-report.js';
+import { appGroups, buildUsageReport, weekOf, type ReportData } from './usage-report.js';
 import { UsageReportRepository, type Period } from './usage-report.repository.js';
+import { unitName } from './usage.repository.js';
+import { UserTally } from './user-sets.js';
 import { usageReportXlsx } from './usage-report-xlsx.js';
 import type { UsageLang, UsageReport } from './usage.schema.js';
 
@@ -53,8 +55,20 @@ export class UsageReportService {
       apps,
       appTotals.map((total) => total.app_id),
     );
-    const byWeek = new Map<string, number>();
-    for (const week of weeksOf(period)) byWeek.set(week.week, await this.repo.users(db, week));
+    const unapproved = new Set(groups.unapproved);
+    const highRisk = new Set(groups.highRisk);
+    const all = new UserTally<string>();
+    const byApp = new UserTally<string>();
+    const byUnit = new UserTally<string>();
+    const byWeek = new UserTally<string>();
+    await this.repo.eachPresence(db, period, (row) => {
+      all.add('all', row.users);
+      byApp.add(row.app_id, row.users);
+      byUnit.add(`${row.department}\u0000${row.office}`, row.users);
+      byWeek.add(weekOf(row.day), row.users);
+      if (unapproved.has(row.app_id)) all.add('unapproved', row.users);
+      if (highRisk.has(row.app_id)) all.add('high_risk', row.users);
+    });
     return {
       period,
       dayTotals: await this.repo.dayTotals(db, period),
@@ -62,12 +76,15 @@ export class UsageReportService {
       unitAppTotals: await this.repo.unitAppTotals(db, period),
       dayAppTotals: await this.repo.dayAppTotals(db, period),
       users: {
-        total: await this.repo.users(db, period),
-        byApp: await this.repo.usersByApp(db, period),
-        byUnit: await this.repo.usersByUnit(db, period),
-        unapproved: await this.repo.users(db, period, groups.unapproved),
-        highRisk: await this.repo.users(db, period, groups.highRisk),
-        byWeek,
+        total: all.count('all'),
+        byApp: byApp.counts(),
+        byUnit: [...byUnit.counts()].map(([key, users]) => {
+          const [department, office] = key.split('\u0000') as [string, string];
+          return { department: unitName(department), office: unitName(office), users };
+        }),
+        unapproved: all.count('unapproved'),
+        highRisk: all.count('high_risk'),
+        byWeek: byWeek.counts(),
       },
       firstSeen: await this.repo.firstSeen(db),
     };

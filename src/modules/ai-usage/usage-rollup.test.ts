@@ -5,6 +5,7 @@ import { dayToIsoDate } from './log-time.js';
 import { Pseudonymiser } from './pseudonymise.js';
 import { dayOf, NOV_30, TEST_KEY, testRollup } from './testing/fixtures.js';
 import type { UsageRollup } from './usage-rollup.js';
+import { appUserDays } from './usage-rows.js';
 
 const DAY1 = dayOf(NOV_30);
 const pseudonym = (user: string) => new Pseudonymiser(TEST_KEY).pseudonym(user);
@@ -69,6 +70,7 @@ describe('rolling up usage events', () => {
         users: 2,
         bytes_up: 60,
         bytes_down: 600,
+        user_numbers: new Uint32Array([0, 1]),
       },
     ]);
     expect(rollup.rows().totals.ai_users).toBe(2);
@@ -103,7 +105,9 @@ describe('rolling up usage events', () => {
       { host: 'chatgpt.com', user: 'jdoe', day: DAY1 + 1 },
     ]);
     const rows = rollup.rows();
-    expect(rows.app_user_days).toEqual([
+    expect(rows.pseudonyms).toEqual([pseudonym('jdoe')]);
+    expect(rows.user_days).toBe(2);
+    expect(appUserDays(rows)).toEqual([
       {
         date: dayToIsoDate(DAY1),
         app_id: 'chatgpt',
@@ -140,6 +144,13 @@ describe('rolling up usage events', () => {
       { app_id: 'chatgpt', department: 'Finance', first_seen: dayToIsoDate(DAY1 + 1) },
       { app_id: 'chatgpt', department: 'HR', first_seen: dayToIsoDate(DAY1 + 2) },
       { app_id: 'deepl', department: 'HR', first_seen: dayToIsoDate(DAY1 + 3) },
+    ]);
+    // Per department and office too (unknown ones included), for the alerts' "newly seen here".
+    expect(rows.first_seen_units).toEqual([
+      { app_id: 'chatgpt', department: null, office: null, first_seen: dayToIsoDate(DAY1) },
+      { app_id: 'chatgpt', department: 'Finance', office: null, first_seen: dayToIsoDate(DAY1 + 1) },
+      { app_id: 'chatgpt', department: 'HR', office: null, first_seen: dayToIsoDate(DAY1 + 2) },
+      { app_id: 'deepl', department: 'HR', office: null, first_seen: dayToIsoDate(DAY1 + 3) },
     ]);
     expect(rows.period).toEqual({ from: dayToIsoDate(DAY1), to: dayToIsoDate(DAY1 + 4) });
     expect(rows.daily_totals.map((d) => d.events)).toEqual([1, 1, 1, 1, 1]);
@@ -202,9 +213,11 @@ describe('rolling up usage events', () => {
       totals: { events: 0, ai_events: 0, ai_users: 0 },
       daily_totals: [],
       app_days: [],
-      app_user_days: [],
+      pseudonyms: [],
+      user_days: 0,
       first_seen_apps: [],
       first_seen_departments: [],
+      first_seen_units: [],
     });
   });
 });

@@ -278,18 +278,37 @@ export class UsageRollup {
         department: this.departments.name(this.unitDepartment[bucket.unit]!),
         office: this.offices.name(this.unitOffice[bucket.unit]!),
       }));
-    // The pseudonyms of each bucket, side by side in one array: bucket i owns [offsets[i], offsets[i + 1]).
+    // The AI users numbered in pseudonym order, so that each bucket's numbers sort like its pseudonyms.
+    const aiUsers: number[] = [];
+    for (let user = 0; user < this.pseudonyms.length; user += 1)
+      if (this.aiUser[user] === 1) aiUsers.push(user);
+    aiUsers.sort((a, b) => compare(this.pseudonyms[a]!, this.pseudonyms[b]!));
+    const place = new Uint32Array(this.pseudonyms.length);
+    const pseudonyms = aiUsers.map((user, at) => {
+      place[user] = at;
+      return this.pseudonyms[user]!;
+    });
+    // The users of each bucket, side by side in one array: bucket i owns [offsets[i], offsets[i + 1]).
     const offsets = new Int32Array(this.buckets.length + 1);
     for (const bucket of this.buckets) offsets[bucket.index + 1] = bucket.users;
     for (let i = 0; i < this.buckets.length; i += 1) offsets[i + 1] = offsets[i + 1]! + offsets[i]!;
     const next = offsets.slice(0, this.buckets.length);
-    const pseudonymsByBucket = new Array<string>(this.bucketUsers.size);
+    const usersByBucket = new Uint32Array(this.bucketUsers.size);
     this.bucketUsers.forEach((bucket, user) => {
-      pseudonymsByBucket[next[bucket]!++] = this.pseudonyms[user]!;
+      usersByBucket[next[bucket]!++] = place[user]!;
     });
     const appDays: UsageRollupRows['app_days'] = [];
-    const appUserDays: UsageRollupRows['app_user_days'] = [];
+    // Buckets come day by day: an app and unit's first bucket is its first day.
+    const firstSeenUnits: UsageRollupRows['first_seen_units'] = [];
+    const unitSeen = new Set<number>();
     for (const { bucket, date: day, app_id, department, office } of keyed) {
+      const appUnit = bucket.app * UNIT_LIMIT + bucket.unit;
+      if (!unitSeen.has(appUnit)) {
+        unitSeen.add(appUnit);
+        firstSeenUnits.push({ app_id, department, office, first_seen: day });
+      }
+      const users = usersByBucket.subarray(offsets[bucket.index]!, offsets[bucket.index + 1]!);
+      if (users.length > 1) users.sort();
       appDays.push({
         date: day,
         app_id,
@@ -300,12 +319,8 @@ export class UsageRollup {
         users: bucket.users,
         bytes_up: bucket.bytesUp,
         bytes_down: bucket.bytesDown,
+        user_numbers: users,
       });
-      const from = offsets[bucket.index]!;
-      const to = offsets[bucket.index + 1]!;
-      const users =
-        to - from > 1 ? pseudonymsByBucket.slice(from, to).sort() : pseudonymsByBucket.slice(from, to);
-      for (const user of users) appUserDays.push({ date: day, app_id, department, office, user });
     }
     const dayKeys = [...this.days.keys()].sort((a, b) => a - b);
     let events = 0;
@@ -335,13 +350,15 @@ export class UsageRollup {
         ai_events: this.days.get(day)!.aiEvents,
       })),
       app_days: appDays,
-      app_user_days: appUserDays,
+      pseudonyms,
+      user_days: usersByBucket.length,
       first_seen_apps: [...this.appFirstSeen]
         .flatMap((day, app) => (day === -1 ? [] : [{ app_id: apps[app]!.id, first_seen: date(day) }]))
         .sort((a, b) => compare(a.app_id, b.app_id)),
       first_seen_departments: firstSeenDepartments.sort(
         (a, b) => compare(a.app_id, b.app_id) || compare(a.department, b.department),
       ),
+      first_seen_units: firstSeenUnits,
     };
   }
 }

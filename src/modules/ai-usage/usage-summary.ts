@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue.js';
 import { CATEGORY_LABELS, type CatalogueApp, type RiskLevel } from './catalogue.schema.js';
 import type { UsageRollupRows } from './usage-rows.js';
+import { distinctUsersBy } from './user-sets.js';
 
 /*
  * What the roll-ups say, per app and per department and office, over everything that was read:
@@ -42,9 +43,7 @@ export function summariseUsage(rows: UsageRollupRows, catalogue: Catalogue): Usa
   const byId = new Map<string, CatalogueApp>(catalogue.apps.map((app) => [app.id, app]));
   const firstSeen = new Map(rows.first_seen_apps.map((row) => [row.app_id, row.first_seen]));
   const apps = new Map<string, AppUsage>();
-  const appUsers = new Map<string, Set<string>>();
   const units = new Map<string, DepartmentUsage>();
-  const unitUsers = new Map<string, Set<string>>();
   const unitKey = (department: string | null, office: string | null) => JSON.stringify([department, office]);
 
   for (const row of rows.app_days) {
@@ -79,12 +78,11 @@ export function summariseUsage(rows: UsageRollupRows, catalogue: Catalogue): Usa
     unit.ai_events += row.events;
     if (app.risk === 'high') unit.high_risk_events += row.events;
   }
-  for (const row of rows.app_user_days) {
-    addTo(appUsers, row.app_id, row.user);
-    addTo(unitUsers, unitKey(row.department, row.office), row.user);
-  }
-  for (const [id, usage] of apps) usage.users = appUsers.get(id)?.size ?? 0;
-  for (const [key, unit] of units) unit.users = unitUsers.get(key)?.size ?? 0;
+  const usersOf = (row: (typeof rows.app_days)[number]) => row.user_numbers;
+  const appUsers = distinctUsersBy(rows.app_days, usersOf, (row) => row.app_id);
+  const unitUsers = distinctUsersBy(rows.app_days, usersOf, (row) => unitKey(row.department, row.office));
+  for (const [id, usage] of apps) usage.users = appUsers.get(id) ?? 0;
+  for (const [key, unit] of units) unit.users = unitUsers.get(key) ?? 0;
   return {
     period: rows.period,
     totals: rows.totals,
@@ -93,13 +91,4 @@ export function summariseUsage(rows: UsageRollupRows, catalogue: Catalogue): Usa
       (a, b) => b.ai_events - a.ai_events || (a.department ?? '').localeCompare(b.department ?? ''),
     ),
   };
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
-  }
-  set.add(value);
 }

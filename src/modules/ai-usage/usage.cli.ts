@@ -103,7 +103,7 @@ export function registerUsageCommands(program: Command): void {
             loadShippedCatalogue(),
           );
           progress.stop();
-          const { app_user_days, ...rows } = analysis.rows;
+          const { pseudonyms: _pseudonyms, user_days, app_days, ...rows } = analysis.rows;
           print(
             options.json,
             {
@@ -111,7 +111,11 @@ export function registerUsageCommands(program: Command): void {
               key: analysis.key,
               files: analysis.files,
               summary: analysis.summary,
-              rows: { ...rows, app_user_days: app_user_days.length },
+              rows: {
+                ...rows,
+                app_days: app_days.map(({ user_numbers: _users, ...row }) => row),
+                app_user_days: user_days,
+              },
             },
             () => describeAnalysis(analysis),
           );

@@ -6,9 +6,11 @@ import {
   type Kysely,
   type Selectable,
 } from 'kysely';
+import { isPostgres } from '../../db/dialect.js';
 import type { Database, UsageAppOverrideTable, UsageFileTable } from '../../db/schema.js';
 import type { RegistryLink } from './app-status.js';
 import type { UsageRollupRows } from './usage-rows.js';
+import { mergeUserSets, packUserSet, sortUserSet, unpackUserSet } from './user-sets.js';
 
 /*
  * SQL for stored AI usage: the ingested files, the roll-ups written from one file, and the
@@ -18,8 +20,15 @@ import type { UsageRollupRows } from './usage-rows.js';
 
 type Executor = Kysely<Database>;
 
-/** Rows per INSERT: 27,000 parameters at most (9 columns), under SQLite's 32,766 and PostgreSQL's 65,535. */
-const CHUNK = 3000;
+/** Parameters per INSERT at most: under SQLite's 32,766 and PostgreSQL's 65,535. */
+const PARAMETERS = 4_000;
+/** Pseudonyms per lookup. */
+const LOOKUP_CHUNK = 5000;
+/** Serialises the merging of user sets on PostgreSQL (per schema, like the audit chain's lock). */
+const ROLLUP_LOCK_KEY = 7_201_101;
+
+const rollupKey = (day: string, app: string, department: string, office: string) =>
+  `${day}\u0000${app}\u0000${department}\u0000${office}`;
 
 export const UNKNOWN_UNIT = '';
 export const unitValue = (name: string | null): string => name ?? UNKNOWN_UNIT;
@@ -62,8 +71,32 @@ export class UsageRepository {
     return row !== undefined;
   }
 
-  /** Add one file's roll-ups to the stored ones (counts and bytes add up; users are recounted after). */
+  /**
+   * Add one file's roll-ups to the stored ones, in the caller's transaction: counts and bytes add up;
+   * the users of a day already stored are merged with the new ones (sets, so each user counts once).
+   */
   async addRollups(db: Executor, rows: UsageRollupRows): Promise<void> {
+    // One ingestion at a time merges sets (SQLite has a single writer already).
+    if (isPostgres(db))
+      await sql`select pg_advisory_xact_lock(hashtextextended(current_schema(), ${ROLLUP_LOCK_KEY}))`.execute(
+        db,
+      );
+    const numbers = await this.userNumbers(db, rows.pseudonyms);
+    const sets = rows.app_days.map((row) => {
+      const set = new Uint32Array(row.user_numbers.length);
+      for (let i = 0; i < set.length; i += 1) set[i] = numbers[row.user_numbers[i]!]!;
+      return sortUserSet(set);
+    });
+    const { from, to } = rows.period;
+    if (from !== null && to !== null && (await this.hasDailyBetween(db, from, to))) {
+      const stored = await this.storedSets(db, from, to);
+      rows.app_days.forEach((row, i) => {
+        const earlier = stored.get(
+          rollupKey(row.date, row.app_id, unitValue(row.department), unitValue(row.office)),
+        );
+        if (earlier) sets[i] = mergeUserSets(earlier, sets[i]!);
+      });
+    }
     await insertMany(
       db,
       rows.daily_totals,
@@ -82,16 +115,17 @@ export class UsageRepository {
     await insertMany(
       db,
       rows.app_days,
-      (row) => ({
+      (row, i) => ({
         day: row.date,
         app_id: row.app_id,
         department: unitValue(row.department),
         office: unitValue(row.office),
         events: row.events,
         blocked_events: row.blocked_events,
-        users: row.users,
+        users: sets[i]!.length,
         bytes_up: row.bytes_up,
         bytes_down: row.bytes_down,
+        user_ids: packUserSet(sets[i]!),
       }),
       (values) =>
         db
@@ -103,29 +137,21 @@ export class UsageRepository {
               blocked_events: sql`usage_daily.blocked_events + excluded.blocked_events`,
               bytes_up: sql`usage_daily.bytes_up + excluded.bytes_up`,
               bytes_down: sql`usage_daily.bytes_down + excluded.bytes_down`,
+              // Already merged with the stored set above.
+              users: sql`excluded.users`,
+              user_ids: sql`excluded.user_ids`,
             }),
           ),
     );
     await insertMany(
       db,
-      rows.app_user_days,
+      rows.first_seen_units,
       (row) => ({
-        day: row.date,
         app_id: row.app_id,
         department: unitValue(row.department),
         office: unitValue(row.office),
-        user_hash: row.user,
+        first_day: row.first_seen,
       }),
-      (values) =>
-        db
-          .insertInto('usage_user_days')
-          .values(values)
-          .onConflict((oc) => oc.doNothing()),
-    );
-    await insertMany(
-      db,
-      firstSeenRows(rows),
-      (row) => row,
       (values) =>
         db
           .insertInto('usage_first_seen')
@@ -138,22 +164,61 @@ export class UsageRepository {
     );
   }
 
-  /** Recount the distinct users of every roll-up in [from, to] from the stored presence rows. */
-  async recountUsers(db: Executor, from: string, to: string): Promise<void> {
-    await db
-      .updateTable('usage_daily')
-      .set((eb) => ({
-        users: eb
-          .selectFrom('usage_user_days as u')
-          .select((inner) => inner.fn.countAll<number>().as('n'))
-          .whereRef('u.day', '=', 'usage_daily.day')
-          .whereRef('u.app_id', '=', 'usage_daily.app_id')
-          .whereRef('u.department', '=', 'usage_daily.department')
-          .whereRef('u.office', '=', 'usage_daily.office'),
-      }))
+  /**
+   * The stored number of each pseudonym (`numbers[i]` for `pseudonyms[i]`): those already known are
+   * looked up, the others numbered after the largest and inserted.
+   */
+  private async userNumbers(db: Executor, pseudonyms: readonly string[]): Promise<Uint32Array> {
+    const numbers = new Uint32Array(pseudonyms.length);
+    if (pseudonyms.length === 0) return numbers;
+    const top = await db
+      .selectFrom('usage_users')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    let last = Number(top?.id ?? 0);
+    const known = new Map<string, number>();
+    if (last > 0)
+      for (let at = 0; at < pseudonyms.length; at += LOOKUP_CHUNK) {
+        const found = await db
+          .selectFrom('usage_users')
+          .select(['id', 'user_hash'])
+          .where('user_hash', 'in', pseudonyms.slice(at, at + LOOKUP_CHUNK))
+          .execute();
+        for (const row of found) known.set(row.user_hash, Number(row.id));
+      }
+    const fresh: { id: number; user_hash: string }[] = [];
+    pseudonyms.forEach((pseudonym, i) => {
+      let number = known.get(pseudonym);
+      if (number === undefined) {
+        last += 1;
+        number = last;
+        fresh.push({ id: number, user_hash: pseudonym });
+      }
+      numbers[i] = number;
+    });
+    await insertMany(
+      db,
+      fresh,
+      (row) => row,
+      (values) => db.insertInto('usage_users').values(values),
+    );
+    return numbers;
+  }
+
+  /** The stored user sets of the roll-ups in [from, to], by day, app, department and office. */
+  private async storedSets(db: Executor, from: string, to: string): Promise<Map<string, Uint32Array>> {
+    const rows = await db
+      .selectFrom('usage_daily')
+      .select(['day', 'app_id', 'department', 'office', 'user_ids'])
       .where('day', '>=', from)
       .where('day', '<=', to)
       .execute();
+    return new Map(
+      rows.map((row) => [
+        rollupKey(row.day, row.app_id, row.department, row.office),
+        unpackUserSet(row.user_ids),
+      ]),
+    );
   }
 
   /**
@@ -207,20 +272,6 @@ export class UsageRepository {
   }
 }
 
-/** First day per app × department × office, from the file's roll-ups. */
-function firstSeenRows(rows: UsageRollupRows) {
-  const first = new Map<string, { app_id: string; department: string; office: string; first_day: string }>();
-  for (const row of rows.app_days) {
-    const department = unitValue(row.department);
-    const office = unitValue(row.office);
-    const key = `${row.app_id}\u0000${department}\u0000${office}`;
-    const seen = first.get(key);
-    if (!seen) first.set(key, { app_id: row.app_id, department, office, first_day: row.date });
-    else if (row.date < seen.first_day) seen.first_day = row.date;
-  }
-  return [...first.values()];
-}
-
 /**
  * Insert rows in multi-row statements. Building a statement of thousands of values with the query
  * builder costs far more than running it, so the statement for a full chunk is built and compiled
@@ -231,19 +282,23 @@ function firstSeenRows(rows: UsageRollupRows) {
 async function insertMany<S, R extends Record<string, unknown>>(
   db: Executor,
   rows: readonly S[],
-  record: (row: S) => R,
+  record: (row: S, index: number) => R,
   build: (values: R[]) => Compilable,
 ): Promise<void> {
+  if (rows.length === 0) return;
+  const chunk = Math.max(1, Math.floor(PARAMETERS / Object.keys(record(rows[0]!, 0)).length));
   let template: CompiledQuery | undefined;
-  for (let at = 0; at < rows.length; at += CHUNK) {
-    const end = Math.min(rows.length, at + CHUNK);
+  for (let at = 0; at < rows.length; at += chunk) {
+    const end = Math.min(rows.length, at + chunk);
+    const full = end - at === chunk;
     const parameters: unknown[] = [];
+    const records: R[] = [];
     for (let i = at; i < end; i += 1) {
-      const values = record(rows[i]!);
+      const values = record(rows[i]!, i);
+      if (!full || !template) records.push(values);
       for (const key in values) parameters.push(values[key]);
     }
-    const full = end - at === CHUNK;
-    const compiled = full && template ? template : build(rows.slice(at, end).map(record)).compile();
+    const compiled = full && template ? template : build(records).compile();
     if (full) template = compiled;
     if (compiled.parameters.length !== parameters.length)
       throw new Error(

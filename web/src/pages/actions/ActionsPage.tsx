@@ -9,14 +9,22 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { formatDateTime, formatPartialDate } from '../../i18n/format';
-import { actionRow, type ActionRow } from './action-view';
+import { actionRow, usageReasonText, type ActionRow, type Translate } from './action-view';
 
 const FILTERS = ['status'] as const;
 
-/** A reason code in words where Custos knows it (the default controls'), else the code itself. */
+/**
+ * A reason code in words where Custos knows it (the default controls', the AI usage alerts'), else
+ * the code itself.
+ */
 function useReasonText() {
   const { t, i18n } = useTranslation();
-  return (code: string) => {
+  const translate: Translate = (key, values) => t(key as 'myActions.reason', values);
+  return (row: ActionRow, code: string) => {
+    if (row.source === 'ai_usage') {
+      const text = usageReasonText(code, translate, i18n.language, row.assetName);
+      if (text !== null) return text;
+    }
     const key = `myActions.reasons.${code}`;
     // Reason codes come from the server, custom controls' too: only known ones have a translation.
     return i18n.exists(key) ? t(key as 'myActions.reasons.ownership.missing_owner') : code;
@@ -58,7 +66,7 @@ function ActionsTable({ rows, status }: { rows: ActionRow[]; status: ActionStatu
                 <Stack gap={2}>
                   {row.reasonCodes.map((code) => (
                     <Text key={code} size="sm">
-                      {reasonText(code)}
+                      {reasonText(row, code)}
                     </Text>
                   ))}
                 </Stack>

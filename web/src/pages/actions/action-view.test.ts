@@ -1,6 +1,10 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '@server/modules/actions/actions.schema';
-import { actionRow } from './action-view';
+import en from '../../i18n/en.json';
+import es from '../../i18n/es.json';
+import fr from '../../i18n/fr.json';
+import { actionRow, usageReasonText, type Translate } from './action-view';
 
 const action = (changes: Partial<Action>): Action => ({
   id: 'a1',
@@ -74,5 +78,69 @@ describe('actionRow', () => {
       assetLink: null,
       control: 'ownership',
     });
+  });
+});
+
+describe('usageReasonText', () => {
+  // The catalogues the web ships, through i18next as the page uses them.
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+    lng: 'en',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  const sentences = (codes: string[], language: string) => {
+    const t: Translate = (key, values) => String(i18n.getFixedT(language)(key as never, values as never));
+    return codes.map((code) => usageReasonText(code, t, language, 'ChatGPT'));
+  };
+  // As usage-alerts.ts alertReasonCodes writes them.
+  const users = ['more_than_users:5', 'app:chatgpt', 'department:Finance', 'office:', 'status:under_review'];
+  const upload = [
+    'upload_over_mib:1500',
+    'app:openai-api',
+    'department:',
+    'office:Nairobi',
+    'first_seen:2026-11-25',
+  ];
+
+  it('writes each reason of an AI usage alert as a sentence in English', () => {
+    expect(sentences(users, 'en')).toEqual([
+      'More than 5 distinct users of this unapproved high-risk app over the alert window',
+      'AI app: ChatGPT',
+      'Department: Finance',
+      'Office not known',
+      'Status of the app: Under review',
+    ]);
+    expect(sentences(upload, 'en')).toEqual([
+      'More than 1,500 MiB uploaded to this app, newly seen here, over the alert window',
+      'AI app: ChatGPT',
+      'Department not known',
+      'Office: Nairobi',
+      'First seen here on Nov 25, 2026',
+    ]);
+  });
+
+  it('in French and Spanish, numbers and dates included', () => {
+    expect(sentences(users, 'fr')).toEqual([
+      'Plus de 5 utilisateurs distincts de cette application à haut risque non approuvée sur la période d’alerte',
+      'Application d’IA : ChatGPT',
+      'Département : Finance',
+      'Bureau inconnu',
+      'Statut de l’application : En cours d’examen',
+    ]);
+    expect(sentences(upload, 'es')).toEqual([
+      'Más de 1500 MiB enviados a esta aplicación, vista aquí por primera vez, en el periodo de alerta',
+      'Aplicación de IA: ChatGPT',
+      'Departamento desconocido',
+      'Oficina: Nairobi',
+      'Vista aquí por primera vez el 25 nov 2026',
+    ]);
+  });
+
+  it('leaves codes it does not know to the page, which shows them as given', () => {
+    expect(
+      sentences(['ownership.missing_owner', 'status:retired', 'more_than_users:many', 'colour:red'], 'en'),
+    ).toEqual([null, null, null, null]);
   });
 });
