@@ -96,12 +96,17 @@ export interface PersonRef {
  * (src/db/fulltext.ts), so callers never have to.
  */
 export class AssetRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** How many matches a search reads by key before walking the sort order instead (tests change it). */
+    private readonly fewMatches = FEW_MATCHES,
+  ) {}
 
   /**
    * Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. A
    * search first finds the page's ids, then reads their rows: finding them can then be answered from
-   * an index alone (see the migration), however many rows it passes over.
+   * an index alone (the sort indexes hold the search words, see the migrations), however many rows it
+   * passes over.
    */
   async list(filter: AssetFilter, window: AssetWindow): Promise<AssetRow[]> {
     if (filter.scope?.size === 0) return [];
@@ -110,7 +115,7 @@ export class AssetRepository {
     if (filter.scope) query = query.where('office_id', 'in', [...filter.scope]);
     let search: FullTextMatch | undefined;
     if (filter.terms?.length) {
-      const found = await fullTextSearch(this.db, ASSET_SEARCH, filter.terms);
+      const found = await fullTextSearch(this.db, ASSET_SEARCH, filter.terms, this.fewMatches);
       if (!found) return [];
       search = found;
       query = query.where(found.condition);
@@ -156,7 +161,7 @@ export class AssetRepository {
     if (search.few) {
       // The matches, read by key in a subquery its LIMIT keeps apart, then sorted: left to itself,
       // PostgreSQL would walk the sort index, assuming the matches spread evenly along it.
-      const matched = query.select(['id', column]).limit(FEW_MATCHES).as('matched');
+      const matched = query.select(['id', column]).limit(this.fewMatches).as('matched');
       const rows = await this.db
         .selectFrom(matched)
         .select('matched.id')
