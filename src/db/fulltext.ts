@@ -133,13 +133,20 @@ export function hasEveryWordPrefix(
   db: Kysely<Database>,
   spec: FullTextTable,
   terms: readonly string[],
+  /** Where the words are, when not in `spec.table` itself: a subquery's `wordsColumn`, as named there. */
+  words = `${spec.table}.${wordsColumn(db)}`,
 ): Expression<SqlBool> {
-  if (isPostgres(db)) return sql<SqlBool>`${tsVector(spec)} @@ ${tsQuery(terms)}::tsquery`;
-  const text = sql`' ' || ${sql.ref(`${spec.table}.search_text`)}`;
+  if (isPostgres(db)) return sql<SqlBool>`${sql.ref(words)} @@ ${tsQuery(terms)}::tsquery`;
+  const text = sql`' ' || ${sql.ref(words)}`;
   return sql<SqlBool>`(${sql.join(
     terms.map((term) => sql`instr(${text}, ${` ${term}`}) > 0`),
     sql` and `,
   )})`;
+}
+
+/** The column of a full-text table that `hasEveryWordPrefix` tests. */
+export function wordsColumn(db: Kysely<Database>): 'search_vector' | 'search_text' {
+  return isPostgres(db) ? 'search_vector' : 'search_text';
 }
 
 /**

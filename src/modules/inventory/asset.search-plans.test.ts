@@ -5,17 +5,32 @@ import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp } from '../../http/testing/test-app.js';
 import type { OfficeKey } from '../org/testing/org-world.js';
 import type { AssetRow } from './asset.present.js';
-import { AssetRepository, type AssetFilter, type AssetSortColumn } from './asset.repository.js';
+import {
+  AssetRepository,
+  type AssetFilter,
+  type AssetSortColumn,
+  type SearchPlanning,
+} from './asset.repository.js';
 import type { Asset, AssetCreate } from './asset.schema.js';
 import { addAsset, seedInventoryWorld, type InventoryWorld } from './testing/inventory-world.js';
 
 /*
- * A search has two plans (src/db/fulltext.ts): read the matches by key from the full-text index and
- * sort them (few matches), or walk the sort order and test each record's words as it passes (many
- * matches). Which one runs depends on how many records match, so on a few records each plan is forced
- * here (fewMatches 0: always walk; 10,000: always by key), and both must give the same pages, in the
- * same order, as the definition says: every query word starts a word of the record.
+ * A search has several plans (src/db/fulltext.ts, AssetRepository.list): read the matches by key from
+ * the full-text index and sort them (few matches), walk the sort order and test each record's words
+ * as it passes (many matches), and first test the words of the first records of the order, in case
+ * they fill the page. Which one runs depends on how many records match and where, so on a few records
+ * each plan is forced here, and all must give the same pages, in the same order, as the definition
+ * says: every query word starts a word of the record.
  */
+
+/** Each plan alone, and the walk ahead both filling pages and falling back. */
+const PLANS: Record<string, Partial<SearchPlanning>> = {
+  walk: { fewMatches: 0, aheadRows: 0 },
+  'by key': { fewMatches: 10_000, aheadRows: 0 },
+  'ahead, then by key': { fewMatches: 10_000, aheadRows: 6 },
+  'ahead, then walk': { fewMatches: 0, aheadRows: 6 },
+  'ahead only': { fewMatches: 10_000, aheadRows: 10_000 },
+};
 
 /** Assets: [name, description, tags, office, label, personal data]. */
 const ASSETS: [string, string | null, string[], OfficeKey, string | null, boolean][] = [
@@ -122,13 +137,13 @@ describeEachDialect('asset search: walking the sort order and reading by key agr
     await t.app.close();
   });
 
-  /** Every page of 2, following the cursor, with the plan forced by `fewMatches`. */
+  /** Every page of 2, following the cursor, with the plan forced by `planning`. */
   const allPages = async (
-    fewMatches: number,
+    planning: Partial<SearchPlanning>,
     filter: AssetFilter,
     [column, direction]: [AssetSortColumn, SortDirection],
   ): Promise<string[]> => {
-    const repo = new AssetRepository(db().kysely, fewMatches);
+    const repo = new AssetRepository(db().kysely, planning);
     const seen: string[] = [];
     let cursor: { v: string | number | null; id: string } | null = null;
     for (let pages = 0; pages < 50; pages += 1) {
@@ -155,10 +170,10 @@ describeEachDialect('asset search: walking the sort order and reading by key agr
   describe('every query, first sorted by name', () => {
     it.each(QUERIES)('%s', async (query) => {
       const filter: AssetFilter = { scope: undefined, terms: searchTerms(query) };
-      const walked = await allPages(0, filter, ['name', 'asc']);
-      const byKey = await allPages(10_000, filter, ['name', 'asc']);
-      expect(walked).toEqual(byKey);
+      const walked = await allPages(PLANS.walk!, filter, ['name', 'asc']);
       expect([...walked].sort()).toEqual(expected(query));
+      for (const [plan, planning] of Object.entries(PLANS))
+        expect(await allPages(planning, filter, ['name', 'asc']), plan).toEqual(walked);
     });
   });
 
@@ -196,10 +211,10 @@ describeEachDialect('asset search: walking the sort order and reading by key agr
     it.each(cases)('%s, %s', async (query, _name, filter, keep) => {
       const full: AssetFilter = { ...filter(world), terms: searchTerms(query) };
       for (const sort of SORTS) {
-        const walked = await allPages(0, full, sort);
-        const byKey = await allPages(10_000, full, sort);
-        expect(walked, sort.join(' ')).toEqual(byKey);
+        const walked = await allPages(PLANS.walk!, full, sort);
         expect([...walked].sort(), sort.join(' ')).toEqual(expected(query, keep));
+        for (const [plan, planning] of Object.entries(PLANS))
+          expect(await allPages(planning, full, sort), `${plan}, ${sort.join(' ')}`).toEqual(walked);
       }
     });
   });
