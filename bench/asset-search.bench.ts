@@ -154,15 +154,20 @@ export async function benchAssetSearch(): Promise<void> {
     console.log(`\nPostgreSQL not reachable at ${pgUrl}: skipped`);
     return;
   }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  await admin(pgUrl, `create schema ${schema}`);
+  // CUSTOS_BENCH_SEARCH_PG_SCHEMA=NAME keeps the loaded assets in that schema and reuses them on the
+  // next run, as CUSTOS_BENCH_SEARCH_DB does for SQLite; without it, a new schema is loaded and dropped.
+  const keptSchema = process.env.CUSTOS_BENCH_SEARCH_PG_SCHEMA;
+  const schema = keptSchema ?? `bench_${randomBytes(4).toString('hex')}`;
+  const reused = keptSchema !== undefined && (await schemaExists(pgUrl, keptSchema));
+  if (!reused) await admin(pgUrl, `create schema ${schema}`);
   try {
     await runOn(
-      `PostgreSQL (pool of 10 connections, schema ${schema})`,
+      `PostgreSQL (pool of 10 connections, schema ${schema}${reused ? ', reused' : ''})`,
       openDb(pgUrl, { searchPath: schema }),
+      reused,
     );
   } finally {
-    await admin(pgUrl, `drop schema ${schema} cascade`);
+    if (keptSchema === undefined) await admin(pgUrl, `drop schema ${schema} cascade`);
   }
 }
 
@@ -225,11 +230,24 @@ async function runOn(label: string, db: Db, loaded = false): Promise<void> {
       ],
     ];
     if (process.env.CUSTOS_BENCH_SEARCH_HTTP_ONLY === undefined) {
+      // With the CPU time of this process per search (on PostgreSQL, without the server's own work):
+      // on a shared machine, what a search costs, where latencies also measure the other processes.
+      const timed = async (
+        label: string,
+        clients: number,
+        perClient: number,
+        work: (i: number) => Promise<unknown>,
+      ) => {
+        const cpu = process.cpuUsage();
+        const result = await underLoad(clients, perClient, work);
+        const used = process.cpuUsage(cpu);
+        // underLoad sends one warm-up request per client before the timed ones.
+        const perRequest = (used.user + used.system) / 1000 / (clients * (perClient + 1));
+        console.log(`${loadRow(label, result)}  CPU ${perRequest.toFixed(2)} ms/request`);
+      };
       for (const [name, work] of cases) {
-        console.log(loadRow(`${name}, 1 client`, await underLoad(1, 60, work)));
-        console.log(
-          loadRow(`${name}, ${CLIENTS} clients`, await underLoad(CLIENTS, REQUESTS_PER_CLIENT, work)),
-        );
+        await timed(`${name}, 1 client`, 1, 60, work);
+        await timed(`${name}, ${CLIENTS} clients`, CLIENTS, REQUESTS_PER_CLIENT, work);
       }
     }
     await overHttp(services, officeIds.slice(0, 3));
@@ -405,6 +423,17 @@ async function reachable(url: string): Promise<boolean> {
     return false;
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+async function schemaExists(url: string, schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_namespace where nspname = $1', [schema]);
+    return found.rowCount === 1;
+  } finally {
+    await client.end();
   }
 }
 

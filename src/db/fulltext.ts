@@ -73,32 +73,80 @@ export interface FullTextMatch {
  * The condition "this record has every term as a word prefix" on `spec.table`, or null when no record
  * matches. Sorted pages have two good plans, each slow where the other is fast:
  * - few matches (a rare word): look the matching records up by key, then sort them;
- * - many matches (a common word): walk the sort order's index and keep the matching records until the
- *   page is full. Looking up and sorting 10,000 matches would take tens of milliseconds, and walking
- *   the whole index to find no match as long.
- * Neither database can tell which applies: SQLite keeps no statistics on the words, and PostgreSQL
- * guesses 0.5% of the rows for any word prefix it has no statistics on. So a first query reads up to
- * FEW_MATCHES + 1 keys from the full-text index. On PostgreSQL the search words also sit in the sort
- * indexes (see the migration), so the walk never reads the table. Records written between the two
- * queries may be missed or kept: a search is a moment's view anyway.
+ * - many matches (a common word): walk the sort order's index and test each record it passes until
+ *   the page is full (`hasEveryWordPrefix`). Looking up and sorting 10,000 matches would take tens of
+ *   milliseconds, and walking the whole index to find no match as long.
+ * The walk tests each record's words, which both dialects keep in the sort indexes (see the
+ * migrations), rather than asking the full-text index for every match: that would hand over all of
+ * them first (99,000 for a word on every record, 10 ms), where the walk stops at the page's last
+ * match. How far that is depends on where the matches sit in the sort order, not only on how many
+ * there are: a page of "survey" sorted by name passes 4,700 records (the word is in names that sort
+ * late), at about 0.2 µs each.
+ * Neither database can tell which plan applies: SQLite keeps no statistics on the words, and
+ * PostgreSQL's may be missing or stale. So a first query counts, or reads the keys of, up to
+ * FEW_MATCHES + 1 matches in the full-text index. Records written between the two queries may be
+ * missed or kept: a search is a moment's view anyway.
  */
 export async function fullTextSearch(
   db: Kysely<Database>,
   spec: FullTextTable,
   terms: readonly string[],
+  /** FEW_MATCHES, unless a test needs one plan or the other on a few records. */
+  fewMatches = FEW_MATCHES,
 ): Promise<FullTextMatch | null> {
-  if (!isPostgres(db)) {
-    // SQLite counts the matches first: handing 1,000 keys over only to learn there are more costs as
-    // much as the page itself. The keys are read only when few, as a list the planner sees the length
-    // of (with a subquery instead, it may walk a filter's index rather than look the few keys up).
-    const found = await countMatches(db, spec, terms, FEW_MATCHES + 1);
-    if (found === 0) return null;
-    if (found > FEW_MATCHES) return { condition: matchesAllTerms(db, spec, terms), few: false };
-  }
-  const keys = await matchingKeys(db, spec, terms, FEW_MATCHES + 1);
+  // SQLite first counts the records having every term as a whole word: when more than FEW_MATCHES
+  // do, so many more have them as word prefixes, and FTS5 answers that count from the words' lists
+  // as it reads them (0.05 ms for a word on every record), where a prefix query first gathers every
+  // match (1.6 ms for the same word). Otherwise it reads the prefix matches' keys, up to one more
+  // than FEW_MATCHES.
+  if (!isPostgres(db) && (await countWholeWordMatches(db, spec, terms, fewMatches + 1)) > fewMatches)
+    return { condition: hasEveryWordPrefix(db, spec, terms), few: false };
+  const keys = await matchingKeys(db, spec, terms, fewMatches + 1);
   if (keys.length === 0) return null;
-  if (keys.length > FEW_MATCHES) return { condition: matchesAllTerms(db, spec, terms), few: false };
-  return { condition: sql<SqlBool>`${sql.ref(`${spec.table}.seq`)} in (${sql.join(keys)})`, few: true };
+  if (keys.length > fewMatches) return { condition: hasEveryWordPrefix(db, spec, terms), few: false };
+  return { condition: keyIn(db, sql.ref(`${spec.table}.seq`), keys), few: true };
+}
+
+/**
+ * `key in (keys)` with the keys as one parameter, a JSON array on SQLite and an array on PostgreSQL:
+ * the SQL text is the same however many keys there are, so SQLite's cache of prepared statements
+ * (src/db/database.ts) keeps one statement for it, not one per number of keys, each pushing out a
+ * statement that other requests reuse.
+ */
+function keyIn(db: Kysely<Database>, key: Expression<unknown>, keys: readonly number[]): Expression<SqlBool> {
+  if (isPostgres(db)) return sql<SqlBool>`${key} = any(${keys}::integer[])`;
+  return sql<SqlBool>`${key} in (select value from json_each(${JSON.stringify(keys)}))`;
+}
+
+/**
+ * "This record has every term as a word prefix", tested on the record as a walk passes it (no
+ * full-text index involved), with the same answer as the index would give.
+ * - SQLite: search_text holds the record's words one space apart, and a term is made of letters,
+ *   digits and marks only (never a space): " " + a word starting with the term is exactly a place
+ *   where " " + the term occurs in " " + search_text. `instr` compares characters exactly (no case
+ *   folding, no pattern characters), and both sides were folded by the same code (`words`).
+ * - PostgreSQL: the stored tsvector, with the same answer as its GIN index.
+ * Either way, the name and updated-at indexes hold the words: a walk in those orders reads only the
+ * index.
+ */
+export function hasEveryWordPrefix(
+  db: Kysely<Database>,
+  spec: FullTextTable,
+  terms: readonly string[],
+  /** Where the words are, when not in `spec.table` itself: a subquery's `wordsColumn`, as named there. */
+  words = `${spec.table}.${wordsColumn(db)}`,
+): Expression<SqlBool> {
+  if (isPostgres(db)) return sql<SqlBool>`${sql.ref(words)} @@ ${tsQuery(terms)}::tsquery`;
+  const text = sql`' ' || ${sql.ref(words)}`;
+  return sql<SqlBool>`(${sql.join(
+    terms.map((term) => sql`instr(${text}, ${` ${term}`}) > 0`),
+    sql` and `,
+  )})`;
+}
+
+/** The column of a full-text table that `hasEveryWordPrefix` tests. */
+export function wordsColumn(db: Kysely<Database>): 'search_vector' | 'search_text' {
+  return isPostgres(db) ? 'search_vector' : 'search_text';
 }
 
 /**
@@ -133,35 +181,21 @@ async function matchingKeys(
   });
 }
 
-/** SQLite: how many records match every term, counting no further than `cap`. */
-async function countMatches(
+/** SQLite: how many records have every term as a whole word, counting no further than `cap`. */
+async function countWholeWordMatches(
   db: Kysely<Database>,
   spec: FullTextTable,
   terms: readonly string[],
   cap: number,
 ): Promise<number> {
   const fts = sql.table(spec.ftsTable);
+  const words = terms.map((term) => `"${term}"`).join(' ');
   const { rows } = await sql<{
     n: number;
-  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${ftsQuery(terms)} limit ${cap})`.execute(
+  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${words} limit ${cap})`.execute(
     db,
   );
   return Number(rows[0]?.n ?? 0);
-}
-
-/**
- * The condition "this record has every term as a word prefix" as a filter. On SQLite it filters the
- * rows a query walks (in the order of its sort index) rather than driving the query.
- */
-export function matchesAllTerms(
-  db: Kysely<Database>,
-  spec: FullTextTable,
-  terms: readonly string[],
-): Expression<SqlBool> {
-  if (isPostgres(db)) return sql<SqlBool>`${tsVector(spec)} @@ ${tsQuery(terms)}::tsquery`;
-  // The unary plus keeps SQLite from driving the query by seq: it walks the sort index instead.
-  const fts = sql.table(spec.ftsTable);
-  return sql<SqlBool>`+${sql.ref(`${spec.table}.seq`)} in (select rowid from ${fts} where ${fts} match ${ftsQuery(terms)})`;
 }
 
 /** PostgreSQL: the generated tsvector column of the migration, GIN-indexed. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../../core/permissions.js';
-import { ASSET_SEARCH, FEW_MATCHES, matchesAllTerms } from '../../db/fulltext.js';
+import { ASSET_SEARCH, FEW_MATCHES, hasEveryWordPrefix } from '../../db/fulltext.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp, type TestClient } from '../../http/testing/test-app.js';
 import type { Asset } from './asset.schema.js';
@@ -264,7 +264,7 @@ describeEachDialect('data asset search and filters', ({ db, dialect }) => {
         // Left only the choice between the full-text index and nothing (a plan at any cost).
         for (const setting of ['enable_seqscan', 'enable_indexscan', 'enable_indexonlyscan'])
           await sql`select set_config(${setting}, 'off', true)`.execute(trx);
-        const condition = matchesAllTerms(trx, ASSET_SEARCH, ['nova']);
+        const condition = hasEveryWordPrefix(trx, ASSET_SEARCH, ['nova']);
         const { rows } = await sql<{
           'QUERY PLAN': string;
         }>`explain select id from assets where ${condition}`.execute(trx);
