@@ -3,17 +3,26 @@ import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { hasPermission, inScope, requirePermission, type Actor } from '../../core/permissions.js';
+import { hasPermission, inScope, requirePermission } from '../../core/permissions.js';
 import { inTransaction, throwStale, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
 import type { Database } from '../../db/schema.js';
 import type { Attachment } from '../files/files.schema.js';
 import type { FileService, StoredFile } from '../files/files.service.js';
-import { assessmentDocx } from './assessment-docx.js';
-import { assessmentPdf } from './assessment-pdf.js';
-import { buildReport, exportFileName } from './assessment-report.js';
-import { answerProgress, mergeAnswers, type Answers } from './assessment-answers.js';
+import { assessmentReportFile, type AssessmentReportFile } from './assessment-export.js';
+import { mergeAnswers, type Answers } from './assessment-answers.js';
+import { attachEvidenceIn, detachEvidenceIn, EVIDENCE_OWNER, evidenceFileOf } from './assessment-evidence.js';
 import type { AssessmentTemplate } from './assessment-template.js';
 import type { AssessmentTemplateService } from './assessment-templates.service.js';
+import {
+  ASSESSMENT,
+  pickAnswers,
+  presentDetail,
+  presentSummary,
+  templateOf,
+  versionInfo,
+  visible,
+  writable,
+} from './assessments.present.js';
 import {
   AssessmentRepository,
   type AssessmentListRow,
@@ -28,12 +37,6 @@ import type {
   ExportQuery,
   VersionInfo,
 } from './assessments.schema.js';
-
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-export const ASSESSMENT = 'assessment';
-/** The owner kind of evidence files in the file store. */
-export const EVIDENCE_OWNER = 'assessment';
 
 /** A new assessment's input with its template and subject resolved (see `prepare`). */
 export interface AssessmentStart {
@@ -223,8 +226,8 @@ export class AssessmentService {
       entityType: ASSESSMENT,
       entityId: id,
       officeId: before.office_id,
-      before: pick(stored, changed),
-      after: pick(answers, changed),
+      before: pickAnswers(stored, changed),
+      after: pickAnswers(answers, changed),
     });
     return this.detail((await repo.find(id))!, trx);
   }
@@ -252,28 +255,14 @@ export class AssessmentService {
   ): Promise<Attachment> {
     requirePermission(ctx.actor, 'assessment.write');
     const row = await this.lockForPartWrite(trx, ctx, id);
-    if (!templateOf(row).sections.some((s) => s.questions.some((q) => q.id === questionId)))
-      throw errors.validation(`question_id: no question ${questionId} in this assessment`, [
-        { path: 'question_id', message: 'no such question in this assessment' },
-      ]);
-    const stored = await this.files.putIn(trx, file.bytes, file.name);
-    return this.files.attachIn(
-      trx,
-      audit,
-      ctx,
-      { owner_kind: EVIDENCE_OWNER, owner_id: id, owner_slot: questionId, office_id: row.office_id },
-      stored,
-    );
+    return attachEvidenceIn(this.files, trx, audit, ctx, row, questionId, file);
   }
 
   async removeEvidence(ctx: RequestContext, id: string, attachmentId: string): Promise<void> {
     requirePermission(ctx.actor, 'assessment.write');
     await inTransaction(this.deps, ctx, async (trx, audit) => {
       const row = await this.lockForPartWrite(trx, ctx, id);
-      const attachment = await this.files.findAttachment(attachmentId, trx);
-      if (!attachment || attachment.owner_kind !== EVIDENCE_OWNER || attachment.owner_id !== id)
-        throw errors.notFound('evidence', attachmentId);
-      await this.files.detachIn(trx, audit, attachment, row.office_id);
+      await detachEvidenceIn(this.files, trx, audit, row, attachmentId);
     });
   }
 
@@ -281,13 +270,7 @@ export class AssessmentService {
   async evidenceFile(ctx: RequestContext, id: string, sha256: string): Promise<StoredFile> {
     requirePermission(ctx.actor, 'assessment.read');
     visible(ctx.actor, await this.repo().find(id), id);
-    const current = (await this.files.list(EVIDENCE_OWNER, id)).find((a) => a.sha256 === sha256);
-    if (current) return this.files.get(sha256, current.name);
-    for (const { snapshot } of await this.repo().listSnapshots(id)) {
-      const old = (JSON.parse(snapshot) as AssessmentDetail).evidence.find((a) => a.sha256 === sha256);
-      if (old) return this.files.get(sha256, old.name);
-    }
-    throw errors.notFound('evidence', sha256);
+    return evidenceFileOf(this.files, this.repo(), id, sha256);
   }
 
   /** Complete and lock the assessment (from review), keeping a snapshot of this revision. */
@@ -380,20 +363,9 @@ export class AssessmentService {
     id: string,
     query: ExportQuery,
     format: 'docx' | 'pdf',
-  ): Promise<{ filename: string; contentType: string; content: Buffer }> {
+  ): Promise<AssessmentReportFile> {
     const detail = query.revision ? await this.getVersion(ctx, id, query.revision) : await this.get(ctx, id);
-    const report = buildReport(detail, query.lang, isoDate(this.deps.clock.now()));
-    return format === 'docx'
-      ? {
-          filename: exportFileName(detail, 'docx'),
-          contentType: DOCX_TYPE,
-          content: await assessmentDocx(report),
-        }
-      : {
-          filename: exportFileName(detail, 'pdf'),
-          contentType: 'application/pdf',
-          content: await assessmentPdf(report),
-        };
+    return assessmentReportFile(detail, query.lang, isoDate(this.deps.clock.now()), format);
   }
 
   /**
@@ -424,76 +396,6 @@ export class AssessmentService {
       this.files.list(EVIDENCE_OWNER, row.id, trx),
       repo.listVersions(row.id),
     ]);
-    return {
-      ...presentSummary(row),
-      template: templateOf(row),
-      answers: JSON.parse(row.answers) as Answers,
-      findings: findings.map((f) => ({
-        ...f,
-        severity: f.severity as AssessmentDetail['findings'][number]['severity'],
-      })),
-      evidence,
-      versions,
-    };
+    return presentDetail(row, findings, evidence, versions);
   }
-}
-
-function templateOf(row: AssessmentRow): AssessmentTemplate {
-  return JSON.parse(row.template) as AssessmentTemplate;
-}
-
-export function presentSummary(row: AssessmentListRow): AssessmentSummary {
-  const template = templateOf(row);
-  const progress = answerProgress(template, JSON.parse(row.answers) as Answers);
-  return {
-    id: row.id,
-    template_id: row.template_id,
-    template_title: template.title.en,
-    title: row.title,
-    subject_kind: row.subject_kind as AssessmentSummary['subject_kind'],
-    subject_id: row.subject_id,
-    subject_text: row.subject_text,
-    office_id: row.office_id,
-    office_name: row.office_name,
-    status: row.status as AssessmentSummary['status'],
-    revision: row.revision,
-    version: row.version,
-    answered: progress.answered,
-    questions: progress.total,
-    created_by: row.created_by,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
-    completed_by: row.completed_by,
-    completed_at: row.completed_at,
-  };
-}
-
-function versionInfo(detail: AssessmentDetail): VersionInfo {
-  return {
-    revision: detail.revision,
-    completed_by: detail.completed_by ?? '',
-    completed_at: detail.completed_at ?? '',
-  };
-}
-
-function visible(actor: Actor, row: AssessmentListRow | undefined, id: string): AssessmentListRow {
-  if (!row || !inScope(actor, row.office_id)) throw errors.notFound(ASSESSMENT, id);
-  return row;
-}
-
-/** Visible, at the version the caller read, and not completed. */
-function writable(
-  actor: Actor,
-  row: AssessmentListRow | undefined,
-  id: string,
-  version: number,
-): AssessmentListRow {
-  const found = visible(actor, row, id);
-  if (found.status === 'completed') throw errors.locked(ASSESSMENT, id);
-  if (found.version !== version) throwStale(ASSESSMENT, id, version, found);
-  return found;
-}
-
-function pick(answers: Answers, ids: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(ids.map((id) => [id, answers[id] ?? null]));
 }

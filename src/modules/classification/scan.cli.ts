@@ -10,7 +10,7 @@ import { DEFAULT_SAMPLE_SIZE } from './column-classifier.js';
 import { loadLabelPolicy } from './label-policy.js';
 import { runScan } from './scan.js';
 import type { ScanOptions, ScanProgress, ScanReport, ScanSource } from './scan-report.js';
-import type { ImportedScan } from './scans.service.js';
+import type { ImportedScan } from './scans.import.js';
 import type { Sampling, ScanSourceDescription } from './sensitive-data.schema.js';
 import { redactDatabaseUrl } from './source-description.js';
 import { isDatabaseUrl } from './sources/database.js';

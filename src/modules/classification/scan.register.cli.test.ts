@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeCli } from '../../cli/testing/in-process.js';
 import type { ScanReport } from './scan-report.js';
-import type { ImportedScan } from './scans.service.js';
+import type { ImportedScan } from './scans.import.js';
 import type { ScanDataset, ScanDetail } from './sensitive-data.schema.js';
 
 type RegisteredReport = ScanReport & { register: ImportedScan };
