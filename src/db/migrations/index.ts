@@ -16,9 +16,9 @@ import * as m20261130180000 from './20261130180000_ai_registry_reviews.js';
 import * as m20261130190000 from './20261130190000_usage_alerts.js';
 import * as m20261130210000 from './20261130210000_compliance.js';
 import * as m20261130240000 from './20261130240000_ai_system_context.js';
-import * as m20261201100000 from './20261201100000_asset_search_walk.js';
 import * as m20261201110000 from './20261201110000_scan_dataset_source.js';
 import * as m20261201120000 from './20261201120000_usage_user_sets.js';
+import * as m20261201130000 from './20261201130000_asset_search_walk.js';
 
 /**
  * Every migration, by name, in order. Listed statically so the compiled server and the tests load
@@ -42,7 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261130190000_usage_alerts': m20261130190000,
   '20261130210000_compliance': m20261130210000,
   '20261130240000_ai_system_context': m20261130240000,
-  '20261201100000_asset_search_walk': m20261201100000,
   '20261201110000_scan_dataset_source': m20261201110000,
   '20261201120000_usage_user_sets': m20261201120000,
+  '20261201130000_asset_search_walk': m20261201130000,
 };
