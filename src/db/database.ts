@@ -1,9 +1,12 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqlite } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { ReadPool } from './read-pool.js';
+import { ReadRoutingSqliteDialect, type SqliteStatements } from './read-routing-driver.js';
 
 // count(*) and bigint columns arrive as strings by default; our counts fit in a double.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -15,6 +18,11 @@ export interface Db {
   dialect: DialectName;
   /** For the embedded database only: the file path (or ':memory:'). */
   sqlitePath: string | null;
+  /**
+   * SQLite files: starts the read workers and resolves once they can answer (until then reads run on
+   * the main connection). For tests and benchmarks; the pool otherwise starts with the first read.
+   */
+  readersReady?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,7 +47,22 @@ export interface OpenDbOptions {
   /** PostgreSQL: run every query in this schema (used by tests for isolation). */
   searchPath?: string;
   poolSize?: number;
+  /**
+   * SQLite file databases: how many worker threads read beside the main connection (0: none).
+   * Default `CUSTOS_SQLITE_READERS`, else min(2, available cores). Never for ':memory:', which only
+   * the main connection can see.
+   */
+  sqliteReaders?: number;
 }
+
+/** Connection settings every SQLite connection gets, the read-only ones in the read pool included. */
+const SQLITE_SHARED_PRAGMAS = [
+  'busy_timeout = 5000',
+  // Reads served from memory-mapped pages and a 64 MiB page cache (the default is 2 MiB), so a
+  // search walking an index does not copy every page it visits through a read() call.
+  'cache_size = -65536',
+  'mmap_size = 268435456',
+];
 
 export function openDb(url: string, options: OpenDbOptions = {}): Db {
   const { dialect, target } = parseDbUrl(url);
@@ -48,19 +71,24 @@ export function openDb(url: string, options: OpenDbOptions = {}): Db {
     const sqlite = new SqliteDatabase(target);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    // Reads served from memory-mapped pages and a 64 MiB page cache (the default is 2 MiB), so a
-    // search walking an index does not copy every page it visits through a read() call.
-    sqlite.pragma('cache_size = -65536');
-    sqlite.pragma('mmap_size = 268435456');
+    for (const pragma of SQLITE_SHARED_PRAGMAS) sqlite.pragma(pragma);
+    // The pool's workers start with the first read (see ReadPool.available), and `kysely.destroy()`
+    // stops them.
+    const pool = new ReadPool({
+      file: target,
+      size: target === ':memory:' ? 0 : (options.sqliteReaders ?? defaultSqliteReaders()),
+      pragmas: SQLITE_SHARED_PRAGMAS,
+      statementCacheSize: STATEMENT_CACHE_SIZE,
+    });
     const kysely = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      dialect: new ReadRoutingSqliteDialect(withStatementCache(sqlite), sqlite, pool),
     });
     return {
       kysely,
       dialect,
       sqlitePath: target,
+      readersReady: () => pool.whenReady(),
       close: () => kysely.destroy(),
     };
   }
@@ -73,16 +101,28 @@ export function openDb(url: string, options: OpenDbOptions = {}): Db {
   return { kysely, dialect, sqlitePath: null, close: () => kysely.destroy() };
 }
 
+function defaultSqliteReaders(): number {
+  const configured = process.env.CUSTOS_SQLITE_READERS;
+  if (configured !== undefined && configured !== '') {
+    const size = Number(configured);
+    if (!Number.isInteger(size) || size < 0)
+      throw new Error(`CUSTOS_SQLITE_READERS must be a whole number ≥ 0`);
+    return size;
+  }
+  return Math.min(2, os.availableParallelism());
+}
+
 /** How many prepared statements a SQLite connection keeps (the queries a process runs again and again). */
 const STATEMENT_CACHE_SIZE = 256;
 
 /**
  * The connection as Kysely uses it, but preparing each SQL text once: the same list or search query,
  * run for every request, skips SQLite's parser and planner. Kysely runs one query at a time on the
- * connection, so a cached statement is never in use twice at once. Least recently used first out.
+ * connection, so a cached statement is never in use twice at once (the read router only looks at a
+ * statement's flags). Least recently used first out.
  */
-function withStatementCache(sqlite: KyselySqlite): KyselySqlite {
-  const cache = new Map<string, ReturnType<KyselySqlite['prepare']>>();
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteStatements {
+  const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(text) {
