@@ -14,6 +14,7 @@ import {
   type Matcher,
   type Verdict,
 } from './detector.js';
+import { internationalCountry } from './phone-metadata.js';
 
 /** Digits and the punctuation people write phone numbers with; letters rule a value out at once. */
 const PHONE_TEXT = /^(?:\+|00)?[\d\s().\-/]+$/;
@@ -51,19 +52,18 @@ export function phoneMatcher(context: MatchContext): Matcher {
     if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS || /^(\d)\1+$/.test(digits)) return NONE;
 
     if (text.startsWith('+') || text.startsWith('00')) {
-      const international = text.startsWith('00') ? digits.slice(2) : digits;
-      const parsed = parsePhoneNumberFromString(`+${international}`);
-      if (!parsed?.isValid()) return NONE;
-      learn(parsed.country);
+      const country = internationalCountry(text.startsWith('00') ? digits.slice(2) : digits);
+      if (country === null) return NONE;
+      learn(country);
       return DISTINCTIVE;
     }
     for (const country of countries) {
       if (parsePhoneNumberFromString(text, country as CountryCode)?.isValid()) return VALID;
     }
     if (!digits.startsWith('0') && digits.length >= 10) {
-      const parsed = parsePhoneNumberFromString(`+${digits}`);
-      if (parsed?.isValid()) {
-        learn(parsed.country);
+      const country = internationalCountry(digits);
+      if (country !== null) {
+        learn(country);
         return VALID;
       }
     }
