@@ -38,7 +38,11 @@ describe('international phone numbers without the parser', () => {
 
   it('agrees with libphonenumber (valid or not, and the country) on every generated number', () => {
     const differences = values
-      .map((digits) => ({ digits, fast: internationalCountry(digits), slow: internationalCountrySlow(digits) }))
+      .map((digits) => ({
+        digits,
+        fast: internationalCountry(digits),
+        slow: internationalCountrySlow(digits),
+      }))
       .filter((r) => r.fast !== r.slow);
     expect(differences).toEqual([]);
   });
