@@ -4,18 +4,14 @@
  * own thread would.
  *
  * Messages in: `{ kind: 'start', columns }` (the options of its columns), then `{ kind: 'values',
- * columns }` (per owned column, the cells of a batch of rows, in row order), then `{ kind: 'finish' }`.
+ * columns }` (per owned column, the values of a batch of rows in row order, packed), then
+ * `{ kind: 'finish' }`.
  * Messages out: `{ kind: 'done' }` after each batch (the reader waits for these, so memory stays
  * bounded), `{ kind: 'result', columns }` after `finish`.
  */
 import { parentPort } from 'node:worker_threads';
-import { ColumnClassifier, type ColumnClassifierOptions } from './column-classifier.js';
-import { feedCell, type CellValues } from './dataset-classifier.js';
-
-export type ToWorker =
-  | { kind: 'start'; columns: ColumnClassifierOptions[] }
-  | { kind: 'values'; columns: CellValues[][] }
-  | { kind: 'finish' };
+import { ColumnClassifier } from './column-classifier.js';
+import type { ToWorker } from './parallel-classifier.js';
 
 if (!parentPort) throw new Error('column-worker.ts runs as a worker thread');
 const port = parentPort;
@@ -27,8 +23,12 @@ port.on('message', (message: ToWorker) => {
   } else if (message.kind === 'values') {
     for (let c = 0; c < classifiers.length; c++) {
       const column = classifiers[c]!;
-      const cells = message.columns[c]!;
-      for (let r = 0; r < cells.length; r++) feedCell(column, cells[r]);
+      const { text, ends } = message.columns[c]!;
+      let start = 0;
+      for (let i = 0; i < ends.length; i++) {
+        column.feed(text.slice(start, ends[i]));
+        start = ends[i]!;
+      }
     }
     port.postMessage({ kind: 'done' });
   } else {

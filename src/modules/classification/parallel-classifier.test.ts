@@ -11,7 +11,7 @@ import type { ScanOptions } from './scan-report.js';
 
 const clock = fixedClock('2026-11-30T12:00:00Z');
 const single = createScanRunner({ clock, parallel: null });
-const threaded = createScanRunner({ clock, parallel: { workers: 2, minRows: 200 } });
+const threaded = createScanRunner({ clock, parallel: { threads: 3, minRows: 200 } });
 const FULL: ScanOptions = { sampling: { kind: 'full' }, policy: loadLabelPolicy() };
 
 /*
@@ -100,12 +100,12 @@ describe('--full on worker threads', () => {
 });
 
 describe('shareColumns', () => {
-  it('gives the costliest columns to the least loaded worker', () => {
+  it('gives the costliest columns to the least loaded thread, counting the work it already has', () => {
     expect(shareColumns([10, 1, 1, 8, 1, 1], 2)).toEqual([
       [0, 4],
       [1, 2, 3, 5],
     ]);
-    expect(shareColumns([5, 5, 5], 4)).toEqual([[0], [1], [2]]);
-    expect(shareColumns([3], 2)).toEqual([[0]]);
+    expect(shareColumns([5, 5, 5], 4)).toEqual([[0], [1], [2], []]);
+    expect(shareColumns([4, 4, 4], 2, [6])).toEqual([[2], [0, 1]]);
   });
 });

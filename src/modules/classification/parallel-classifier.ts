@@ -7,7 +7,6 @@ import {
   type ColumnClassification,
   type ColumnClassifierOptions,
 } from './column-classifier.js';
-import type { ToWorker } from './column-worker.js';
 import {
   DatasetClassifier,
   columnOptionsOf,
@@ -22,24 +21,53 @@ import type { HxlTag } from './hxl.js';
 
 /*
  * `--full` checks every value with every detector: the scan's cost is the detectors, not reading.
- * This classifier spreads the columns of one dataset over worker threads: the scanner's thread reads
- * and tokenizes, each worker owns some columns and sees every value of them in row order — the very
- * sequence a single thread would feed them — so the result is the same (matchers that learn from
- * earlier values, the examples kept, the row-number check all see the same values in the same order).
+ * This classifier spreads the columns of one dataset over threads: the scanner's thread reads and
+ * tokenizes and classifies some columns itself; each worker thread owns other columns and sees every
+ * value of them in row order — the very sequence a single thread would feed them — so the result is
+ * the same (matchers that learn from earlier values, the examples kept, the row-number check all see
+ * the same values in the same order).
  *
- * Small datasets never pay for threads: rows are held until `minRows` have been read, and a
- * dataset that ends sooner is classified in this thread. When they start, the held rows also tell
- * how costly each column is (each is classified once, thrown away, and timed), so the columns can be
- * shared so that workers have about the same work. Batches in flight are bounded: reading waits
- * for a worker that is `MAX_IN_FLIGHT` batches behind.
+ * Small datasets never pay for threads: rows are held until `minRows` have been read, and a dataset
+ * that ends sooner is classified in this thread. When threads start, the held rows tell what each
+ * column costs (each is classified once, thrown away, and timed) and what reading cost, so the work
+ * is shared evenly, reading counted as the scanner thread's. Batches in flight are bounded: reading
+ * waits for a worker that is `MAX_IN_FLIGHT` batches behind.
  */
 
 export interface ParallelOptions {
-  /** Worker threads (at most one per column). */
-  workers: number;
+  /** Threads that classify, the scanner's own included (so 1 means none started). */
+  threads: number;
   /** Rows read before threads start; a dataset with fewer is classified in the caller's thread. */
   minRows: number;
 }
+
+/**
+ * The values one column is fed for a batch of rows, in order (each value of a multi-valued cell,
+ * nothing for a missing one), as one string and where each value ends in it: a worker receives two
+ * objects instead of thousands of strings, which costs both threads far less to copy.
+ */
+export interface PackedValues {
+  text: string;
+  ends: Uint32Array;
+}
+
+export function packColumn(rows: readonly (readonly CellValues[])[], column: number): PackedValues {
+  const parts: string[] = [];
+  for (const row of rows) {
+    const value = row[column];
+    if (typeof value === 'string') parts.push(value);
+    else if (value) for (const item of value) parts.push(item);
+  }
+  const ends = new Uint32Array(parts.length);
+  let end = 0;
+  for (let i = 0; i < parts.length; i++) ends[i] = end += parts[i]!.length;
+  return { text: parts.join(''), ends };
+}
+
+export type ToWorker =
+  | { kind: 'start'; columns: ColumnClassifierOptions[] }
+  | { kind: 'values'; columns: PackedValues[] }
+  | { kind: 'finish' };
 
 const MAX_IN_FLIGHT = 4;
 /** Rows of the held ones used to time each column. */
@@ -89,8 +117,13 @@ class ColumnWorker {
 
   send(message: ToWorker): void {
     if (this.failure) throw this.failure;
-    if (message.kind === 'values') this.inFlight++;
-    this.worker.postMessage(message);
+    if (message.kind === 'values') {
+      this.inFlight++;
+      this.worker.postMessage(
+        message,
+        message.columns.map((c) => c.ends.buffer as ArrayBuffer),
+      );
+    } else this.worker.postMessage(message);
   }
 
   /** Resolves when at most `limit` batches are waiting in this worker. */
@@ -126,11 +159,18 @@ class ColumnWorker {
   }
 }
 
-/** Columns to workers, costliest first to the least loaded worker. */
-export function shareColumns(costs: readonly number[], workers: number): number[][] {
-  const groups = Array.from({ length: Math.max(1, Math.min(workers, costs.length)) }, () => ({
+/**
+ * Columns to threads, costliest first to the least loaded one; `initial` is work a thread already
+ * has (reading, for the scanner's). Every thread gets a list, possibly empty.
+ */
+export function shareColumns(
+  costs: readonly number[],
+  threads: number,
+  initial: readonly number[] = [],
+): number[][] {
+  const groups = Array.from({ length: Math.max(1, threads) }, (_, i) => ({
     columns: [] as number[],
-    load: 0,
+    load: initial[i] ?? 0,
   }));
   const order = costs.map((cost, column) => ({ cost, column })).sort((a, b) => b.cost - a.cost);
   for (const { cost, column } of order) {
@@ -138,30 +178,40 @@ export function shareColumns(costs: readonly number[], workers: number): number[
     lightest.columns.push(column);
     lightest.load += cost;
   }
-  return groups.map((g) => g.columns.sort((a, b) => a - b)).filter((g) => g.length > 0);
+  return groups.map((g) => g.columns.sort((a, b) => a - b));
 }
 
-/** Nanoseconds each column takes to classify `rows` (classifiers thrown away afterwards). */
+/** CPU microseconds of this process so far (only the scanner's thread works while rows are held). */
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/** CPU microseconds each column takes to classify `rows` (classifiers thrown away afterwards). */
 function columnCosts(
   options: readonly ColumnClassifierOptions[],
   rows: readonly (readonly CellValues[])[],
 ): number[] {
   return options.map((column, i) => {
     const classifier = new ColumnClassifier(column);
-    const started = process.hrtime.bigint();
+    const started = cpuNow();
     for (const row of rows) feedCell(classifier, row[i]);
     classifier.finish();
-    return Number(process.hrtime.bigint() - started);
+    return cpuNow() - started;
   });
 }
 
 /**
- * The same classification as `DatasetClassifier`, with the columns spread over worker threads once
- * the dataset proves large. Call `close` in any case (it stops the threads); `finish` once.
+ * The same classification as `DatasetClassifier`, with the columns spread over threads once the
+ * dataset proves large. Call `close` in any case (it stops the threads); `finish` once.
  */
 export class ParallelDatasetClassifier {
   private held: (readonly CellValues[])[] = [];
+  /** CPU time when the first rows arrived: reading until `minRows` is what reading costs. */
+  private readStarted: number | null = null;
   private workers: ColumnWorker[] | null = null;
+  /** The columns this thread classifies itself, once threads have started. */
+  private own: { columns: number[]; classifiers: ColumnClassifier[] } = { columns: [], classifiers: [] };
   private tags: (HxlTag | null)[];
   private rows = 0;
 
@@ -176,9 +226,9 @@ export class ParallelDatasetClassifier {
 
   async feedBatch(batch: readonly (readonly CellValues[])[]): Promise<void> {
     if (!this.workers) {
+      this.readStarted ??= cpuNow();
       for (const row of batch) this.held.push(row);
-      if (this.held.length < this.parallel.minRows) return;
-      await this.start();
+      if (this.held.length >= this.parallel.minRows) await this.start();
       return;
     }
     this.rows += batch.length;
@@ -194,6 +244,7 @@ export class ParallelDatasetClassifier {
     }
     const results = await Promise.all(this.workers.map((w) => w.finish()));
     const columns: ColumnClassification[] = new Array<ColumnClassification>(this.headers.length);
+    this.own.columns.forEach((column, k) => (columns[column] = this.own.classifiers[k]!.finish()));
     this.workers.forEach((worker, w) =>
       worker.columns.forEach((column, k) => (columns[column] = results[w]![k]!)),
     );
@@ -205,6 +256,7 @@ export class ParallelDatasetClassifier {
   }
 
   private async start(): Promise<void> {
+    const reading = cpuNow() - this.readStarted!;
     let held = this.held;
     this.held = [];
     const tags = hashtagRow(this.headers, this.tags, held[0] ?? []);
@@ -213,8 +265,13 @@ export class ParallelDatasetClassifier {
       held = held.slice(1);
     }
     const options = columnOptionsOf(this.headers, this.tags, this.options);
-    const groups = shareColumns(columnCosts(options, held.slice(0, CALIBRATION_ROWS)), this.parallel.workers);
-    this.workers = groups.map((columns) => new ColumnWorker(columns));
+    const sample = held.slice(0, CALIBRATION_ROWS);
+    const costs = columnCosts(options, sample);
+    const [own, ...others] = shareColumns(costs, this.parallel.threads, [
+      (reading * sample.length) / Math.max(1, held.length),
+    ]);
+    this.own = { columns: own!, classifiers: own!.map((c) => new ColumnClassifier(options[c]!)) };
+    this.workers = others.filter((columns) => columns.length > 0).map((columns) => new ColumnWorker(columns));
     for (const worker of this.workers)
       worker.send({ kind: 'start', columns: worker.columns.map((c) => options[c]!) });
     this.rows = held.length;
@@ -224,10 +281,13 @@ export class ParallelDatasetClassifier {
   private async send(batch: readonly (readonly CellValues[])[]): Promise<void> {
     for (const worker of this.workers!) {
       await worker.drain(MAX_IN_FLIGHT - 1);
-      worker.send({
-        kind: 'values',
-        columns: worker.columns.map((column) => batch.map((row) => row[column])),
-      });
+      worker.send({ kind: 'values', columns: worker.columns.map((column) => packColumn(batch, column)) });
+    }
+    const { columns, classifiers } = this.own;
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k]!;
+      const classifier = classifiers[k]!;
+      for (const row of batch) feedCell(classifier, row[column]);
     }
   }
 }

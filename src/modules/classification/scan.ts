@@ -69,11 +69,12 @@ export function sourceLabel(source: ScanSource): string {
 }
 
 /**
- * `--full` spreads the columns of a dataset over one worker thread per core once it has more rows
- * than this (see parallel-classifier.ts); smaller datasets and sample mode stay in the scanner's thread.
+ * `--full` spreads the columns of a dataset over one thread per core (the scanner's and worker
+ * threads) once it has more rows than `minRows` (see parallel-classifier.ts); smaller datasets and
+ * sample mode stay in the scanner's thread.
  */
 export const DEFAULT_PARALLEL: ParallelOptions = {
-  workers: Math.max(1, os.availableParallelism()),
+  threads: Math.max(1, os.availableParallelism()),
   minRows: 20_000,
 };
 
@@ -91,7 +92,7 @@ async function classify(
     ...(dataset.descriptions ? { descriptions: dataset.descriptions } : {}),
   };
   let result: DatasetClassification;
-  if (options.sampling.kind === 'full' && parallel && parallel.workers > 1 && dataset.headers.length > 1) {
+  if (options.sampling.kind === 'full' && parallel && parallel.threads > 1 && dataset.headers.length > 1) {
     const classifier = new ParallelDatasetClassifier(dataset.headers, classifierOptions, parallel);
     try {
       for await (const batch of dataset.batches) {
