@@ -115,7 +115,8 @@ export function matchNationalId(value: string): Verdict {
       (n === 11 && brazilCpf(raw));
     return valid ? VALID : n <= 20 ? SHAPE : NONE;
   }
-  if (!ID_TEXT.test(raw)) return NONE;
+  // Every format below has at least 7 digits, and a SHAPE needs 4.
+  if (digitCount(raw) < 4 || !ID_TEXT.test(raw)) return NONE;
   const text = raw.toUpperCase();
   const compact = text.replace(/[\s.]/g, '');
   const digits = compact.replace(/-/g, '');
