@@ -96,12 +96,18 @@ function planOf(callingCode: string): CompiledPlan | null {
   return plan;
 }
 
+/** Whether the metadata knows a calling code, by its number (it never starts with 0): 0 unknown yet, 1 yes, 2 no. */
+const knownCodes = new Uint8Array(10 ** MAX_CALLING_CODE_DIGITS);
+
 /** The calling code `digits` starts with, as the library extracts it (shortest known prefix). */
 function callingCodeOf(digits: string): string | null {
   if (digits.charCodeAt(0) === 48) return null;
+  let code = 0;
   for (let i = 1; i <= MAX_CALLING_CODE_DIGITS && i <= digits.length; i++) {
-    const code = digits.slice(0, i);
-    if (metadata.hasCallingCode(code)) return code;
+    code = code * 10 + digits.charCodeAt(i - 1) - 48;
+    let known = knownCodes[code]!;
+    if (known === 0) knownCodes[code] = known = metadata.hasCallingCode(String(code)) ? 1 : 2;
+    if (known === 1) return digits.slice(0, i);
   }
   return null;
 }
