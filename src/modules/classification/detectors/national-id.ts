@@ -76,6 +76,8 @@ function brazilCpf(digits: string): boolean {
 
 /** Chile: RUT/RUN, digits then a mod-11 check character (0–9 or K) after a dash. */
 function chileRut(text: string): boolean {
+  // At least 7 digits, a dash and the check character: most values fail this before the pattern.
+  if (text.length < 9 || text.charCodeAt(text.length - 2) !== 45) return false;
   const m = /^(\d{1,2}(?:\.?\d{3}){2})-([\dK])$/.exec(text);
   if (!m) return false;
   const body = m[1]!.replace(/\./g, '');
@@ -117,7 +119,7 @@ export function matchNationalId(value: string): Verdict {
   }
   // Every format below has at least 7 digits, and a SHAPE needs 4.
   if (digitCount(raw) < 4 || !ID_TEXT.test(raw)) return NONE;
-  const text = raw.toUpperCase();
+  const text = hasLowerCase(raw) ? raw.toUpperCase() : raw;
   const compact = text.replace(/[\s.]/g, '');
   const digits = compact.replace(/-/g, '');
   const valid = isAsciiDigits(digits)
@@ -142,6 +144,15 @@ function isAsciiDigits(text: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** Whether upper-casing could change `text`: an ASCII lower-case letter or any non-ASCII character. */
+function hasLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c >= 128) return true;
+  }
+  return false;
 }
 
 function digitCount(text: string): number {
