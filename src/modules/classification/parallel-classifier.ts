@@ -95,7 +95,10 @@ class ColumnWorker {
   private inFlight = 0;
   private failure: Error | null = null;
   private waiting: { resolve: () => void; reject: (error: Error) => void } | null = null;
-  private result: ((columns: ColumnClassification[]) => void) | null = null;
+  private result: {
+    resolve: (columns: ColumnClassification[]) => void;
+    reject: (error: Error) => void;
+  } | null = null;
 
   constructor(readonly columns: readonly number[]) {
     this.worker.on(
@@ -104,12 +107,13 @@ class ColumnWorker {
         if (message.kind === 'done') {
           this.inFlight--;
           this.wake();
-        } else this.result?.(message.columns);
+        } else this.result?.resolve(message.columns);
       },
     );
     const fail = (error: Error) => {
       this.failure ??= error;
       this.wake();
+      this.result?.reject(this.failure);
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`A classification worker stopped (exit code ${code})`)));
@@ -136,10 +140,9 @@ class ColumnWorker {
   }
 
   async finish(): Promise<ColumnClassification[]> {
+    if (this.failure) throw this.failure;
     const columns = new Promise<ColumnClassification[]>((resolve, reject) => {
-      this.result = resolve;
-      this.waiting = { resolve: () => undefined, reject };
-      if (this.failure) reject(this.failure);
+      this.result = { resolve, reject };
     });
     this.send({ kind: 'finish' });
     return columns;
