@@ -1,10 +1,12 @@
 /**
  * One timed scan in a process of its own (so that its peak RSS is the scan's): prints
  * `{ wall, cpu, baseRss, peakRss, rows, errors }` as JSON (CPU of the whole process: every thread).
- * Used by scan.bench.ts. Arguments: FILE MODE [dist]. MODE is `sample`, `full` (as `custos scan
- * --full` runs: worker threads) or `full-1` (`--full` in one thread); `dist` runs the compiled build
+ * Used by scan.bench.ts. Arguments: FILE MODE [dist]. MODE is `sample`, `full` (`--full` with one
+ * thread per core, as the compiled command runs it; from the sources the command keeps one thread,
+ * see DEFAULT_PARALLEL) or `full-1` (`--full` in one thread); `dist` runs the compiled build
  * (`npm run build:server`) instead of the TypeScript sources, as the installed command does.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as Clock from '../src/core/clock.js';
@@ -19,9 +21,10 @@ const load = async <T>(module: string): Promise<T> =>
   )) as T;
 const { systemClock } = await load<typeof Clock>('core/clock');
 const { loadLabelPolicy } = await load<typeof LabelPolicy>('modules/classification/label-policy');
-const { createScanRunner } = await load<typeof Scan>('modules/classification/scan');
+const { createScanRunner, DEFAULT_PARALLEL } = await load<typeof Scan>('modules/classification/scan');
 
-const scan = createScanRunner({ clock: systemClock, ...(mode === 'full-1' ? { parallel: null } : {}) });
+const threads = { ...DEFAULT_PARALLEL, threads: os.availableParallelism() };
+const scan = createScanRunner({ clock: systemClock, parallel: mode === 'full-1' ? null : threads });
 const policy = loadLabelPolicy();
 const baseRss = process.memoryUsage().rss;
 const started = process.hrtime.bigint();

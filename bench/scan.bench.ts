@@ -10,8 +10,8 @@ import { BENEFICIARY_HEADERS, beneficiaryRow } from './classification.bench.js';
  * `custos scan` on a large generated CSV (SCAN_BENCH_MB, default 500 MB, of the beneficiary-style
  * rows of the classification bench), each run in a child process of its own so that its peak RSS
  * is measured: sample mode (the default, 1,000 values per column), `--full` (every value checked, the
- * columns spread over one worker thread per core) and `--full` in one thread (SCAN_BENCH_ONE_THREAD=0
- * skips it). CPU time is the whole process's (all threads); the load average is printed with each run.
+ * columns spread over one thread per core, as the compiled command does) and `--full` in one thread
+ * (SCAN_BENCH_ONE_THREAD=0 skips it). CPU time is the whole process's (all threads); the load average is printed with each run.
  * In the same run, ripgrep (/usr/bin/rg) counts the lines matching a comparable pattern set (e-mail
  * addresses, phone numbers, IBAN-like strings, dates) on the same file: the ceiling of reading it.
  * SCAN_BENCH_RUNS (default 1) timed runs of each, medians printed.
