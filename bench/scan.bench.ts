@@ -9,7 +9,9 @@ import { BENEFICIARY_HEADERS, beneficiaryRow } from './classification.bench.js';
 /*
  * `custos scan` on a large generated CSV (SCAN_BENCH_MB, default 500 MB, of the beneficiary-style
  * rows of the classification bench), each run in a child process of its own so that its peak RSS
- * is measured: sample mode (the default, 1,000 values per column) and `--full` (every value checked).
+ * is measured: sample mode (the default, 1,000 values per column), `--full` (every value checked, the
+ * columns spread over one thread per core, as the compiled command does) and `--full` in one thread
+ * (SCAN_BENCH_ONE_THREAD=0 skips it). CPU time is the whole process's (all threads); the load average is printed with each run.
  * In the same run, ripgrep (/usr/bin/rg) counts the lines matching a comparable pattern set (e-mail
  * addresses, phone numbers, IBAN-like strings, dates) on the same file: the ceiling of reading it.
  * SCAN_BENCH_RUNS (default 1) timed runs of each, medians printed.
@@ -57,8 +59,24 @@ function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-function scanOnce(file: string, mode: 'sample' | 'full'): ChildResult {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/scan-child.ts', file, mode], {
+type Mode = 'sample' | 'full' | 'full-1';
+const MODE_LABEL: Record<Mode, string> = {
+  sample: 'custos scan (sample)          ',
+  full: 'custos scan --full            ',
+  'full-1': 'custos scan --full, one thread',
+};
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+/** SCAN_BENCH_DIST=1: the scans run the compiled build (built first), as the installed `custos` does. */
+const DIST = process.env.SCAN_BENCH_DIST === '1';
+
+function scanOnce(file: string, mode: Mode): ChildResult {
+  const args = ['--import', 'tsx', 'bench/scan-child.ts', file, mode, ...(DIST ? ['dist'] : [])];
+  const run = spawnSync(process.execPath, args, {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
@@ -93,27 +111,39 @@ export async function benchScan(): Promise<void> {
   const runs = Number(process.env.SCAN_BENCH_RUNS ?? 1);
   const file = path.join(os.tmpdir(), `custos-scan-bench-${process.pid}.csv`);
   try {
+    if (DIST) {
+      const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+      if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+    }
     const bytes = await generateCsv(file, size);
     console.log(
-      `${mb(bytes).toFixed(0)} MB CSV, ${BENEFICIARY_HEADERS.length} columns; ${runs} timed run(s) each, medians`,
+      `${mb(bytes).toFixed(0)} MB CSV, ${BENEFICIARY_HEADERS.length} columns; ${runs} timed run(s) each, medians; ` +
+        (DIST
+          ? 'compiled build (dist/)'
+          : 'TypeScript sources through tsx (SCAN_BENCH_DIST=1: compiled build)'),
     );
-    const results: Record<string, ChildResult[]> = { sample: [], full: [] };
-    for (const mode of ['sample', 'full'] as const) {
-      for (let i = 0; i < runs; i++) results[mode]!.push(scanOnce(file, mode));
-      const r = results[mode]!;
+    const modes: Mode[] =
+      process.env.SCAN_BENCH_ONE_THREAD === '0' ? ['sample', 'full'] : ['sample', 'full', 'full-1'];
+    const results: Partial<Record<Mode, ChildResult[]>> = {};
+    for (const mode of modes) {
+      const r: ChildResult[] = [];
+      const before = load();
+      for (let i = 0; i < runs; i++) r.push(scanOnce(file, mode));
+      results[mode] = r;
       const wall = median(r.map((x) => x.wall));
       const cpu = median(r.map((x) => x.cpu));
       console.log(
-        `custos scan ${mode === 'full' ? '--full' : '(sample) '}: wall ${wall.toFixed(0)} ms (${rate(bytes, wall)}), cpu ${cpu.toFixed(0)} ms (${rate(bytes, cpu)}), ` +
+        `${MODE_LABEL[mode]}: wall ${wall.toFixed(0)} ms (${rate(bytes, wall)}), cpu ${cpu.toFixed(0)} ms (${rate(bytes, cpu)} per CPU), ` +
           `peak RSS ${mb(median(r.map((x) => x.peakRss))).toFixed(0)} MB (${mb(median(r.map((x) => x.baseRss))).toFixed(0)} MB before reading), ` +
-          `${r[0]!.rows} rows, ${r[0]!.errors.length} error(s)`,
+          `${r[0]!.rows} rows, ${r[0]!.errors.length} error(s); load average ${before} → ${load()}`,
       );
     }
     if (!fs.existsSync(RG)) {
-      console.log(`ripgrep: not installed at ${RG}, no ceiling measured`);
+      console.log(`ripgrep: not found at ${RG} (apt-get install ripgrep), so no ceiling was measured`);
       return;
     }
     ripgrepOnce(file); // warm the page cache the same way the scans did
+    const rgLoad = load();
     const rg = Array.from({ length: Math.max(3, runs) }, () => ripgrepOnce(file));
     const rgWall = median(rg.map((x) => x.wall));
     const rgCpu = rg.every((x) => x.cpu !== null) ? median(rg.map((x) => x.cpu!)) : null;
@@ -122,12 +152,17 @@ export async function benchScan(): Promise<void> {
     const sampleWall = median(results.sample!.map((x) => x.wall));
     console.log(
       `ripgrep (${RG_PATTERNS.length} patterns, ${rg[0]!.lines} matching lines): wall ${rgWall.toFixed(0)} ms (${rate(bytes, rgWall)})` +
-        (rgCpu !== null ? `, cpu ${rgCpu.toFixed(0)} ms (${rate(bytes, Math.max(rgCpu, 1))})` : ''),
+        (rgCpu !== null ? `, cpu ${rgCpu.toFixed(0)} ms (${rate(bytes, Math.max(rgCpu, 1))} per CPU)` : '') +
+        `; load average ${rgLoad} → ${load()}`,
     );
     console.log(
       `ratio: custos scan --full takes ${(fullWall / rgWall).toFixed(1)}× ripgrep's wall time` +
         (rgCpu !== null ? ` and ${(fullCpu / Math.max(rgCpu, 1)).toFixed(1)}× its CPU time` : '') +
         `; sample mode ${(sampleWall / rgWall).toFixed(1)}× its wall time`,
+    );
+    console.log(
+      `goal (--full at 100 MB/s wall): ${mb(bytes) / (fullWall / 1000) >= 100 ? 'met' : 'not met'} at ${rate(bytes, fullWall)}` +
+        ` (${os.availableParallelism()} cores, load average ${load()})`,
     );
   } finally {
     fs.rmSync(file, { force: true });

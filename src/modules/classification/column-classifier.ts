@@ -12,6 +12,7 @@ import {
   type MatchContext,
   type Matcher,
   type Tally,
+  type ValueProfile,
 } from './detectors/detector.js';
 import { DETECTORS } from './detectors/registry.js';
 import { headerTokens } from './detectors/text.js';
@@ -37,6 +38,8 @@ export const DEFAULT_SAMPLING: SamplingMode = { kind: 'sample', size: DEFAULT_SA
 export const MAX_VALUE_CHARS = 1024;
 const MAX_EXAMPLES = 3;
 const MAX_EXAMPLE_TRIES = 64;
+/** Distinct value profiles (character classes × length) whose candidate runs a column keeps. */
+const MAX_PROFILES = 4096;
 
 export interface ColumnClassifierOptions {
   /** The column header as written in the file. */
@@ -122,6 +125,8 @@ export class ColumnClassifier {
   private readonly cache = new VerdictCache();
   /** Verdicts of a value that is not cached: reused, so checking a value allocates nothing. */
   private readonly scratch: Uint8Array;
+  /** Profile key → indices of the runs to try (see `candidatesFor`). */
+  private readonly candidates = new Map<number, Uint8Array>();
   private readonly profile = { chars: 0, length: 0 };
   private values = 0;
   /** Values checked by the detectors (every value, or the sample). */
@@ -137,7 +142,7 @@ export class ColumnClassifier {
     const hxl = hxlEvidence(options.hxl);
     this.personContext = (options.personContext ?? false) || hxl.aboutPeople;
     const detectors = options.detectors ?? DETECTORS;
-    this.scratch = new Uint8Array(detectors.length);
+    this.scratch = new Uint8Array(2 * detectors.length);
     this.runs = detectors.map((detector) => {
       const fromHeader = matchHeader(tokens, detector.header);
       const fromHxl = hxl.strengths.get(detector.id) ?? NO_HEADER;
@@ -205,31 +210,54 @@ export class ColumnClassifier {
     return { name: this.options.name, values: this.values, sampled, detections: sortDetections(detections) };
   }
 
-  private check(value: string): void {
-    this.checked++;
-    let verdicts = this.cache.lookup(value);
-    if (!verdicts) {
-      verdicts = this.cache.wants(value) ? new Uint8Array(this.runs.length) : this.scratch;
-      const profile = profileOf(value, this.profile);
-      for (let i = 0; i < this.runs.length; i++) {
-        const run = this.runs[i]!;
-        if (
-          !run.active ||
-          (run.detector.prefilter && !run.detector.prefilter(profile, run.header > NO_HEADER))
-        ) {
-          verdicts[i] = NONE;
-          continue;
-        }
-        const matcher = (run.matcher ??= run.detector.matcher!(this.options.match));
-        const verdict = matcher(value);
-        verdicts[i] = verdict !== NONE && run.detector.signal?.(value) ? verdict | SIGNALLED : verdict;
-      }
-      if (verdicts !== this.scratch) this.cache.remember(value, verdicts);
-    }
+  /**
+   * The runs whose prefilter lets a value of this profile through. A prefilter reads only the
+   * profile (character classes and length) and whether there is a header, so its answer is kept
+   * per profile: a value then costs one lookup instead of a call per detector.
+   */
+  private candidatesFor(profile: ValueProfile): Uint8Array {
+    const key = profile.chars * (MAX_VALUE_CHARS + 1) + profile.length;
+    const known = this.candidates.get(key);
+    if (known) return known;
+    const list: number[] = [];
     for (let i = 0; i < this.runs.length; i++) {
       const run = this.runs[i]!;
-      const verdict = verdicts[i]! & ~SIGNALLED;
+      if (run.active && (!run.detector.prefilter || run.detector.prefilter(profile, run.header > NO_HEADER)))
+        list.push(i);
+    }
+    const candidates = Uint8Array.from(list);
+    if (this.candidates.size < MAX_PROFILES) this.candidates.set(key, candidates);
+    return candidates;
+  }
+
+  private check(value: string): void {
+    this.checked++;
+    const cached = this.cache.lookup(value);
+    if (cached) {
+      this.count(cached, cached.length, value);
+      return;
+    }
+    // Pairs (run index, verdict) of the runs that did not say NONE.
+    const verdicts = this.scratch;
+    let n = 0;
+    const candidates = this.candidatesFor(profileOf(value, this.profile));
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k]!;
+      const run = this.runs[i]!;
+      const matcher = (run.matcher ??= run.detector.matcher!(this.options.match));
+      const verdict = matcher(value);
       if (verdict === NONE) continue;
+      verdicts[n++] = i;
+      verdicts[n++] = run.detector.signal?.(value) ? verdict | SIGNALLED : verdict;
+    }
+    if (this.cache.wants(value)) this.cache.remember(value, verdicts.slice(0, n));
+    this.count(verdicts, n, value);
+  }
+
+  private count(verdicts: Uint8Array, length: number, value: string): void {
+    for (let k = 0; k < length; k += 2) {
+      const run = this.runs[verdicts[k]!]!;
+      const verdict = verdicts[k + 1]! & ~SIGNALLED;
       if (verdict === SHAPE) {
         run.tally.shape++;
         keepExample(run.shapeExamples, run.detector, value);
@@ -238,7 +266,7 @@ export class ColumnClassifier {
         else run.tally.distinctive++;
         keepExample(run.validExamples, run.detector, value);
       }
-      if (verdicts[i]! & SIGNALLED) run.tally.signalled++;
+      if (verdicts[k + 1]! & SIGNALLED) run.tally.signalled++;
     }
   }
 }

@@ -1,5 +1,10 @@
 import type { ColumnDetections } from './classification.schema.js';
-import { ColumnClassifier, type ColumnClassification, type SamplingMode } from './column-classifier.js';
+import {
+  ColumnClassifier,
+  type ColumnClassification,
+  type ColumnClassifierOptions,
+  type SamplingMode,
+} from './column-classifier.js';
 import { STRONG_HEADER, matchHeader, type Detector, type MatchContext } from './detectors/detector.js';
 import { personNameDetector } from './detectors/person-name.js';
 import { headerTokens, phrase, hasPhrase } from './detectors/text.js';
@@ -89,7 +94,7 @@ export class DatasetClassifier {
     private readonly options: DatasetClassifierOptions,
   ) {
     // Some HXL files carry the hashtags as their only header row.
-    if (isHxlRow(headers)) this.tags = headers.map((h) => parseHxlTag(h));
+    this.tags = headerHashtags(headers);
   }
 
   feedRow(cells: Readonly<Record<string, string>>): void {
@@ -110,8 +115,9 @@ export class DatasetClassifier {
   /** One row as values in the order of the headers: what the scanner's readers give, without a record per row. */
   feedValues(values: readonly CellValues[]): void {
     if (!this.columns) {
-      if (this.tags.length === 0 && isHxlRow(this.headers.map((_, i) => single(values[i])))) {
-        this.tags = this.headers.map((_, i) => parseHxlTag(single(values[i])));
+      const tags = hashtagRow(this.headers, this.tags, values);
+      if (tags) {
+        this.tags = tags;
         this.start();
         return;
       }
@@ -120,11 +126,7 @@ export class DatasetClassifier {
     this.rows++;
     const columns = this.columns!;
     const n = Math.min(columns.length, values.length);
-    for (let i = 0; i < n; i++) {
-      const value = values[i];
-      if (typeof value === 'string') columns[i]!.feed(value);
-      else if (value) for (const item of value) columns[i]!.feed(item);
-    }
+    for (let i = 0; i < n; i++) feedCell(columns[i]!, values[i]);
   }
 
   finish(): DatasetClassification {
@@ -137,20 +139,52 @@ export class DatasetClassifier {
   }
 
   private start(): void {
-    const personContext = isAboutPeople(this.headers, this.tags, this.options.source);
-    this.columns = this.headers.map(
-      (name, i) =>
-        new ColumnClassifier({
-          name,
-          description: this.options.descriptions?.[i] ?? null,
-          hxl: this.tags[i] ?? null,
-          personContext,
-          match: this.options.match,
-          ...(this.options.mode ? { mode: this.options.mode } : {}),
-          ...(this.options.detectors ? { detectors: this.options.detectors } : {}),
-        }),
+    this.columns = columnOptionsOf(this.headers, this.tags, this.options).map(
+      (options) => new ColumnClassifier(options),
     );
   }
+}
+
+/** The hashtags of headers that are themselves an HXL hashtag row, else none yet. */
+export function headerHashtags(headers: readonly string[]): (HxlTag | null)[] {
+  return isHxlRow(headers) ? headers.map((h) => parseHxlTag(h)) : [];
+}
+
+/**
+ * The hashtags of a first data row that is an HXL hashtag row (when the headers were not one), or
+ * null when it is a row of data.
+ */
+export function hashtagRow(
+  headers: readonly string[],
+  tags: readonly (HxlTag | null)[],
+  values: readonly CellValues[],
+): (HxlTag | null)[] | null {
+  if (tags.length > 0 || !isHxlRow(headers.map((_, i) => single(values[i])))) return null;
+  return headers.map((_, i) => parseHxlTag(single(values[i])));
+}
+
+/** What each column's classifier is given, once the hashtags (if any) are known. */
+export function columnOptionsOf(
+  headers: readonly string[],
+  tags: readonly (HxlTag | null)[],
+  options: DatasetClassifierOptions,
+): ColumnClassifierOptions[] {
+  const personContext = isAboutPeople(headers, tags, options.source);
+  return headers.map((name, i) => ({
+    name,
+    description: options.descriptions?.[i] ?? null,
+    hxl: tags[i] ?? null,
+    personContext,
+    match: options.match,
+    ...(options.mode ? { mode: options.mode } : {}),
+    ...(options.detectors ? { detectors: options.detectors } : {}),
+  }));
+}
+
+/** One cell of a row to its column: each value of a multi-valued cell, nothing for a missing one. */
+export function feedCell(column: ColumnClassifier, value: CellValues): void {
+  if (typeof value === 'string') column.feed(value);
+  else if (value) for (const item of value) column.feed(item);
 }
 
 function single(value: CellValues): string {

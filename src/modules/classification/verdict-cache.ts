@@ -20,7 +20,8 @@ export class VerdictCache {
   lookup(value: string): Uint8Array | undefined {
     if (!this.enabled) return undefined;
     this.lookups++;
-    const found = this.entries.get(value);
+    // A value too long to be kept is never found: no need to hash it.
+    const found = value.length <= CACHE_VALUE_CHARS ? this.entries.get(value) : undefined;
     if (found) this.hits++;
     else if (
       this.entries.size >= CACHE_ENTRIES &&

@@ -2,7 +2,10 @@ import { assessStandard } from './confidence.js';
 import { mod97Valid } from './checksums.js';
 import {
   DISTINCTIVE,
+  HAS_AT,
+  HAS_COMMA,
   HAS_DIGIT,
+  HAS_DOT,
   HAS_LETTER,
   NONE,
   VALID,
@@ -136,7 +139,10 @@ export const ibanDetector: Detector = {
     ],
     weak: ['account', 'compte', 'cuenta'],
   }),
-  prefilter: (p) => (p.chars & (HAS_DIGIT | HAS_LETTER)) === (HAS_DIGIT | HAS_LETTER) && p.length >= 15,
+  // An @, a dot, a comma or a semicolon would stay in the compact form, which allows none.
+  prefilter: (p) =>
+    (p.chars & (HAS_DIGIT | HAS_LETTER | HAS_AT | HAS_DOT | HAS_COMMA)) === (HAS_DIGIT | HAS_LETTER) &&
+    p.length >= 15,
   matcher: () => matchIban,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'high', distinctive: 'high' }),
 };

@@ -2,9 +2,12 @@ import { isIPv6 } from 'node:net';
 import { assessStandard } from './confidence.js';
 import {
   DISTINCTIVE,
+  HAS_AT,
   HAS_COLON,
+  HAS_COMMA,
   HAS_DIGIT,
   HAS_DOT,
+  HAS_SPACE,
   NONE,
   VALID,
   headerTerms,
@@ -50,7 +53,11 @@ export const ipAddressDetector: Detector = {
     ],
     veto: ['version', 'versión'],
   }),
-  prefilter: (p) => (p.chars & HAS_DIGIT) !== 0 && (p.chars & (HAS_DOT | HAS_COLON)) !== 0,
+  // Neither form has an @, a comma or a space (outer spaces are trimmed before profiling).
+  prefilter: (p) =>
+    (p.chars & HAS_DIGIT) !== 0 &&
+    (p.chars & (HAS_DOT | HAS_COLON)) !== 0 &&
+    (p.chars & (HAS_AT | HAS_COMMA | HAS_SPACE)) === 0,
   matcher: () => matchIpAddress,
   assess: (evidence) => assessStandard(evidence, { valueOnly: 'high', distinctive: 'high' }),
 };

@@ -76,6 +76,8 @@ function brazilCpf(digits: string): boolean {
 
 /** Chile: RUT/RUN, digits then a mod-11 check character (0–9 or K) after a dash. */
 function chileRut(text: string): boolean {
+  // At least 7 digits, a dash and the check character: most values fail this before the pattern.
+  if (text.length < 9 || text.charCodeAt(text.length - 2) !== 45) return false;
   const m = /^(\d{1,2}(?:\.?\d{3}){2})-([\dK])$/.exec(text);
   if (!m) return false;
   const body = m[1]!.replace(/\./g, '');
@@ -104,13 +106,23 @@ function southAfricanId(digits: string): boolean {
  */
 export function matchNationalId(value: string): Verdict {
   const raw = value.trim();
-  if (raw.length < 5 || raw.length > 24 || !ID_TEXT.test(raw)) return NONE;
-  const plain = /^\d+$/.test(raw);
-  const text = plain ? raw : raw.toUpperCase();
-  const compact = plain ? raw : text.replace(/[\s.]/g, '');
-  const digits = plain ? raw : compact.replace(/-/g, '');
-  const allDigits = plain || /^\d+$/.test(digits);
-  const valid = allDigits
+  if (raw.length < 5 || raw.length > 24) return NONE;
+  // Digits only (ids, amounts, phone numbers without +): only the all-digit formats can apply.
+  if (isAsciiDigits(raw)) {
+    const n = raw.length;
+    const valid =
+      (n === 15 && frenchNir(raw)) ||
+      (n === 12 && aadhaar(raw)) ||
+      (n === 13 && southAfricanId(raw)) ||
+      (n === 11 && brazilCpf(raw));
+    return valid ? VALID : n <= 20 ? SHAPE : NONE;
+  }
+  // Every format below has at least 7 digits, and a SHAPE needs 4.
+  if (digitCount(raw) < 4 || !ID_TEXT.test(raw)) return NONE;
+  const text = hasLowerCase(raw) ? raw.toUpperCase() : raw;
+  const compact = text.replace(/[\s.]/g, '');
+  const digits = compact.replace(/-/g, '');
+  const valid = isAsciiDigits(digits)
     ? (digits.length === 15 && frenchNir(digits)) ||
       (digits.length === 12 && aadhaar(digits)) ||
       (digits.length === 13 && southAfricanId(digits)) ||
@@ -122,9 +134,34 @@ export function matchNationalId(value: string): Verdict {
       (compact.length === 15 && frenchNir(digits)) ||
       chileRut(text);
   if (valid) return VALID;
-  if (plain) return raw.length <= 20 ? SHAPE : NONE;
-  if (/^[A-Z0-9][A-Z0-9\-/ ]{3,19}$/.test(text) && (text.match(/\d/g)?.length ?? 0) >= 4) return SHAPE;
+  if (/^[A-Z0-9][A-Z0-9\-/ ]{3,19}$/.test(text) && digitCount(text) >= 4) return SHAPE;
   return NONE;
+}
+
+function isAsciiDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Whether upper-casing could change `text`: an ASCII lower-case letter or any non-ASCII character. */
+function hasLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c >= 128) return true;
+  }
+  return false;
+}
+
+function digitCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+  }
+  return count;
 }
 
 /** Letters, digits and the separators identity numbers are written with; anything else is not one. */
