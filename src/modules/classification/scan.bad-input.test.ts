@@ -107,7 +107,7 @@ describe('bad input', () => {
     const before = process.memoryUsage().rss;
     const report = await scanBetweenGood('bomb.xlsx', bomb);
     expect(report.errors).toEqual([
-      { source: 'bomb.xlsx', message: expect.stringContaining('expands to more than 1024 MiB') },
+      { source: 'bomb.xlsx', message: expect.stringContaining('expands to more than 1 GiB') },
     ]);
     expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
   }, 60_000);
