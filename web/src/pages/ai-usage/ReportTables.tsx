@@ -50,7 +50,9 @@ export function ReportAppsTable({ apps, caption, empty }: AppsTableProps) {
               <StatusRiskCells status={app.status} risk={app.risk} source={app} />
               <Table.Td ta="right">{app.events.toLocaleString()}</Table.Td>
               <Table.Td ta="right">{app.users.toLocaleString()}</Table.Td>
-              <Table.Td ta="right">{byteSize(app.bytes_up)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {byteSize(app.bytes_up)}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{app.first_seen}</Table.Td>
             </Table.Tr>
           ))}

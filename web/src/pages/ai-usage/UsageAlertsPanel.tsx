@@ -114,7 +114,9 @@ function AlertsTable({ alerts }: { alerts: UsageAlerts['alerts'] }) {
               <Table.Td>{name(alert.department)}</Table.Td>
               <Table.Td>{name(alert.office)}</Table.Td>
               <Table.Td ta="right">{alert.users.toLocaleString()}</Table.Td>
-              <Table.Td ta="right">{byteSize(alert.bytes_up)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {byteSize(alert.bytes_up)}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{alert.first_seen}</Table.Td>
               <Table.Td>
                 {alert.action_id ? (
