@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { afterCursor, decodeCursor } from '../../core/pagination.js';
-import type { Database, SessionTable, UserTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { SessionTable, UserTable } from '../../db/schema/org.js';
 
 export type UserRow = Selectable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, OidcStateTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { OidcStateTable } from '../../db/schema/org.js';
 
 export type OidcStateRow = Selectable<OidcStateTable>;
 

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ApiTokenTable, Database } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { ApiTokenTable } from '../../db/schema/org.js';
 
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type ApiTokenWithEmail = ApiTokenRow & { user_email: string };

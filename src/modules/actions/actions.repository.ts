@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { afterCursor, type Cursor, type SortDirection } from '../../core/pagination.js';
-import type { ActionTable, Database } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { ActionTable } from '../../db/schema/inventory.js';
 
 export type ActionRow = Selectable<ActionTable>;
 

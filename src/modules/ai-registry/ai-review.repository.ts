@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AiRegistrySettingsTable, Database } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { AiRegistrySettingsTable } from '../../db/schema/ai.js';
 
 export const AI_REGISTRY_SETTINGS_ID = 'ai_registry';
 export type AiRegistrySettingsRow = Selectable<AiRegistrySettingsTable>;

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { foldForSearch } from '../../db/dialect.js';
-import type { AiClassificationTable, AiSystemTable } from '../../db/schema.js';
+import type { AiClassificationTable, AiSystemTable } from '../../db/schema/ai.js';
 import type { AiActRole } from './ai-act.ids.js';
 import type { Classification, Tier } from './ai-act.schema.js';
 import {

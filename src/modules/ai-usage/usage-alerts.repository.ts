@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, UsageAlertSettingsTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { UsageAlertSettingsTable } from '../../db/schema/ai.js';
 import type { AssigneeDirectory, UnitAppStat } from './usage-alerts.js';
 import type { Period } from './usage-report.repository.js';
 import { UsageReportRepository } from './usage-report.repository.js';

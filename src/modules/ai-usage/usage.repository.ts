@@ -7,7 +7,8 @@ import {
   type Selectable,
 } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
-import type { Database, UsageAppOverrideTable, UsageFileTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { UsageAppOverrideTable, UsageFileTable } from '../../db/schema/ai.js';
 import type { RegistryLink } from './app-status.js';
 import type { UsageRollupRows } from './usage-rows.js';
 import { mergeUserSets, packUserSet, sortUserSet, unpackUserSet } from './user-sets.js';

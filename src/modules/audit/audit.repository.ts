@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { AUDIT_HEAD_KEY } from '../../core/audit.js';
-import type { AuditEventTable, Database } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { AuditEventTable } from '../../db/schema/org.js';
 
 export type AuditEventRow = Selectable<AuditEventTable>;
 

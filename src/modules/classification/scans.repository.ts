@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, ScanDatasetTable, ScanTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { ScanDatasetTable, ScanTable } from '../../db/schema/inventory.js';
 
 export type ScanRow = Selectable<ScanTable>;
 export type ScanDatasetRow = Selectable<ScanDatasetTable>;

@@ -1,10 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type {
   ComplianceAssessmentTable,
   ComplianceEvidenceLinkTable,
   ComplianceRequirementAssessmentTable,
-  Database,
-} from '../../db/schema.js';
+} from '../../db/schema/risk.js';
 
 export type AssessmentRow = Selectable<ComplianceAssessmentTable>;
 export type RequirementRow = Selectable<ComplianceRequirementAssessmentTable>;

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, FileAttachmentTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { FileAttachmentTable } from '../../db/schema/org.js';
 import type { Attachment } from './files.schema.js';
 
 export type AttachmentRow = Selectable<FileAttachmentTable>;

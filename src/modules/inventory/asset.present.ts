@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { searchDocument } from '../../db/fulltext.js';
-import type { AssetTable } from '../../db/schema.js';
+import type { AssetTable } from '../../db/schema/inventory.js';
 import {
   DATA_SUBJECTS,
   SPECIAL_CATEGORIES,

@@ -11,7 +11,8 @@ import {
   unindexDocuments,
   wordsColumn,
 } from '../../db/fulltext.js';
-import type { AssetTable, Database } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { AssetTable } from '../../db/schema/inventory.js';
 import type { AssetRow } from './asset.present.js';
 import type { AssetType, SensitivityLabel } from './asset.schema.js';
 

@@ -2,7 +2,8 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { afterCursor, type Cursor } from '../../core/pagination.js';
 import type { DialectName } from '../../db/database.js';
 import { skipLocked } from '../../db/dialect.js';
-import type { Database, JobTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { JobTable } from '../../db/schema/org.js';
 
 export type JobRow = Selectable<JobTable>;
 

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { afterCursor } from '../../core/pagination.js';
-import type { Database, DepartmentTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { DepartmentTable } from '../../db/schema/org.js';
 import { chunks, type ListWindow, type OfficeScope } from './org.queries.js';
 
 export type DepartmentRow = Selectable<DepartmentTable>;

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { afterCursor } from '../../core/pagination.js';
 import { likeContains } from '../../db/dialect.js';
-import type { Database, OfficeTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { OfficeTable } from '../../db/schema/org.js';
 import { chunks, type ListWindow, type OfficeScope } from './org.queries.js';
 
 export type OfficeRow = Selectable<OfficeTable>;

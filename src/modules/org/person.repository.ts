@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { afterCursor } from '../../core/pagination.js';
 import { likeContains } from '../../db/dialect.js';
-import type { Database, PersonTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { PersonTable } from '../../db/schema/org.js';
 import type { GovernanceRole } from './org.schema.js';
 import { chunks, type ListWindow, type OfficeScope } from './org.queries.js';
 

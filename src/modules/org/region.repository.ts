@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, RegionTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { RegionTable } from '../../db/schema/org.js';
 
 export type RegionRow = Selectable<RegionTable>;
 

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { foldForSearch } from '../../db/dialect.js';
-import type { RiskAcceptanceTable, RiskTable, RiskTreatmentTable } from '../../db/schema.js';
+import type { RiskAcceptanceTable, RiskTable, RiskTreatmentTable } from '../../db/schema/risk.js';
 import { riskLevel, riskScore, type RiskLevel } from './risk-scoring.js';
 import {
   LINK_KINDS,

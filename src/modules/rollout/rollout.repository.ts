@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { afterCursor, type Cursor } from '../../core/pagination.js';
-import type { Database, OfficeOnboardingTable, RolloutWaveTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { OfficeOnboardingTable, RolloutWaveTable } from '../../db/schema/inventory.js';
 
 export type WaveRow = Selectable<RolloutWaveTable>;
 export type OnboardingRow = Selectable<OfficeOnboardingTable>;

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, ScorecardSettingsTable, ScorecardSnapshotTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { ScorecardSettingsTable, ScorecardSnapshotTable } from '../../db/schema/inventory.js';
 import type { ScoredAsset } from './scored-asset.js';
 
 /** A scored asset with what actions need: its office (scope) and its name. */
