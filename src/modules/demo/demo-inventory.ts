@@ -8,17 +8,16 @@ import type { AssetService } from '../inventory/asset.service.js';
 import type { AssetType, DataSubject, SensitivityLabel, SpecialCategory } from '../inventory/asset.schema.js';
 import {
   HOSTING,
-  HQ_SYSTEMS,
   LEGAL_BASES,
   RETENTION,
   say,
   SHARING,
-  SYSTEMS,
   type DatasetTemplate,
   type Language,
   type SystemTemplate,
   type Text,
 } from './demo-inventory-catalogue.js';
+import { HQ_SYSTEMS, SYSTEMS } from './demo-inventory-systems.js';
 import { DEMO_COUNTRIES } from './countries.js';
 import { DEMO_LOGIN_ANCHORS } from './demo-logins.js';
 import type { DemoOffice, DemoOrganisation, DemoPerson } from './demo-types.js';
