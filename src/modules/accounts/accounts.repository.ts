@@ -184,8 +184,39 @@ export class AccountsRepository {
     await this.db.insertInto('sessions').values(row).execute();
   }
 
-  findSession(id: string): Promise<SessionRow | undefined> {
-    return this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  /** A session and its user, read together: every signed-in request needs both. */
+  async findSessionWithUser(id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select([
+        'sessions.id as session_id',
+        'sessions.csrf_token as session_csrf_token',
+        'sessions.created_at as session_created_at',
+        'sessions.expires_at as session_expires_at',
+        'sessions.last_seen_at as session_last_seen_at',
+      ])
+      .where('sessions.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const {
+      session_id,
+      session_csrf_token,
+      session_created_at,
+      session_expires_at,
+      session_last_seen_at,
+      ...user
+    } = row;
+    const session: SessionRow = {
+      id: session_id,
+      user_id: user.id,
+      csrf_token: session_csrf_token,
+      created_at: session_created_at,
+      expires_at: session_expires_at,
+      last_seen_at: session_last_seen_at,
+    };
+    return { session, user };
   }
 
   async touchSession(id: string, lastSeenAt: string): Promise<void> {

@@ -235,15 +235,15 @@ export class AccountsService {
   /** The session behind a cookie, or null when unknown, expired or its user disabled. */
   async resolveSession(token: string): Promise<{ session: SessionRow; user: UserRow } | null> {
     const repo = this.repo();
-    const session = await repo.findSession(sha256(token));
-    if (!session) return null;
+    const found = await repo.findSessionWithUser(sha256(token));
+    if (!found) return null;
+    const { session, user } = found;
     const now = isoNow(this.deps.clock);
     if (session.expires_at <= now) {
       await repo.deleteSession(session.id);
       return null;
     }
-    const user = await repo.findUserById(session.user_id);
-    if (!user || user.disabled) return null;
+    if (user.disabled) return null;
     if (Date.parse(now) - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS)
       await repo.touchSession(session.id, now);
     return { session, user };
