@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { afterCursor, type Cursor, type SortDirection } from '../../core/pagination.js';
 import { isPostgres } from '../../db/dialect.js';
 import {
@@ -7,6 +7,8 @@ import {
   fullTextSearch,
   hasEveryWordPrefix,
   indexNewDocuments,
+  MATCHES,
+  moreMatchesThan,
   reindexDocuments,
   unindexDocuments,
   wordsColumn,
@@ -51,6 +53,8 @@ const COLUMNS = [
   'created_at',
   'updated_at',
 ] as const satisfies readonly (keyof AssetTable)[];
+/** The same, named with their table: for queries that join assets to a page of ids. */
+const QUALIFIED_COLUMNS = COLUMNS.map((column) => `assets.${column}` as const);
 export const ASSET_SORT_COLUMNS = ['name', 'created_at', 'updated_at'] as const;
 export type AssetSortColumn = (typeof ASSET_SORT_COLUMNS)[number];
 
@@ -205,32 +209,77 @@ export class AssetRepository {
         .execute();
       if (rows.length > window.limit) ids = rows.map((row) => row.id);
     }
-    if (!ids) {
-      const search = await fullTextSearch(this.db, ASSET_SEARCH, terms, this.planning.fewMatches);
-      if (!search) return [];
-      query = query.where(search.condition);
-      if (search.few) {
-        // The matches, read by key in a subquery its LIMIT keeps apart, then sorted: left to itself,
-        // PostgreSQL would walk the sort index, assuming the matches spread evenly along it.
-        const matched = query.select(['id', column]).limit(this.planning.fewMatches).as('matched');
-        const rows = await this.db
-          .selectFrom(matched)
-          .select('matched.id')
-          .orderBy(sql.ref(`matched.${column}`), direction)
-          .orderBy('matched.id', direction)
-          .limit(window.limit + 1)
-          .execute();
-        ids = rows.map((row) => row.id);
-      } else {
-        const rows = await query
-          .select('id')
+    if (ids) return this.inOrder(ids);
+    const search = await fullTextSearch(this.db, ASSET_SEARCH, terms, this.planning.fewMatches);
+    if (!search) return [];
+    const walk = () =>
+      this.pageRows(
+        query
+          .where(hasEveryWordPrefix(this.db, ASSET_SEARCH, terms))
+          .select(['id', column])
           .orderBy(column, direction)
           .orderBy('id', direction)
-          .limit(window.limit + 1)
-          .execute();
-        ids = rows.map((row) => row.id);
-      }
-    }
+          .limit(window.limit + 1),
+        window,
+      );
+    if (!search.few) return walk();
+    // The matches, read by key in a subquery its LIMIT keeps apart, then sorted: left to itself,
+    // PostgreSQL would walk the sort index, assuming the matches spread evenly along it.
+    const matched = query
+      .where(search.condition)
+      .select(['id', column])
+      .limit(this.planning.fewMatches)
+      .as('matched');
+    const page = this.db
+      .selectFrom(matched)
+      .select(['matched.id', sql.ref(`matched.${column}`).as(column)])
+      .orderBy(sql.ref(`matched.${column}`), direction)
+      .orderBy('matched.id', direction)
+      .limit(window.limit + 1);
+    if (!search.unread) return this.pageRows(page, window);
+    // SQLite: the matches are read in the same query, and counted; too many, and the page may have
+    // missed some: walk instead. An empty page does not say how many there were: ask.
+    const { matches, found } = search.unread;
+    const rows = await this.db
+      .with(
+        (cte) => cte(MATCHES).materialized(),
+        () => matches,
+      )
+      .selectFrom(page.as('page'))
+      .innerJoin('assets', 'assets.id', 'page.id')
+      .select(QUALIFIED_COLUMNS)
+      .select(found.as('found'))
+      .orderBy(sql.ref(`page.${column}`), direction)
+      .orderBy('page.id', direction)
+      .execute();
+    const tooMany =
+      rows.length > 0
+        ? Number(rows[0]!.found) > this.planning.fewMatches
+        : await moreMatchesThan(this.db, ASSET_SEARCH, terms, this.planning.fewMatches);
+    if (tooMany) return walk();
+    return rows.map(({ found: _found, ...row }) => row);
+  }
+
+  /**
+   * The rows of a page whose ids and sort values `page` selects, in its order (at most limit + 1):
+   * read by key in the same query, so finding the page can stay on an index alone.
+   */
+  private pageRows<DB, TB extends keyof DB>(
+    page: SelectQueryBuilder<DB, TB, { id: string }>,
+    window: AssetWindow,
+  ): Promise<AssetRow[]> {
+    const { column, direction } = window.sort;
+    return this.db
+      .selectFrom(page.as('page'))
+      .innerJoin('assets', 'assets.id', 'page.id')
+      .select(QUALIFIED_COLUMNS)
+      .orderBy(sql.ref(`page.${column}`), direction)
+      .orderBy('page.id', direction)
+      .execute();
+  }
+
+  /** The rows of `ids`, in that order (those still there). */
+  private async inOrder(ids: readonly string[]): Promise<AssetRow[]> {
     const found = await this.findByIds(ids);
     return ids.map((id) => found.get(id)).filter((row): row is AssetRow => row !== undefined);
   }
