@@ -262,7 +262,7 @@ async function runOn(label: string, db: Db, loaded = false): Promise<void> {
 /**
  * The same searches as a browser sends them, `GET /api/assets` on a server listening on 127.0.0.1:
  * session check, query parsing, the search, and the JSON response of 50 assets. The clients run in a
- * worker thread, not on the server's event loop.
+ * process of their own (see http-load.ts), so the CPU time of this process is the server's.
  */
 async function overHttp(services: Services, focalOffices: readonly string[]): Promise<void> {
   const app = await buildServer({ services });
@@ -311,7 +311,7 @@ async function overHttp(services: Services, focalOffices: readonly string[]): Pr
       ],
       ['office focal point (3 offices), common term', list(['survey', 'cash']), focal],
     ];
-    console.log(`\n### Over HTTP (${base}, clients in a worker thread)`);
+    console.log(`\n### Over HTTP (${base}, clients in a process of their own)`);
     for (const [name, paths, headers] of cases) {
       const cpu = process.cpuUsage();
       const one = await httpUnderLoad(base, headers, paths, 1, 60);
@@ -320,7 +320,7 @@ async function overHttp(services: Services, focalOffices: readonly string[]): Pr
       const perRequest = (used.user + used.system) / 1000 / (one.requests + many.requests + CLIENTS + 1);
       console.log(loadRow(`HTTP ${name}, 1 client`, one));
       console.log(
-        `${loadRow(`HTTP ${name}, ${CLIENTS} clients`, many)}  process CPU (server and clients) ${perRequest.toFixed(2)} ms/request`,
+        `${loadRow(`HTTP ${name}, ${CLIENTS} clients`, many)}  server CPU ${perRequest.toFixed(2)} ms/request`,
       );
     }
   } finally {
