@@ -1,45 +1,36 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  clickMainNav,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
+  submitSignIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { seedKenyanOffice } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 const ADMIN_EMAIL = 'first.admin@example.org';
 const NEW_PASSWORD = 'four unrelated words here';
 const TOKEN_PATTERN = /^cus_([0-9a-f]{8})_[0-9a-f]{64}$/;
 
-checkBrowserPrerequisites('e2e/accounts.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the browser', () => {
+describeInBrowser('accounts, API tokens and the audit trail in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
   let baseUrl: string;
   let generatedPassword = '';
 
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name }).click();
-
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
+    ({ server, browser, page } = await openBrowserTest(async (services, operator) => {
       // As `custos` does on an empty database: the first admin gets a generated one-time password.
       const admin = await services.accounts.bootstrapAdmin(ADMIN_EMAIL);
       generatedPassword = admin?.password ?? '';
-      const region = await services.regions.create(operator, { code: 'EA', name: 'East Africa' });
-      const kenya = await services.offices.create(operator, {
+      const kenya = await seedKenyanOffice(services, operator, {
         code: 'KE-NBO',
         name: 'Kenya Country Office',
-        kind: 'country_office',
-        region_id: region.id,
-        country_code: 'KE',
         city: 'Nairobi',
       });
       // A user linked to a person: the audit trail names the person, not their id.
@@ -55,17 +46,12 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
         person_id: person.id,
         password: 'a long enough passphrase',
       });
-    });
+    }));
     baseUrl = server.baseUrl;
-    browser = await launchBrowser();
-    page = browser.page;
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('makes the first admin choose a new password, then opens the page asked for', async () => {
     expect(generatedPassword.length).toBeGreaterThanOrEqual(12);
@@ -80,9 +66,7 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
     await page.getByRole('button', { name: 'Sign in' }).waitFor(WAIT);
     page.off('console', onConsole);
     expect(consoleErrors).toEqual([]);
-    await page.getByLabel('E-mail').fill(ADMIN_EMAIL);
-    await page.getByLabel(/^Password/).fill(generatedPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN_EMAIL, generatedPassword);
 
     await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor(WAIT);
     expect(await page.getByRole('navigation', { name: 'Main navigation' }).count()).toBe(0);
@@ -112,7 +96,7 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
   });
 
   it('creates an API token and shows its secret once, with a working copy button', async () => {
-    await nav('API tokens');
+    await clickMainNav(page, 'API tokens');
     await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor(WAIT);
     await page.getByText('You have no API tokens yet.').waitFor(WAIT);
 
@@ -154,7 +138,7 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
   });
 
   it('lists the office creation in the audit trail, filters it and verifies the chain', async () => {
-    await nav('Audit trail');
+    await clickMainNav(page, 'Audit trail');
     const table = page.getByRole('table', { name: 'Audit events' });
     const officeRow = table
       .getByRole('row')
@@ -183,7 +167,7 @@ describe.skipIf(!chromiumFound)('accounts, API tokens and the audit trail in the
   });
 
   it('creates a user limited to one office and shows the one-time password once', async () => {
-    await nav('Users');
+    await clickMainNav(page, 'Users');
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor(WAIT);
     await page.getByRole('button', { name: 'New user' }).click();
     const form = page.getByRole('dialog', { name: 'New user' });

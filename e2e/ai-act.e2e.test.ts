@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classificationSchema, classifyInputSchema } from '../src/modules/ai-registry/ai-act.schema.js';
-import {
-  checkBrowserPrerequisites,
-  chromiumFound,
-  documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
-  WAIT,
-  type BrowserSession,
-} from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { describeInBrowser, documentationScreenshot, WAIT, type BrowserSession } from './support/browser.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { seedAccountOnly } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 // A viewer: the AI Act check needs only `ai.read`, which every role holds.
 const VIEWER = {
@@ -20,9 +14,7 @@ const VIEWER = {
   name: 'AI Reviewer',
 };
 
-checkBrowserPrerequisites('e2e/ai-act.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('the EU AI Act check in the browser', () => {
+describeInBrowser('the EU AI Act check in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
@@ -31,29 +23,13 @@ describe.skipIf(!chromiumFound)('the EU AI Act check in the browser', () => {
   const result = () => page.getByRole('region', { name: /^(Result|Résultat)$/ });
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: VIEWER.email,
-        display_name: VIEWER.name,
-        role: 'viewer',
-        password: VIEWER.password,
-      });
-    });
-    browser = await launchBrowser();
-    page = browser.page;
+    ({ server, browser, page } = await openBrowserTest(seedAccountOnly(VIEWER, 'viewer'), {
+      signInAs: VIEWER,
+    }));
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(VIEWER.email);
-    await page.getByLabel(/^Password/).fill(VIEWER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor(WAIT);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('opens from the AI section of the navigation and asks only what applies so far', async () => {
     await page

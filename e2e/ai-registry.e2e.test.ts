@@ -1,16 +1,17 @@
-import type { APIRequestContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createUserThroughApi, signInReplacingFirstPassword } from './support/api.js';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  clickMainNav,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
   launchBrowser,
-  signIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { seedAdminAndKenyanOffice } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 const ADMIN = { email: 'ai.admin@example.org', password: 'a long enough admin password', name: 'AI Admin' };
 const OFFICER = {
@@ -21,58 +22,21 @@ const OFFICER = {
 };
 const SYSTEM = 'Recruitment screening assistant';
 
-checkBrowserPrerequisites('e2e/ai-registry.e2e.test.ts');
-
-/** A write through the API as the session of `request` (its cookies), with the session's CSRF token. */
-async function apiPost(request: APIRequestContext, baseUrl: string, path: string, data: object) {
-  const me = (await (await request.get(`${baseUrl}/api/me`)).json()) as { csrf_token: string };
-  const response = await request.post(`${baseUrl}${path}`, {
-    data,
-    headers: { 'x-csrf-token': me.csrf_token },
-  });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-}
-
-describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => {
+describeInBrowser('the AI systems register in the browser', () => {
   let server: E2eServer;
   let admin: BrowserSession;
   let officer: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: ADMIN.email,
-        display_name: ADMIN.name,
-        role: 'admin',
-        password: ADMIN.password,
-      });
-      const region = await services.regions.create(operator, { code: 'EA', name: 'East Africa' });
-      await services.offices.create(operator, {
-        code: 'KE-NBO',
-        name: 'Nairobi',
-        kind: 'country_office',
-        region_id: region.id,
-        country_code: 'KE',
-      });
-    });
-    admin = await launchBrowser();
-    page = admin.page;
-    await signIn(page, server.baseUrl, ADMIN.email, ADMIN.password);
+    const seed = seedAdminAndKenyanOffice(ADMIN, { code: 'KE-NBO', name: 'Nairobi' });
+    ({ server, browser: admin, page } = await openBrowserTest(seed, { signInAs: ADMIN }));
   }, 180_000);
 
-  afterAll(async () => {
-    await officer?.close();
-    await admin?.close();
-    await server?.close();
-  }, 60_000);
+  afterAll(() => closeAll(officer, admin, server), 60_000);
 
   it('lets an admin add a system from the AI section of the navigation', async () => {
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'AI systems' })
-      .click();
+    await clickMainNav(page, 'AI systems');
     await page.waitForURL(/\/ai-systems$/, WAIT);
     await page.getByText('No AI system matches.').waitFor(WAIT);
     await page.getByRole('button', { name: 'Add AI system' }).click();
@@ -138,22 +102,9 @@ describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => 
   }, 60_000);
 
   it('lets a governance officer, created through the API, review and verify it', async () => {
-    await apiPost(page.request, server.baseUrl, '/api/users', {
-      email: OFFICER.email,
-      display_name: OFFICER.name,
-      role: 'governance_officer',
-      password: OFFICER.first,
-    });
+    await createUserThroughApi(page.request, server.baseUrl, OFFICER, 'governance_officer');
     officer = await launchBrowser();
-    const request = officer.context.request;
-    const login = await request.post(`${server.baseUrl}/api/auth/login`, {
-      data: { email: OFFICER.email, password: OFFICER.first },
-    });
-    expect(login.status()).toBe(200);
-    await apiPost(request, server.baseUrl, '/api/auth/password', {
-      current_password: OFFICER.first,
-      new_password: OFFICER.password,
-    });
+    await signInReplacingFirstPassword(officer.context.request, server.baseUrl, OFFICER);
     const reviewer = officer.page;
     // The API sign-in above holds the session of this browser profile too.
     await reviewer.goto(page.url());
@@ -186,10 +137,7 @@ describe.skipIf(!chromiumFound)('the AI systems register in the browser', () => 
   }, 60_000);
 
   it('shows the dashboard: charts to download, the high-risk system without an impact assessment, review intervals', async () => {
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'AI dashboard' })
-      .click();
+    await clickMainNav(page, 'AI dashboard');
     await page.waitForURL(/\/ai-systems\/dashboard$/, WAIT);
     await page.getByRole('heading', { level: 1, name: 'AI systems dashboard' }).waitFor(WAIT);
     const byTier = page.getByRole('region', { name: 'Systems by risk tier' });

@@ -1,24 +1,20 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { squidLine, TEST_KEY } from '../src/modules/ai-usage/testing/fixtures.js';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  clickMainNav,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
-  signIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { seedAccountOnly } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
-const EMAIL = 'admin@example.org';
-const PASSWORD = 'a long enough admin password';
-
-checkBrowserPrerequisites('e2e/ai-usage.e2e.test.ts');
+const ADMIN = { email: 'admin@example.org', password: 'a long enough admin password', name: 'Admin' };
 
 /**
  * A small Squid log from yesterday (inside the dashboard's default last 30 days): three people on
@@ -42,41 +38,25 @@ function squidLog(): string {
   ].join('\n');
 }
 
-describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
+describeInBrowser('AI usage monitoring in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
 
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name }).click();
   const chatGptRow = () =>
     page.getByRole('table', { name: /AI apps used in the period/ }).getByRole('row', { name: /ChatGPT/ });
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(
-      async (services, operator) => {
-        await services.accounts.createUser(operator, {
-          email: EMAIL,
-          display_name: 'Admin',
-          role: 'admin',
-          password: PASSWORD,
-        });
-      },
-      { usageKey: TEST_KEY },
-    );
-    browser = await launchBrowser();
-    page = browser.page;
-    await signIn(page, server.baseUrl, EMAIL, PASSWORD);
+    ({ server, browser, page } = await openBrowserTest(seedAccountOnly(ADMIN, 'admin'), {
+      settings: { usageKey: TEST_KEY },
+      signInAs: ADMIN,
+    }));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('ingests a Squid log and reports what it read', async () => {
-    await nav('Ingest logs');
+    await clickMainNav(page, 'Ingest logs');
     await page.getByRole('heading', { level: 1, name: 'Ingest logs' }).waitFor(WAIT);
     await page.getByText('No log has been ingested yet.').waitFor(WAIT);
     await page
@@ -102,7 +82,7 @@ describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
   });
 
   it('shows ChatGPT with its users on the dashboard, and "<5" in the shared view', async () => {
-    await nav('AI usage');
+    await clickMainNav(page, 'AI usage');
     await page.getByRole('heading', { level: 1, name: 'AI usage' }).waitFor(WAIT);
     await chatGptRow().waitFor(WAIT);
     const cells = async () => (await chatGptRow().getByRole('cell').allTextContents()).slice(1);
@@ -145,7 +125,7 @@ describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
   });
 
   it('raises an alert for a newly seen app with large uploads once an admin lowers the threshold', async () => {
-    await nav('AI usage');
+    await clickMainNav(page, 'AI usage');
     await page.getByRole('heading', { name: 'Alerts', exact: true }).waitFor(WAIT);
     await page.getByText('No alert.').waitFor(WAIT);
     await page.getByRole('button', { name: 'Alert settings' }).click();
@@ -161,7 +141,7 @@ describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
   });
 
   it("sets an app's status in the catalogue, and the dashboard follows", async () => {
-    await nav('AI app catalogue');
+    await clickMainNav(page, 'AI app catalogue');
     await page.getByRole('heading', { level: 1, name: 'AI app catalogue' }).waitFor(WAIT);
     await page.getByLabel('Search name, vendor or domain').fill('chatgpt.com');
     const edit = page.getByRole('button', { name: 'Status of ChatGPT', exact: true });
@@ -176,7 +156,7 @@ describe.skipIf(!chromiumFound)('AI usage monitoring in the browser', () => {
       .getByText('Approved', { exact: true })
       .waitFor(WAIT);
 
-    await nav('AI usage');
+    await clickMainNav(page, 'AI usage');
     await chatGptRow().getByText('Approved', { exact: true }).waitFor(WAIT);
     await chatGptRow().getByText('set on the catalogue page').waitFor(WAIT);
   });

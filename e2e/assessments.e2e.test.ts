@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
   signIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { createAccount } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 const ADMIN = {
   email: 'e2e.assessments@example.org',
@@ -21,22 +20,14 @@ const ADMIN = {
 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-checkBrowserPrerequisites('e2e/assessments.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('assessments in the browser', () => {
+describeInBrowser('assessments in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: ADMIN.email,
-        display_name: ADMIN.name,
-        role: 'admin',
-        password: ADMIN.password,
-      });
+    ({ server, browser, page } = await openBrowserTest(async (services, operator) => {
+      await createAccount(services, operator, ADMIN, 'admin');
       const region = await services.regions.create(operator, {
         code: 'WCA',
         name: 'West and Central Africa',
@@ -44,15 +35,10 @@ describe.skipIf(!chromiumFound)('assessments in the browser', () => {
       await services.offices.createMany(operator, [
         { code: 'CO-SN', name: 'Senegal', kind: 'country_office', region_id: region.id, country_code: 'SN' },
       ]);
-    });
-    browser = await launchBrowser();
-    page = browser.page;
+    }));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('starts a DPIA, answers and attaches evidence, records a finding, completes it and reads it locked', async () => {
     await signIn(page, server.baseUrl, ADMIN.email, ADMIN.password);

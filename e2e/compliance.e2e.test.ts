@@ -1,16 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { systemActor } from '../src/core/permissions.js';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
+  submitSignIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { systemActor } from '../src/core/permissions.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { createAccount } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 const ADMIN = {
   email: 'e2e.compliance@example.org',
@@ -18,22 +18,14 @@ const ADMIN = {
   name: 'E2E Compliance',
 };
 
-checkBrowserPrerequisites('e2e/compliance.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('compliance assessment in the browser', () => {
+describeInBrowser('compliance assessment in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: ADMIN.email,
-        display_name: ADMIN.name,
-        role: 'admin',
-        password: ADMIN.password,
-      });
+    ({ server, browser, page } = await openBrowserTest(async (services, operator) => {
+      await createAccount(services, operator, ADMIN, 'admin');
       const [legal, ict] = await services.offices.createMany(operator, [
         { code: 'HQ-LEG', name: 'Legal Affairs', kind: 'hq_department' },
         { code: 'HQ-ICT', name: 'ICT Services', kind: 'hq_department' },
@@ -50,21 +42,14 @@ describe.skipIf(!chromiumFound)('compliance assessment in the browser', () => {
           inherent_likelihood: 3,
           inherent_impact: 4,
         });
-    });
-    browser = await launchBrowser();
-    page = browser.page;
+    }));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('creates an assessment for an HQ department from the Frameworks section', async () => {
     await page.goto(`${server.baseUrl}/compliance`);
-    await page.getByLabel('E-mail').fill(ADMIN.email);
-    await page.getByLabel(/^Password/).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { level: 1, name: 'Compliance assessments' }).waitFor(WAIT);
     await page.getByText('No assessment yet.').waitFor(WAIT);
 

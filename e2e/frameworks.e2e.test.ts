@@ -1,29 +1,23 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  clickMainNav,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { seedAccountOnly } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
-const EMAIL = 'reader@example.org';
-const PASSWORD = 'a long enough reader password';
+const READER = { email: 'reader@example.org', password: 'a long enough reader password', name: 'Reader' };
 
-checkBrowserPrerequisites('e2e/frameworks.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('the frameworks library and crosswalk in the browser', () => {
+describeInBrowser('the frameworks library and crosswalk in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
-
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name }).click();
 
   /** Open a multi-select by its label, type to narrow it, and pick the option. */
   const pick = async (label: string, option: string) => {
@@ -35,32 +29,16 @@ describe.skipIf(!chromiumFound)('the frameworks library and crosswalk in the bro
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      // The least-privileged role: the library is for everyone who may read the organisation.
-      await services.accounts.createUser(operator, {
-        email: EMAIL,
-        display_name: 'Reader',
-        role: 'viewer',
-        password: PASSWORD,
-      });
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(EMAIL);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor(WAIT);
+    // The least-privileged role: the library is for everyone who may read the organisation.
+    ({ server, browser, page } = await openBrowserTest(seedAccountOnly(READER, 'viewer'), {
+      signInAs: READER,
+    }));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('lists the ten frameworks with their sources opening in a new tab', async () => {
-    await nav('Library');
+    await clickMainNav(page, 'Library');
     await page.getByRole('heading', { level: 1, name: 'Frameworks library' }).waitFor(WAIT);
     const table = page.getByRole('table', { name: 'Frameworks in the library' });
     await table.waitFor(WAIT);
@@ -104,7 +82,7 @@ describe.skipIf(!chromiumFound)('the frameworks library and crosswalk in the bro
   }, 60_000);
 
   it('compares two frameworks on two themes, keeps the choice in the address and translates the themes', async () => {
-    await nav('Crosswalk');
+    await clickMainNav(page, 'Crosswalk');
     await page.getByRole('heading', { level: 1, name: 'Crosswalk' }).waitFor(WAIT);
     await page.getByText('Pick the frameworks to compare').waitFor(WAIT);
 

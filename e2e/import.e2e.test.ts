@@ -2,25 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../src/core/permissions.js';
-import {
-  checkBrowserPrerequisites,
-  chromiumFound,
-  documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
-  WAIT,
-  type BrowserSession,
-} from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { describeInBrowser, documentationScreenshot, WAIT, type BrowserSession } from './support/browser.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { createAccount, seedKenyanOffice } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
-const EMAIL = 'importer@example.org';
-const PASSWORD = 'a long enough import password';
+const IMPORTER = {
+  email: 'importer@example.org',
+  password: 'a long enough import password',
+  name: 'Importer',
+};
 
-checkBrowserPrerequisites('e2e/import.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('importing people from a spreadsheet in the browser', () => {
+describeInBrowser('importing people from a spreadsheet in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
@@ -33,36 +28,21 @@ describe.skipIf(!chromiumFound)('importing people from a spreadsheet in the brow
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      const region = await services.regions.create(operator, { code: 'EA', name: 'East Africa' });
-      await services.offices.create(operator, {
-        code: 'CO-KE',
-        name: 'Kenya Country Office',
-        kind: 'country_office',
-        region_id: region.id,
-        country_code: 'KE',
-        city: 'Nairobi',
-      });
-      await services.accounts.createUser(operator, {
-        email: EMAIL,
-        display_name: 'Importer',
-        role: 'governance_officer',
-        password: PASSWORD,
-      });
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(EMAIL);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor(WAIT);
+    ({ server, browser, page } = await openBrowserTest(
+      async (services, operator) => {
+        await seedKenyanOffice(services, operator, {
+          code: 'CO-KE',
+          name: 'Kenya Country Office',
+          city: 'Nairobi',
+        });
+        await createAccount(services, operator, IMPORTER, 'governance_officer');
+      },
+      { signInAs: IMPORTER },
+    ));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeAll(browser, server);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,33 +1,30 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../src/core/permissions.js';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  clickMainNav,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
   screenshotsWanted,
+  submitSignIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { createAccount, seedKenyanOffice } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 const ADMIN = { email: 'e2e.admin@example.org', password: 'e2e correct horse battery', name: 'E2E Admin' };
 const ASSET = 'Beneficiary registry';
 const SYSTEM = 'Cash transfer platform';
 
-checkBrowserPrerequisites('e2e/inventory-assets.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
+describeInBrowser('data inventory in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
   let baseUrl: string;
   let assetId = '';
 
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name }).click();
   /** Choose an option of a select, typing first for pickers that search the API. */
   const choose = async (
     scope: ReturnType<Page['getByRole']>,
@@ -42,21 +39,11 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: ADMIN.email,
-        display_name: ADMIN.name,
-        role: 'admin',
-        password: ADMIN.password,
-      });
-      const region = await services.regions.create(operator, { code: 'EA', name: 'East Africa' });
-      const office = await services.offices.create(operator, {
+    ({ server, browser, page } = await openBrowserTest(async (services, operator) => {
+      await createAccount(services, operator, ADMIN, 'admin');
+      const office = await seedKenyanOffice(services, operator, {
         code: 'KE-NBO',
         name: 'Kenya Country Office',
-        kind: 'country_office',
-        region_id: region.id,
-        country_code: 'KE',
       });
       const owner = await services.people.create(operator, {
         full_name: 'Amina Otieno',
@@ -69,23 +56,16 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
         office_id: office.id,
         data_owner_id: owner.id,
       });
-    });
+    }));
     baseUrl = server.baseUrl;
-    browser = await launchBrowser();
-    page = browser.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('signs in, adds an asset under a system, which takes the system’s owner, and shows its health', async () => {
     await page.goto(`${baseUrl}/inventory/assets`);
     await page.waitForURL(/\/sign-in/, WAIT);
-    await page.getByLabel('E-mail').fill(ADMIN.email);
-    await page.getByLabel(/^Password/).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { level: 1, name: 'Data assets' }).waitFor(WAIT);
 
     await page.getByRole('button', { name: 'New asset' }).click();
@@ -118,7 +98,7 @@ describe.skipIf(!chromiumFound)('data inventory in the browser', () => {
   }, 90_000);
 
   it('finds assets by full-text search, label and failing control, with the filters in the address', async () => {
-    await nav('Data assets');
+    await clickMainNav(page, 'Data assets');
     await page.getByLabel('Search assets').fill('househ nairobi');
     await page.waitForURL(/q=househ\+nairobi/, WAIT);
     const table = page.getByRole('table', { name: 'Data assets' });

@@ -3,25 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../src/core/permissions.js';
-import {
-  checkBrowserPrerequisites,
-  chromiumFound,
-  documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
-  WAIT,
-  type BrowserSession,
-} from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { describeInBrowser, documentationScreenshot, WAIT, type BrowserSession } from './support/browser.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { createAccount, seedKenyanOffice } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
-const EMAIL = 'inventory.importer@example.org';
-const PASSWORD = 'a long enough inventory password';
+const IMPORTER = {
+  email: 'inventory.importer@example.org',
+  password: 'a long enough inventory password',
+  name: 'Inventory importer',
+};
 
-checkBrowserPrerequisites('e2e/inventory-import.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('importing data assets from the inventory template in the browser', () => {
+describeInBrowser('importing data assets from the inventory template in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
@@ -51,35 +46,17 @@ describe.skipIf(!chromiumFound)('importing data assets from the inventory templa
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, op) => {
-      const region = await services.regions.create(op, { code: 'EA', name: 'East Africa' });
-      await services.offices.create(op, {
-        code: 'CO-KE',
-        name: 'Kenya Country Office',
-        kind: 'country_office',
-        region_id: region.id,
-        country_code: 'KE',
-      });
-      await services.accounts.createUser(op, {
-        email: EMAIL,
-        display_name: 'Inventory importer',
-        role: 'governance_officer',
-        password: PASSWORD,
-      });
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(EMAIL);
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor(WAIT);
+    ({ server, browser, page } = await openBrowserTest(
+      async (services, op) => {
+        await seedKenyanOffice(services, op, { code: 'CO-KE', name: 'Kenya Country Office' });
+        await createAccount(services, op, IMPORTER, 'governance_officer');
+      },
+      { signInAs: IMPORTER },
+    ));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeAll(browser, server);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,54 +1,40 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  clickMainNav,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
   screenshotsWanted,
+  submitSignIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { createAccount } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 const ADMIN = { email: 'e2e.admin@example.org', password: 'e2e correct horse battery', name: 'E2E Admin' };
 
-checkBrowserPrerequisites('e2e/org.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('organisation in the browser', () => {
+describeInBrowser('organisation in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
   let baseUrl: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: ADMIN.email,
-        display_name: ADMIN.name,
-        role: 'admin',
-        password: ADMIN.password,
-      });
+    ({ server, browser, page } = await openBrowserTest(async (services, operator) => {
+      await createAccount(services, operator, ADMIN, 'admin');
       await services.regions.create(operator, { code: 'EA', name: 'East Africa' });
-    });
+    }));
     baseUrl = server.baseUrl;
-    browser = await launchBrowser();
-    page = browser.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('sends a signed-out visitor to sign in, explains a wrong password, then signs in', async () => {
     await page.goto(`${baseUrl}/offices`);
     await page.waitForURL(/\/sign-in\?next=%2Foffices$/, WAIT);
-    await page.getByLabel('E-mail').fill(ADMIN.email);
-    await page.getByLabel(/^Password/).fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN.email, 'not the password');
     await page.getByRole('alert').filter({ hasText: 'The e-mail or the password is wrong.' }).waitFor(WAIT);
 
     await page.getByLabel(/^Password/).fill(ADMIN.password);
@@ -104,10 +90,7 @@ describe.skipIf(!chromiumFound)('organisation in the browser', () => {
     await dialog.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kenya Country Office' }).waitFor(WAIT);
 
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Offices' })
-      .click();
+    await clickMainNav(page, 'Offices');
     await page.getByLabel('Search offices').fill('Kenya');
     await page.waitForURL(/q=Kenya/, WAIT);
     const table = page.getByRole('table', { name: 'Offices' });

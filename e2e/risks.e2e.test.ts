@@ -1,40 +1,34 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import type { APIRequestContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createUserThroughApi, signInReplacingFirstPassword } from './support/api.js';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  clickMainNav,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
   launchBrowser,
-  signIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { seedAdminAndKenyanOffice } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
-const ADMIN = { email: 'risk.admin@example.org', password: 'a long enough admin password' };
+const ADMIN = {
+  email: 'risk.admin@example.org',
+  password: 'a long enough admin password',
+  name: 'Risk Admin',
+};
 const OFFICER = {
   email: 'risk.officer@example.org',
+  name: 'Risk Officer',
   first: 'a first officer password',
   password: 'the officer password now',
 };
 const RISK = 'Beneficiary lists sent by personal e-mail';
 
-checkBrowserPrerequisites('e2e/risks.e2e.test.ts');
-
-/** A write through the API as the session of `request` (its cookies), with the session's CSRF token. */
-async function apiPost(request: APIRequestContext, baseUrl: string, path: string, data: object) {
-  const me = (await (await request.get(`${baseUrl}/api/me`)).json()) as { csrf_token: string };
-  const response = await request.post(`${baseUrl}${path}`, {
-    data,
-    headers: { 'x-csrf-token': me.csrf_token },
-  });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-}
-
-describe.skipIf(!chromiumFound)('the risk register in the browser', () => {
+describeInBrowser('the risk register in the browser', () => {
   let server: E2eServer;
   let admin: BrowserSession;
   let officer: BrowserSession;
@@ -47,39 +41,14 @@ describe.skipIf(!chromiumFound)('the risk register in the browser', () => {
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: ADMIN.email,
-        display_name: 'Risk Admin',
-        role: 'admin',
-        password: ADMIN.password,
-      });
-      const region = await services.regions.create(operator, { code: 'EA', name: 'East Africa' });
-      await services.offices.create(operator, {
-        code: 'KE-NBO',
-        name: 'Nairobi',
-        kind: 'country_office',
-        region_id: region.id,
-        country_code: 'KE',
-      });
-    });
-    admin = await launchBrowser();
-    page = admin.page;
-    await signIn(page, server.baseUrl, ADMIN.email, ADMIN.password);
+    const seed = seedAdminAndKenyanOffice(ADMIN, { code: 'KE-NBO', name: 'Nairobi' });
+    ({ server, browser: admin, page } = await openBrowserTest(seed, { signInAs: ADMIN }));
   }, 180_000);
 
-  afterAll(async () => {
-    await officer?.close();
-    await admin?.close();
-    await server?.close();
-  }, 60_000);
+  afterAll(() => closeAll(officer, admin, server), 60_000);
 
   it('records a risk from the Risks section of the navigation', async () => {
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Risk register' })
-      .click();
+    await clickMainNav(page, 'Risk register');
     await page.waitForURL(/\/risks$/, WAIT);
     await page.getByText('No risks match.').waitFor(WAIT);
     await page.getByRole('button', { name: 'Add a risk' }).click();
@@ -97,10 +66,7 @@ describe.skipIf(!chromiumFound)('the risk register in the browser', () => {
   }, 60_000);
 
   it('shows the risk on the inherent heat map, whose figures download as XLSX', async () => {
-    await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Heat map' })
-      .click();
+    await clickMainNav(page, 'Heat map');
     await page.getByText('1 risk(s) not closed, in your offices.').waitFor(WAIT);
     const card = page.getByRole('region', { name: 'Inherent risk heat map' });
     await card.getByRole('img').waitFor(WAIT);
@@ -129,22 +95,9 @@ describe.skipIf(!chromiumFound)('the risk register in the browser', () => {
     await page
       .getByText('You recorded this risk: its owner or another governance officer must sign its acceptance.')
       .waitFor(WAIT);
-    await apiPost(page.request, server.baseUrl, '/api/users', {
-      email: OFFICER.email,
-      display_name: 'Risk Officer',
-      role: 'governance_officer',
-      password: OFFICER.first,
-    });
+    await createUserThroughApi(page.request, server.baseUrl, OFFICER, 'governance_officer');
     officer = await launchBrowser();
-    const request = officer.context.request;
-    const login = await request.post(`${server.baseUrl}/api/auth/login`, {
-      data: { email: OFFICER.email, password: OFFICER.first },
-    });
-    expect(login.status()).toBe(200);
-    await apiPost(request, server.baseUrl, '/api/auth/password', {
-      current_password: OFFICER.first,
-      new_password: OFFICER.password,
-    });
+    await signInReplacingFirstPassword(officer.context.request, server.baseUrl, OFFICER);
     const signer = officer.page;
     await signer.goto(riskUrl);
     await signer.getByRole('tab', { name: 'Acceptance' }).click();

@@ -1,15 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
+  submitSignIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { createAccount } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 const ADMIN = {
   email: 'e2e.rollout@example.org',
@@ -17,22 +17,14 @@ const ADMIN = {
   name: 'E2E Rollout',
 };
 
-checkBrowserPrerequisites('e2e/rollout.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('regional roll-out in the browser', () => {
+describeInBrowser('regional roll-out in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: ADMIN.email,
-        display_name: ADMIN.name,
-        role: 'admin',
-        password: ADMIN.password,
-      });
+    ({ server, browser, page } = await openBrowserTest(async (services, operator) => {
+      await createAccount(services, operator, ADMIN, 'admin');
       const region = await services.regions.create(operator, {
         code: 'EHA',
         name: 'East and Horn of Africa',
@@ -58,21 +50,14 @@ describe.skipIf(!chromiumFound)('regional roll-out in the browser', () => {
         wave_id: wave.id,
         version: 0,
       });
-    });
-    browser = await launchBrowser();
-    page = browser.page;
+    }));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('signs in and shows the progress and an overdue office', async () => {
     await page.goto(`${server.baseUrl}/rollout`);
-    await page.getByLabel('E-mail').fill(ADMIN.email);
-    await page.getByLabel(/^Password/).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { level: 1, name: 'Regional roll-out' }).waitFor(WAIT);
     await page.getByText('0 of 2 offices complete (0%), 1 overdue.').waitFor(WAIT);
     const offices = page.getByRole('table', { name: 'Offices' });

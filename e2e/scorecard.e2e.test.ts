@@ -1,38 +1,30 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedScorecardWorld, type ScorecardWorld } from '../src/modules/scorecard/testing/scorecard-world.js';
 import {
-  checkBrowserPrerequisites,
-  chromiumFound,
+  clickMainNav,
+  describeInBrowser,
   documentationScreenshot,
-  ensureWebBuilt,
-  launchBrowser,
-  signIn,
   WAIT,
   type BrowserSession,
 } from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { createAccount } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
-const EMAIL = 'admin@example.org';
-const PASSWORD = 'a long enough admin password';
+const ADMIN = { email: 'admin@example.org', password: 'a long enough admin password', name: 'Admin' };
 // The scorecard world's figures are worked out for this scoring date.
 const AS_OF = '2026-11-30';
 
-checkBrowserPrerequisites('e2e/scorecard.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () => {
+describeInBrowser('the Data Health Scorecard in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
   let world: ScorecardWorld;
 
-  const nav = (name: string) =>
-    page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name, exact: true })
-      .click();
+  const nav = (name: string) => clickMainNav(page, name, { exact: true });
 
   /** Open a chart's download menu and take the file it gives for one format. */
   const download = async (chart: string, format: string) => {
@@ -45,28 +37,18 @@ describe.skipIf(!chromiumFound)('the Data Health Scorecard in the browser', () =
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      world = await seedScorecardWorld(services, 'e2e');
-      // The admin is Kenya's focal point, who is responsible for the bare Kenyan asset's failures.
-      await services.accounts.createUser(operator, {
-        email: EMAIL,
-        display_name: 'Admin',
-        role: 'admin',
-        password: PASSWORD,
-        person_id: world.people.kenya.id,
-      });
-      await services.scorecardSnapshots.take(operator, { as_of: AS_OF });
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    await signIn(page, server.baseUrl, EMAIL, PASSWORD);
+    ({ server, browser, page } = await openBrowserTest(
+      async (services, operator) => {
+        world = await seedScorecardWorld(services, 'e2e');
+        // The admin is Kenya's focal point, who is responsible for the bare Kenyan asset's failures.
+        await createAccount(services, operator, ADMIN, 'admin', world.people.kenya.id);
+        await services.scorecardSnapshots.take(operator, { as_of: AS_OF });
+      },
+      { signInAs: ADMIN },
+    ));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('scores the organisation region by region on the date chosen', async () => {
     await nav('Scorecard');

@@ -1,16 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../src/core/permissions.js';
-import {
-  checkBrowserPrerequisites,
-  chromiumFound,
-  ensureWebBuilt,
-  launchBrowser,
-  signIn,
-  WAIT,
-  type BrowserSession,
-} from './support/browser.js';
-import { startServer, type E2eServer } from './support/server.js';
+import { describeInBrowser, WAIT, type BrowserSession } from './support/browser.js';
+import { closeAll, openBrowserTest } from './support/browser-test.js';
+import { seedAccountOnly } from './support/seed.js';
+import type { E2eServer } from './support/server.js';
 
 const ADMIN = {
   email: 'e2e.sensitive@example.org',
@@ -36,31 +30,15 @@ const REGISTRO = [
   ),
 ].join('\n');
 
-checkBrowserPrerequisites('e2e/sensitive-data.e2e.test.ts');
-
-describe.skipIf(!chromiumFound)('sensitive data in the browser', () => {
+describeInBrowser('sensitive data in the browser', () => {
   let server: E2eServer;
   let browser: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(async (services, operator) => {
-      await services.accounts.createUser(operator, {
-        email: ADMIN.email,
-        display_name: ADMIN.name,
-        role: 'admin',
-        password: ADMIN.password,
-      });
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    await signIn(page, server.baseUrl, ADMIN.email, ADMIN.password);
+    ({ server, browser, page } = await openBrowserTest(seedAccountOnly(ADMIN, 'admin'), { signInAs: ADMIN }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('measures the disclosure risk of an uploaded survey and shows the numbers', async () => {
     await page.getByRole('link', { name: 'Disclosure risk' }).click();

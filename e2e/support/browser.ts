@@ -17,10 +17,11 @@ export const chromiumFound = fs.existsSync(CHROMIUM);
  * Browser tests run where Debian's Chromium is installed. Elsewhere they are skipped with a warning,
  * except in CI, where a missing browser fails the file instead of passing it silently.
  */
-export function checkBrowserPrerequisites(file: string): void {
+function checkBrowserPrerequisites(suite: string): void {
   if (chromiumFound) return;
   if (!process.env.CI) {
-    console.warn(`[custos] ${CHROMIUM} not found: the browser tests in ${file} are skipped.`);
+    // Vitest heads the warning with the test file's path.
+    console.warn(`[custos] ${CHROMIUM} not found: the browser tests "${suite}" are skipped.`);
     return;
   }
   describe('browser test prerequisites', () => {
@@ -28,6 +29,12 @@ export function checkBrowserPrerequisites(file: string): void {
       expect.fail(`${CHROMIUM} is missing; CI must install Debian's chromium package`);
     });
   });
+}
+
+/** A suite of browser tests: skipped where Chromium is missing, failed in CI (see checkBrowserPrerequisites). */
+export function describeInBrowser(title: string, body: () => void): void {
+  checkBrowserPrerequisites(title);
+  describe.skipIf(!chromiumFound)(title, body);
 }
 
 function newestMtime(entry: string): number {
@@ -99,11 +106,28 @@ export async function documentationScreenshot(page: Page, name: string): Promise
 
 export const screenshotsWanted = () => process.env.CUSTOS_SCREENSHOTS === '1';
 
-/** Sign in through the sign-in page and wait until the app shows its navigation. */
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
+/** Fill in the sign-in form the page shows and submit it. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Sign in through the sign-in page and wait until the app shows its navigation. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await submitSignIn(page, email, password);
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor(WAIT);
+}
+
+/** Follow a link of the main navigation. */
+export async function clickMainNav(
+  page: Page,
+  name: string,
+  options: { exact?: boolean } = {},
+): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name, ...options })
+    .click();
 }

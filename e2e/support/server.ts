@@ -10,6 +10,14 @@ import { openTestDb } from '../../src/db/testing/dialects.js';
 import { buildServer } from '../../src/http/server.js';
 import { WEB_DIST } from './browser.js';
 
+/** Puts a test's starting data in place through the services, as the local operator. */
+export type Seed = (services: Services, operator: RequestContext) => Promise<void>;
+
+/** Settings beyond the defaults, e.g. the AI usage pseudonymisation key. */
+export interface ServerSettings {
+  usageKey?: string;
+}
+
 export interface E2eServer {
   services: Services;
   baseUrl: string;
@@ -20,11 +28,7 @@ export interface E2eServer {
  * The real server over a fresh in-memory SQLite database, serving the built web app on a free port.
  * `seed` puts the test's starting data in place through the services, as the local operator.
  */
-export async function startServer(
-  seed: (services: Services, operator: RequestContext) => Promise<void>,
-  /** Settings beyond the defaults, e.g. the AI usage pseudonymisation key. */
-  settings: { usageKey?: string } = {},
-): Promise<E2eServer> {
+export async function startServer(seed: Seed, settings: ServerSettings = {}): Promise<E2eServer> {
   const db: Db = await openTestDb('sqlite', null);
   const config = loadConfig({ db: 'sqlite::memory:', secureCookies: 'never', ...settings }, {});
   const services = createServices(db, systemClock, config);
