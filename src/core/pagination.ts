@@ -41,6 +41,26 @@ export interface Cursor {
   id: string;
 }
 
+/** One page of a keyset-paged list: sorted by a NOT NULL column, then id, after the cursor. */
+export interface ListWindow<C extends string> {
+  sort: { column: C; direction: SortDirection };
+  cursor: Cursor | null;
+  limit: number;
+}
+
+/** The window a list request asks for: its sort (checked against `allowed`), cursor and limit. */
+export function listWindow<C extends string>(
+  query: { sort?: string; cursor?: string; limit?: number },
+  allowed: readonly C[],
+  fallback: C,
+): ListWindow<C> {
+  return {
+    sort: parseSort(query.sort, allowed, fallback),
+    cursor: query.cursor ? decodeCursor(query.cursor) : null,
+    limit: query.limit ?? 50,
+  };
+}
+
 export function encodeCursor(value: string | number | null, id: string): string {
   return Buffer.from(JSON.stringify({ v: value, id } satisfies Cursor)).toString('base64url');
 }
@@ -83,4 +103,20 @@ export function toPage<R extends { id: string }, T>(
     items: kept.map(present),
     next_cursor: hasMore && last ? encodeCursor(sortValue(last), last.id) : null,
   };
+}
+
+/** Every row a paged list holds, read `batch` at a time in ascending `column` order (exports, dashboards). */
+export async function allRows<R extends { id: string } & Record<C, string | number>, C extends string>(
+  list: (window: ListWindow<C>) => Promise<R[]>,
+  column: C,
+  batch = 500,
+): Promise<R[]> {
+  const rows: R[] = [];
+  const sort = { column, direction: 'asc' as const };
+  for (;;) {
+    const last = rows[rows.length - 1];
+    const page = await list({ sort, cursor: last ? { v: last[column], id: last.id } : null, limit: batch });
+    rows.push(...page.slice(0, batch));
+    if (page.length <= batch) return rows;
+  }
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { afterCursor, type Cursor, type SortDirection } from '../../core/pagination.js';
-import { likeContains } from '../../db/dialect.js';
+import type { ListWindow } from '../../core/pagination.js';
+import { scopedListPage, type ScopedSearch } from '../../db/list-query.js';
 import type { Database } from '../../db/schema.js';
 import type { Tier } from './ai-act.schema.js';
 import type { AiClassificationRow, AiSystemRow } from './ai-system.present.js';
@@ -9,11 +9,7 @@ import type { ApprovalStatus, Lifecycle } from './ai-system.schema.js';
 export const AI_SYSTEM_SORT_COLUMNS = ['name', 'updated_at'] as const;
 export type AiSystemSortColumn = (typeof AI_SYSTEM_SORT_COLUMNS)[number];
 
-export interface AiSystemFilter {
-  /** Offices the caller may see: undefined for the whole organisation; an empty set sees nothing. */
-  scope: ReadonlySet<string> | undefined;
-  /** Every word must appear in the search text. */
-  q?: string;
+export interface AiSystemFilter extends ScopedSearch {
   /** A tier, or null for systems without a verified classification. */
   tier?: Tier | null;
   approvalStatus?: ApprovalStatus;
@@ -26,11 +22,7 @@ export interface AiSystemFilter {
   publicOnly?: boolean;
 }
 
-export interface AiSystemWindow {
-  sort: { column: AiSystemSortColumn; direction: SortDirection };
-  cursor: Cursor | null;
-  limit: number;
-}
+export type AiSystemWindow = ListWindow<AiSystemSortColumn>;
 
 /** SQL for AI systems and their classifications; no rules. `db` may be a transaction. */
 export class AiSystemRepository {
@@ -38,27 +30,23 @@ export class AiSystemRepository {
 
   /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
   list(filter: AiSystemFilter, window: AiSystemWindow): Promise<AiSystemRow[]> {
-    if (filter.scope?.size === 0) return Promise.resolve([]);
-    const { column, direction } = window.sort;
-    let query = this.db.selectFrom('ai_systems').selectAll();
-    if (filter.scope) query = query.where('office_id', 'in', [...filter.scope]);
-    for (const word of (filter.q ?? '').split(/\s+/).filter(Boolean))
-      query = query.where(sql<boolean>`search_text like ${likeContains(word)} escape '\\'`);
-    if (filter.tier !== undefined)
-      query = filter.tier === null ? query.where('tier', 'is', null) : query.where('tier', '=', filter.tier);
-    if (filter.approvalStatus) query = query.where('approval_status', '=', filter.approvalStatus);
-    if (filter.lifecycle) query = query.where('lifecycle', '=', filter.lifecycle);
-    if (filter.officeId) query = query.where('office_id', '=', filter.officeId);
-    if (filter.reviewDueBy)
-      query = query.where('next_review_date', '<=', filter.reviewDueBy).where('lifecycle', '<>', 'retired');
-    if (filter.noDpia) query = query.where('tier', '=', 'high').where('dpia_done', '=', 0);
-    if (filter.publicOnly) query = query.where('public', '=', 1);
-    if (window.cursor) query = query.where(afterCursor(column, direction, window.cursor));
-    return query
-      .orderBy(column, direction)
-      .orderBy('id', direction)
-      .limit(window.limit + 1)
-      .execute();
+    return scopedListPage(this.db.selectFrom('ai_systems').selectAll(), filter, window, {
+      narrow: (query) => {
+        if (filter.tier !== undefined)
+          query =
+            filter.tier === null ? query.where('tier', 'is', null) : query.where('tier', '=', filter.tier);
+        if (filter.approvalStatus) query = query.where('approval_status', '=', filter.approvalStatus);
+        if (filter.lifecycle) query = query.where('lifecycle', '=', filter.lifecycle);
+        if (filter.officeId) query = query.where('office_id', '=', filter.officeId);
+        if (filter.reviewDueBy)
+          query = query
+            .where('next_review_date', '<=', filter.reviewDueBy)
+            .where('lifecycle', '<>', 'retired');
+        if (filter.noDpia) query = query.where('tier', '=', 'high').where('dpia_done', '=', 0);
+        if (filter.publicOnly) query = query.where('public', '=', 1);
+        return query;
+      },
+    });
   }
 
   findById(id: string): Promise<AiSystemRow | undefined> {

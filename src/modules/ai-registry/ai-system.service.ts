@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
-import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../../core/pagination.js';
+import { allRows, listWindow, toPage, type Page, type PageQuery } from '../../core/pagination.js';
 import { requirePermission, type Actor } from '../../core/permissions.js';
 import { inTransaction, throwStale, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
 import { AI_SYSTEM_ENTITY, checkAiSystem, visibleSystem, type KnownAppIds } from './ai-system.checks.js';
@@ -86,14 +86,9 @@ export class AiSystemService {
 
   async list(ctx: RequestContext, query: AiSystemListQuery & Partial<PageQuery>): Promise<Page<AiSystem>> {
     requirePermission(ctx.actor, 'ai.read');
-    const sort = parseSort(query.sort, AI_SYSTEM_SORT_COLUMNS, 'name');
-    const limit = query.limit ?? 50;
-    const rows = await this.repo().list(this.filter(ctx.actor, query), {
-      sort,
-      cursor: query.cursor ? decodeCursor(query.cursor) : null,
-      limit,
-    });
-    return toPage(rows, limit, (row) => row[sort.column], presentAiSystem);
+    const window = listWindow(query, AI_SYSTEM_SORT_COLUMNS, 'name');
+    const rows = await this.repo().list(this.filter(ctx.actor, query), window);
+    return toPage(rows, window.limit, (row) => row[window.sort.column], presentAiSystem);
   }
 
   async get(ctx: RequestContext, id: string): Promise<AiSystem> {
@@ -296,18 +291,7 @@ export class AiSystemService {
 
   /** Every system matching the filter, read page by page (exports and the dashboard). */
   async all(repo: AiSystemRepository, filter: AiSystemFilter): Promise<AiSystemRow[]> {
-    const rows: AiSystemRow[] = [];
-    const sort = { column: 'name' as const, direction: 'asc' as const };
-    for (;;) {
-      const last = rows[rows.length - 1];
-      const page = await repo.list(filter, {
-        sort,
-        cursor: last ? { v: last.name, id: last.id } : null,
-        limit: 500,
-      });
-      rows.push(...page.slice(0, 500));
-      if (page.length <= 500) return rows;
-    }
+    return allRows((window) => repo.list(filter, window), 'name');
   }
 
   filter(actor: Actor, query: AiSystemListQuery): AiSystemFilter {

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import { afterCursor, type Cursor, type SortDirection } from '../../core/pagination.js';
-import { likeContains } from '../../db/dialect.js';
+import type { Kysely } from 'kysely';
+import type { ListWindow } from '../../core/pagination.js';
+import { scopedListPage, type ScopedSearch } from '../../db/list-query.js';
 import type { Database } from '../../db/schema.js';
 import { LINK_FIELD, NO_LINKS, type AcceptanceRow, type RiskRow, type TreatmentRow } from './risk.present.js';
 import { LINK_KINDS, type LinkKind, type RiskLinks } from './risk.schema.js';
@@ -9,10 +9,7 @@ import { LINK_KINDS, type LinkKind, type RiskLinks } from './risk.schema.js';
 export const RISK_SORT_COLUMNS = ['title', 'updated_at'] as const;
 export type RiskSortColumn = (typeof RISK_SORT_COLUMNS)[number];
 
-export interface RiskFilter {
-  /** Offices the caller may see: undefined for the whole organisation; an empty set sees nothing. */
-  scope: ReadonlySet<string> | undefined;
-  q?: string;
+export interface RiskFilter extends ScopedSearch {
   category?: string;
   officeId?: string;
   regionId?: string;
@@ -23,11 +20,7 @@ export interface RiskFilter {
   overdueOn?: string;
 }
 
-export interface RiskWindow {
-  sort: { column: RiskSortColumn; direction: SortDirection };
-  cursor: Cursor | null;
-  limit: number;
-}
+export type RiskWindow = ListWindow<RiskSortColumn>;
 
 /** SQL for risks, their links, treatments and sign-offs; no rules. `db` may be a transaction. */
 export class RiskRepository {
@@ -35,49 +28,42 @@ export class RiskRepository {
 
   /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
   list(filter: RiskFilter, window: RiskWindow): Promise<RiskRow[]> {
-    if (filter.scope?.size === 0) return Promise.resolve([]);
-    const { column, direction } = window.sort;
-    let query = this.db.selectFrom('risks').selectAll('risks');
-    if (filter.scope) query = query.where('risks.office_id', 'in', [...filter.scope]);
-    for (const word of (filter.q ?? '').split(/\s+/).filter(Boolean))
-      query = query.where(sql<boolean>`risks.search_text like ${likeContains(word)} escape '\\'`);
-    if (filter.category) query = query.where('risks.category', '=', filter.category);
-    if (filter.officeId) query = query.where('risks.office_id', '=', filter.officeId);
-    if (filter.regionId) {
-      const regionId = filter.regionId;
-      query = query.where('risks.office_id', 'in', (eb) =>
-        eb.selectFrom('offices').select('offices.id').where('offices.region_id', '=', regionId),
-      );
-    }
-    if (filter.status) query = query.where('risks.status', '=', filter.status);
-    if (filter.ownerId) query = query.where('risks.owner_person_id', '=', filter.ownerId);
-    if (filter.level) query = query.where('risks.level', '=', filter.level);
-    if (filter.overdueOn) {
-      const today = filter.overdueOn;
-      query = query
-        .where('risks.status', '<>', 'closed')
-        .where((eb) =>
-          eb.or([
-            eb('risks.next_review_date', '<=', today),
-            eb.and([eb('risks.status', '=', 'accepted'), eb('risks.acceptance_expires_on', '<', today)]),
-            eb.exists(
-              eb
-                .selectFrom('risk_treatments as t')
-                .select('t.id')
-                .whereRef('t.risk_id', '=', 'risks.id')
-                .where('t.status', '<>', 'done')
-                .where('t.due_date', '<', today),
-            ),
-          ]),
-        );
-    }
-    const sortColumn = `risks.${column}` as const;
-    if (window.cursor) query = query.where(afterCursor(sortColumn, direction, window.cursor));
-    return query
-      .orderBy(sortColumn, direction)
-      .orderBy('risks.id', direction)
-      .limit(window.limit + 1)
-      .execute();
+    return scopedListPage(this.db.selectFrom('risks').selectAll('risks'), filter, window, {
+      table: 'risks',
+      narrow: (query) => {
+        if (filter.category) query = query.where('risks.category', '=', filter.category);
+        if (filter.officeId) query = query.where('risks.office_id', '=', filter.officeId);
+        if (filter.regionId) {
+          const regionId = filter.regionId;
+          query = query.where('risks.office_id', 'in', (eb) =>
+            eb.selectFrom('offices').select('offices.id').where('offices.region_id', '=', regionId),
+          );
+        }
+        if (filter.status) query = query.where('risks.status', '=', filter.status);
+        if (filter.ownerId) query = query.where('risks.owner_person_id', '=', filter.ownerId);
+        if (filter.level) query = query.where('risks.level', '=', filter.level);
+        if (filter.overdueOn) {
+          const today = filter.overdueOn;
+          query = query
+            .where('risks.status', '<>', 'closed')
+            .where((eb) =>
+              eb.or([
+                eb('risks.next_review_date', '<=', today),
+                eb.and([eb('risks.status', '=', 'accepted'), eb('risks.acceptance_expires_on', '<', today)]),
+                eb.exists(
+                  eb
+                    .selectFrom('risk_treatments as t')
+                    .select('t.id')
+                    .whereRef('t.risk_id', '=', 'risks.id')
+                    .where('t.status', '<>', 'done')
+                    .where('t.due_date', '<', today),
+                ),
+              ]),
+            );
+        }
+        return query;
+      },
+    });
   }
 
   findById(id: string): Promise<RiskRow | undefined> {

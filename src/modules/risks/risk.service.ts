@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../../core/pagination.js';
+import { allRows, listWindow, toPage, type Page, type PageQuery } from '../../core/pagination.js';
 import { hasPermission, requirePermission, type Actor } from '../../core/permissions.js';
 import { inTransaction, throwStale, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
 import type { RiskActions } from './risk-actions.js';
@@ -80,20 +80,15 @@ export class RiskService {
 
   async list(ctx: RequestContext, query: RiskListQuery & Partial<PageQuery>): Promise<Page<Risk>> {
     requirePermission(ctx.actor, 'risk.read');
-    const sort = parseSort(query.sort, RISK_SORT_COLUMNS, 'title');
-    const limit = query.limit ?? 50;
+    const window = listWindow(query, RISK_SORT_COLUMNS, 'title');
     const repo = this.repo();
-    const rows = await repo.list(this.filter(ctx.actor, query), {
-      sort,
-      cursor: query.cursor ? decodeCursor(query.cursor) : null,
-      limit,
-    });
+    const rows = await repo.list(this.filter(ctx.actor, query), window);
     const links = await repo.links(rows.map((row) => row.id));
     const today = this.today();
     return toPage(
       rows,
-      limit,
-      (row) => row[sort.column],
+      window.limit,
+      (row) => row[window.sort.column],
       (row) => presentRisk(row, links.get(row.id) ?? NO_LINKS, today),
     );
   }
@@ -376,18 +371,7 @@ export class RiskService {
 
   /** Every risk matching the filter, read page by page (exports and the dashboard). */
   async all(repo: RiskRepository, filter: RiskFilter): Promise<RiskRow[]> {
-    const rows: RiskRow[] = [];
-    const sort = { column: 'title' as const, direction: 'asc' as const };
-    for (;;) {
-      const last = rows[rows.length - 1];
-      const page = await repo.list(filter, {
-        sort,
-        cursor: last ? { v: last.title, id: last.id } : null,
-        limit: 500,
-      });
-      rows.push(...page.slice(0, 500));
-      if (page.length <= 500) return rows;
-    }
+    return allRows((window) => repo.list(filter, window), 'title');
   }
 
   filter(actor: Actor, query: RiskListQuery): RiskFilter {
