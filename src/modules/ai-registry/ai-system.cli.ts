@@ -7,6 +7,7 @@ import { print, withServices } from '../../cli/output.js';
 import { formatFields, formatTable } from '../../cli/table.js';
 import type { RequestContext } from '../../core/audit.js';
 import { ERROR_CATALOGUE, errors } from '../../core/errors.js';
+import type { RowImportResult } from '../../core/tabular/import-rows.js';
 import { describeProblem, openInput, saveFile } from '../../cli/files.js';
 import { OrgLookup } from '../org/org.lookup.js';
 import { aiCommandGroup } from './ai-act.cli.js';
@@ -18,7 +19,7 @@ import {
   deleteQuerySchema,
   type AiSystem,
 } from './ai-system.schema.js';
-import type { AiImportResult, PublicFormat, SheetFormat } from './ai-system.sheets.js';
+import type { PublicFormat, SheetFormat } from './ai-system.sheets.js';
 import { bodyText } from './ai-system.sheets.js';
 
 /*
@@ -420,7 +421,7 @@ function systemText(s: AiSystem): string {
   ]);
 }
 
-function importText(result: AiImportResult): string {
+function importText(result: RowImportResult): string {
   const counts = `${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged`;
   const lines = [
     result.dry_run

@@ -4,17 +4,9 @@ import { z } from 'zod';
 import type { Services } from '../../app/services.js';
 import { pageQuerySchema, pageSchema } from '../../core/pagination.js';
 import { requestContext } from '../../http/auth.js';
-import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
+import { sheetRoutes } from '../../http/sheet-routes.js';
+import { download, registerUploads } from '../../http/spreadsheet-transfer.js';
 import {
-  download,
-  queryOnly,
-  registerUploads,
-  sendFile,
-  uploadBody,
-  withUploadedFile,
-} from '../../http/spreadsheet-transfer.js';
-import {
-  aiImportReportSchema,
   aiSystemCreateSchema,
   aiSystemListQuerySchema,
   aiSystemSchema,
@@ -23,17 +15,10 @@ import {
   deleteQuerySchema,
   usageAppChoiceSchema,
 } from './ai-system.schema.js';
-import type { PublicFormat, SheetFormat } from './ai-system.sheets.js';
+import type { PublicFormat } from './ai-system.sheets.js';
 
 const idParams = z.object({ id: z.string() });
 const tags = ['ai-registry'];
-const dryRunQuery = z.object({
-  /** true: check every row and report what would change, writing nothing. */
-  dry_run: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
-});
 
 const PUBLIC_TYPES: Record<PublicFormat, string> = {
   json: 'application/json',
@@ -98,45 +83,15 @@ export const aiSystemRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     async (request) => ({ items: systems.usageAppChoices(requestContext(request)) }),
   );
 
-  for (const format of ['xlsx', 'csv'] as const satisfies readonly SheetFormat[])
-    app.get(
-      `/api/ai-systems/export.${format}`,
-      {
-        schema: {
-          tags,
-          summary: `Download the AI systems in your scope as ${format.toUpperCase()}, in the layout the import reads`,
-          response: { 200: download('The AI systems', [SPREADSHEET_CONTENT_TYPES[format]]) },
-        },
-      },
-      async (request, reply) =>
-        sendFile(reply, await services.aiSheets.export(requestContext(request), format)),
-    );
-
-  app.post(
-    '/api/ai-systems/import',
-    {
-      schema: {
-        tags,
-        summary:
-          'Import AI systems from an XLSX or CSV file (multipart, part "file"); dry_run=true checks and writes nothing',
-        description:
-          'All rows or none: with any problem nothing is written (422 import_invalid, details.issues by row and column). ' +
-          'A row with an id changes that system; without, it adds one.',
-        consumes: ['multipart/form-data'],
-        querystring: dryRunQuery,
-        body: uploadBody,
-        response: { 200: aiImportReportSchema },
-      },
-      validatorCompiler: queryOnly(),
-    },
-    async (request) =>
-      withUploadedFile(request, limit, (bytes) =>
-        services.aiSheets.import(requestContext(request), bytes, {
-          dryRun: request.query.dry_run,
-          limits: { maxBytes: limit },
-        }),
-      ),
-  );
+  sheetRoutes(app, {
+    base: '/api/ai-systems',
+    tags,
+    plural: 'AI systems',
+    singular: 'system',
+    limit,
+    exportFile: (ctx, format) => services.aiSheets.export(ctx, format),
+    importFile: (ctx, input, options) => services.aiSheets.import(ctx, input, options),
+  });
 
   for (const format of ['json', 'csv', 'html'] as const satisfies readonly PublicFormat[])
     app.get(

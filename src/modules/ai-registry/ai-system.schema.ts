@@ -329,18 +329,3 @@ export const aiSystemSummarySchema = z.object({
   ),
 });
 export type AiSystemSummary = z.infer<typeof aiSystemSummarySchema>;
-
-// Spreadsheet import
-
-export const aiImportReportSchema = z.object({
-  dry_run: z.boolean(),
-  /** Data rows read (blank rows are skipped). */
-  rows: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  /** Problems by sheet row and column (as the file names it). */
-  issues: z.array(
-    z.object({ row: z.number().int().optional(), column: z.string().optional(), message: z.string() }),
-  ),
-});

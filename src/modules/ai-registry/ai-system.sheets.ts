@@ -1,16 +1,22 @@
 import { Readable } from 'node:stream';
+import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
 import { isoDate } from '../../core/clock.js';
-import { errors, isAppError, type FieldIssue } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
-import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
+import type { AuditWriter, ServiceDeps } from '../../core/service-context.js';
 import type { ByteInput } from '../../core/tabular/byte-source.js';
-import type { TabularLimits } from '../../core/tabular/limits.js';
-import { readSpreadsheet } from '../../core/tabular/read.js';
-import { matchHeaders, validateRows } from '../../core/tabular/validate-rows.js';
+import type { FileColumns } from '../../core/tabular/file-columns.js';
+import {
+  importRows,
+  rowProblem,
+  type RowImportOptions,
+  type RowImportResult,
+  type RowOutcome,
+} from '../../core/tabular/import-rows.js';
 import { writeCsv } from '../../core/tabular/write-csv.js';
 import { writeXlsx } from '../../core/tabular/write-xlsx.js';
 import { SPREADSHEET_CONTENT_TYPES, type SpreadsheetFile } from '../../core/tabular/spreadsheet-file.js';
+import type { Database } from '../../db/schema.js';
 import { presentAiSystem } from './ai-system.present.js';
 import {
   isPublishable,
@@ -27,20 +33,6 @@ import { AI_SYSTEMS_TABLE, type AiSystemsSheetRow } from './ai-system.spec.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 export type PublicFormat = 'json' | 'csv' | 'html';
-
-export interface AiImportOptions {
-  dryRun?: boolean;
-  limits?: Partial<TabularLimits>;
-}
-
-export interface AiImportResult {
-  dry_run: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  issues: FieldIssue[];
-}
 
 /** Where a service field is read from in the sheet. */
 const COLUMN_OF: Record<string, string> = {
@@ -69,9 +61,6 @@ const CLEARED: Partial<Record<string, unknown>> = {
   public: false,
   public_fields: [],
 };
-
-/** Sent back when a dry run is over, to roll its writes back. */
-class DryRunDone extends Error {}
 
 /**
  * The AI systems register as files: the spreadsheet export and import (all rows or none, every
@@ -122,72 +111,48 @@ export class AiSystemSheets {
   async import(
     ctx: RequestContext,
     input: ByteInput,
-    options: AiImportOptions = {},
-  ): Promise<AiImportResult> {
+    options: RowImportOptions = {},
+  ): Promise<RowImportResult> {
     requirePermission(ctx.actor, 'ai.write');
-    const dryRun = options.dryRun ?? false;
-    const table = await readSpreadsheet(input, { limits: options.limits });
-    const validation = await validateRows(table, AI_SYSTEMS_TABLE);
-    const headers = matchHeaders(table.headers, AI_SYSTEMS_TABLE, table.headerRow);
-    const header = new Map(headers.columns.map(({ header: h, column }) => [column.key, h]));
-    const result: AiImportResult = {
-      dry_run: dryRun,
-      rows: validation.rowsRead,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      issues: [...validation.issues],
-    };
-    const issue = (row: number, key: string, message: string): FieldIssue => ({
-      row,
-      path: key,
-      column: header.get(key) ?? AI_SYSTEMS_TABLE.columns.find((c) => c.key === key)?.header ?? key,
-      message,
-    });
-    try {
-      await inTransaction(this.deps, ctx, async (trx, audit) => {
-        const repo = new AiSystemRepository(trx);
-        for (const [i, sheetRow] of validation.valid.entries()) {
-          const row = validation.rowNumbers[i] ?? 0;
-          try {
-            const fields = await this.fields(repo, sheetRow, header, (key, message) => {
-              throw errors.validation(message, [{ path: key, message }]);
-            });
-            if (sheetRow.id === undefined) {
-              await this.systems.createIn(repo, audit, ctx, {
-                ...fields,
-                name: sheetRow.name,
-                office_id: fields.office_id ?? '',
-              } as AiSystemCreate);
-              result.created += 1;
-            } else {
-              const before = await repo.findById(sheetRow.id);
-              const version = before?.version ?? 1;
-              const after = await this.systems.updateIn(repo, audit, ctx, sheetRow.id, {
-                ...fields,
-                name: sheetRow.name,
-                version,
-              } as AiSystemUpdate);
-              if (after.version === version) result.unchanged += 1;
-              else result.updated += 1;
-            }
-          } catch (error) {
-            if (!isAppError(error)) throw error;
-            const details = error.details as { issues?: FieldIssue[]; field?: string } | undefined;
-            const found = details?.issues?.length
-              ? details.issues
-              : [{ path: details?.field ?? 'id', message: error.message }];
-            for (const f of found) result.issues.push(issue(row, COLUMN_OF[f.path] ?? f.path, f.message));
-          }
-        }
-        if (result.issues.length > 0 && !dryRun) throw errors.importInvalid(sortByRow(result.issues));
-        if (dryRun) throw new DryRunDone();
-      });
-    } catch (error) {
-      if (!(error instanceof DryRunDone)) throw error;
+    return importRows(
+      this.deps,
+      ctx,
+      input,
+      AI_SYSTEMS_TABLE,
+      {
+        columnOf: COLUMN_OF,
+        write: (trx, audit, row, columns) => this.importRow(ctx, trx, audit, row, columns),
+      },
+      options,
+    );
+  }
+
+  /** One row through the service: with an id a change (unchanged when the version stays), else a new system. */
+  private async importRow(
+    ctx: RequestContext,
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    sheetRow: AiSystemsSheetRow,
+    columns: FileColumns,
+  ): Promise<RowOutcome> {
+    const repo = new AiSystemRepository(trx);
+    const fields = await this.fields(repo, sheetRow, columns);
+    if (sheetRow.id === undefined) {
+      await this.systems.createIn(repo, audit, ctx, {
+        ...fields,
+        name: sheetRow.name,
+        office_id: fields.office_id ?? '',
+      } as AiSystemCreate);
+      return 'created';
     }
-    result.issues = sortByRow(result.issues);
-    return result;
+    const before = await repo.findById(sheetRow.id);
+    const version = before?.version ?? 1;
+    const after = await this.systems.updateIn(repo, audit, ctx, sheetRow.id, {
+      ...fields,
+      name: sheetRow.name,
+      version,
+    } as AiSystemUpdate);
+    return after.version === version ? 'unchanged' : 'updated';
   }
 
   /** The public register: systems marked public with a verified classification, public fields only. */
@@ -228,20 +193,22 @@ export class AiSystemSheets {
   private async fields(
     repo: AiSystemRepository,
     row: AiSystemsSheetRow,
-    header: ReadonlyMap<string, string>,
-    fail: (key: string, message: string) => never,
+    header: FileColumns,
   ): Promise<Partial<AiSystemCreate>> {
     const fields: Record<string, unknown> = {};
     if (header.has('office_code')) {
       const office = await repo.officeByCode(row.office_code);
-      if (!office) fail('office_code', `office ${row.office_code} was not found`);
+      if (!office) rowProblem('office_code', `office ${row.office_code} was not found`);
       fields.office_id = office.id;
       if (header.has('department_code')) {
         if (row.department_code === undefined) fields.department_id = null;
         else {
           const department = await repo.departmentByCode(office.id, row.department_code);
           if (!department)
-            fail('department_code', `office ${row.office_code} has no department ${row.department_code}`);
+            rowProblem(
+              'department_code',
+              `office ${row.office_code} has no department ${row.department_code}`,
+            );
           fields.department_id = department.id;
         }
       }
@@ -255,7 +222,7 @@ export class AiSystemSheets {
       if (email === undefined) fields[field] = null;
       else {
         const person = await repo.personByEmail(email);
-        if (!person) fail(key, `${email} is not a person of the organisation`);
+        if (!person) rowProblem(key, `${email} is not a person of the organisation`);
         fields[field] = person.id;
       }
     }
@@ -266,10 +233,6 @@ export class AiSystemSheets {
     }
     return fields as Partial<AiSystemCreate>;
   }
-}
-
-function sortByRow(issues: FieldIssue[]): FieldIssue[] {
-  return issues.toSorted((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }
 
 /** A file body as text (the CLI writes it; tests read it). */

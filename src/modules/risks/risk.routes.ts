@@ -4,20 +4,13 @@ import type { Services } from '../../app/services.js';
 import { pageQuerySchema, pageSchema } from '../../core/pagination.js';
 import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
 import { requestContext } from '../../http/auth.js';
-import {
-  download,
-  queryOnly,
-  registerUploads,
-  sendFile,
-  uploadBody,
-  withUploadedFile,
-} from '../../http/spreadsheet-transfer.js';
+import { sheetRoutes } from '../../http/sheet-routes.js';
+import { download, registerUploads, sendFile } from '../../http/spreadsheet-transfer.js';
 import {
   acceptSchema,
   deleteQuerySchema,
   riskCreateSchema,
   riskDetailSchema,
-  riskImportReportSchema,
   riskListQuerySchema,
   riskSchema,
   riskSummarySchema,
@@ -26,18 +19,10 @@ import {
   treatmentSchema,
   treatmentUpdateSchema,
 } from './risk.schema.js';
-import type { SheetFormat } from './risk.sheets.js';
 
 const idParams = z.object({ id: z.string() });
 const treatmentParams = z.object({ id: z.string(), treatmentId: z.string() });
 const tags = ['risks'];
-const dryRunQuery = z.object({
-  /** true: check every row and report what would change, writing nothing. */
-  dry_run: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
-});
 
 /** The risk register: CRUD, treatments, acceptance sign-off, summary, spreadsheet import/export. */
 export const riskRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -87,44 +72,15 @@ export const riskRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     },
     async (request, reply) => sendFile(reply, services.riskSheets.template(requestContext(request))),
   );
-  for (const format of ['xlsx', 'csv'] as const satisfies readonly SheetFormat[])
-    app.get(
-      `/api/risks/export.${format}`,
-      {
-        schema: {
-          tags,
-          summary: `Download the risks in your scope as ${format.toUpperCase()}, in the layout the import reads`,
-          response: { 200: download('The risks', [SPREADSHEET_CONTENT_TYPES[format]]) },
-        },
-      },
-      async (request, reply) =>
-        sendFile(reply, await services.riskSheets.export(requestContext(request), format)),
-    );
-  app.post(
-    '/api/risks/import',
-    {
-      schema: {
-        tags,
-        summary:
-          'Import risks from an XLSX or CSV file (multipart, part "file"); dry_run=true checks and writes nothing',
-        description:
-          'All rows or none: with any problem nothing is written (422 import_invalid, details.issues by row and column). ' +
-          'A row with an id changes that risk; without, it adds one.',
-        consumes: ['multipart/form-data'],
-        querystring: dryRunQuery,
-        body: uploadBody,
-        response: { 200: riskImportReportSchema },
-      },
-      validatorCompiler: queryOnly(),
-    },
-    async (request) =>
-      withUploadedFile(request, limit, (bytes) =>
-        services.riskSheets.import(requestContext(request), bytes, {
-          dryRun: request.query.dry_run,
-          limits: { maxBytes: limit },
-        }),
-      ),
-  );
+  sheetRoutes(app, {
+    base: '/api/risks',
+    tags,
+    plural: 'risks',
+    singular: 'risk',
+    limit,
+    exportFile: (ctx, format) => services.riskSheets.export(ctx, format),
+    importFile: (ctx, input, options) => services.riskSheets.import(ctx, input, options),
+  });
 
   app.get(
     '/api/risks/:id',

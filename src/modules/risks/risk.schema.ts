@@ -234,14 +234,3 @@ export const riskSummarySchema = z.object({
   ),
 });
 export type RiskSummary = z.infer<typeof riskSummarySchema>;
-
-export const riskImportReportSchema = z.object({
-  dry_run: z.boolean(),
-  rows: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  issues: z.array(
-    z.object({ row: z.number().int().optional(), column: z.string().optional(), message: z.string() }),
-  ),
-});

@@ -1,19 +1,25 @@
+import type { Transaction } from 'kysely';
 import type { RequestContext } from '../../core/audit.js';
 import { isoDate } from '../../core/clock.js';
-import { errors, isAppError, type FieldIssue } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
-import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
+import type { AuditWriter, ServiceDeps } from '../../core/service-context.js';
 import type { ByteInput } from '../../core/tabular/byte-source.js';
-import type { TabularLimits } from '../../core/tabular/limits.js';
-import { readSpreadsheet } from '../../core/tabular/read.js';
+import type { FileColumns } from '../../core/tabular/file-columns.js';
+import {
+  importRows,
+  rowProblem,
+  type RowImportOptions,
+  type RowImportResult,
+  type RowOutcome,
+} from '../../core/tabular/import-rows.js';
 import {
   SPREADSHEET_CONTENT_TYPES,
   templateFile,
   type SpreadsheetFile,
 } from '../../core/tabular/spreadsheet-file.js';
-import { matchHeaders, validateRows } from '../../core/tabular/validate-rows.js';
 import { writeCsv } from '../../core/tabular/write-csv.js';
 import { writeXlsx } from '../../core/tabular/write-xlsx.js';
+import type { Database } from '../../db/schema.js';
 import { NO_LINKS, presentRisk } from './risk.present.js';
 import { RiskRepository } from './risk.repository.js';
 import type { RiskCreate, RiskUpdate } from './risk.schema.js';
@@ -21,15 +27,6 @@ import type { RiskService } from './risk.service.js';
 import { RISKS_TABLE, type RisksSheetRow } from './risk.spec.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
-
-export interface RiskImportResult {
-  dry_run: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  issues: FieldIssue[];
-}
 
 /** Where a service field is read from in the sheet (references by code or e-mail). */
 const COLUMN_OF: Record<string, string> = {
@@ -59,9 +56,6 @@ const PLAIN = [
   'usage_app_ids',
 ] as const;
 const LISTS = new Set<string>(['asset_ids', 'ai_system_ids', 'usage_app_ids']);
-
-/** Thrown at the end of a dry run to roll its writes back. */
-class DryRunDone extends Error {}
 
 /**
  * The risk register as spreadsheets: template, export (the layout the import reads) and import (all
@@ -136,81 +130,55 @@ export class RiskSheets {
   async import(
     ctx: RequestContext,
     input: ByteInput,
-    options: { dryRun?: boolean; limits?: Partial<TabularLimits> } = {},
-  ): Promise<RiskImportResult> {
+    options: RowImportOptions = {},
+  ): Promise<RowImportResult> {
     requirePermission(ctx.actor, 'risk.write');
-    const dryRun = options.dryRun ?? false;
-    const table = await readSpreadsheet(input, { limits: options.limits });
-    const validation = await validateRows(table, RISKS_TABLE);
-    const { columns } = matchHeaders(table.headers, RISKS_TABLE, table.headerRow);
-    const header = new Map(columns.map(({ header: h, column }) => [column.key, h]));
-    const result: RiskImportResult = {
-      dry_run: dryRun,
-      rows: validation.rowsRead,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      issues: [...validation.issues],
-    };
-    const issueAt = (row: number, key: string, message: string): FieldIssue => ({
-      row,
-      path: key,
-      column: header.get(key) ?? RISKS_TABLE.columns.find((c) => c.key === key)?.header ?? key,
-      message,
-    });
-    try {
-      await inTransaction(this.deps, ctx, async (trx, audit) => {
-        const repo = new RiskRepository(trx);
-        for (const [i, sheetRow] of validation.valid.entries()) {
-          const rowNumber = validation.rowNumbers[i] ?? 0;
-          try {
-            const stored = sheetRow.id === undefined ? undefined : await repo.findById(sheetRow.id);
-            const fields = await this.fields(repo, sheetRow, header, stored?.status);
-            if (sheetRow.id === undefined) {
-              await this.risks.createIn(trx, audit, ctx, fields as RiskCreate);
-              result.created += 1;
-            } else {
-              const version = stored?.version ?? 1;
-              const after = await this.risks.updateIn(trx, audit, ctx, sheetRow.id, {
-                ...fields,
-                version,
-              } as RiskUpdate);
-              if (after.version === version) result.unchanged += 1;
-              else result.updated += 1;
-            }
-          } catch (error) {
-            if (!isAppError(error)) throw error;
-            const details = error.details as { issues?: FieldIssue[]; field?: string } | undefined;
-            const found = details?.issues?.length
-              ? details.issues
-              : [{ path: details?.field ?? 'id', message: error.message }];
-            for (const f of found)
-              result.issues.push(issueAt(rowNumber, COLUMN_OF[f.path] ?? f.path, f.message));
-          }
-        }
-        if (result.issues.length > 0 && !dryRun) throw errors.importInvalid(byRow(result.issues));
-        if (dryRun) throw new DryRunDone();
-      });
-    } catch (error) {
-      if (!(error instanceof DryRunDone)) throw error;
+    return importRows(
+      this.deps,
+      ctx,
+      input,
+      RISKS_TABLE,
+      {
+        columnOf: COLUMN_OF,
+        write: (trx, audit, row, columns) => this.importRow(ctx, trx, audit, row, columns),
+      },
+      options,
+    );
+  }
+
+  /** One row through the service: with an id a change (unchanged when the version stays), else a new risk. */
+  private async importRow(
+    ctx: RequestContext,
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    sheetRow: RisksSheetRow,
+    columns: FileColumns,
+  ): Promise<RowOutcome> {
+    const repo = new RiskRepository(trx);
+    const stored = sheetRow.id === undefined ? undefined : await repo.findById(sheetRow.id);
+    const fields = await this.fields(repo, sheetRow, columns, stored?.status);
+    if (sheetRow.id === undefined) {
+      await this.risks.createIn(trx, audit, ctx, fields as RiskCreate);
+      return 'created';
     }
-    result.issues = byRow(result.issues);
-    return result;
+    const version = stored?.version ?? 1;
+    const after = await this.risks.updateIn(trx, audit, ctx, sheetRow.id, {
+      ...fields,
+      version,
+    } as RiskUpdate);
+    return after.version === version ? 'unchanged' : 'updated';
   }
 
   /** A sheet row's references resolved to ids, and its plain columns; only columns the file has. */
   private async fields(
     repo: RiskRepository,
     row: RisksSheetRow,
-    header: ReadonlyMap<string, string>,
+    header: FileColumns,
     storedStatus: string | undefined,
   ): Promise<Partial<RiskCreate>> {
-    const fail = (key: string, message: string): never => {
-      throw errors.validation(message, [{ path: key, message }]);
-    };
     const fields: Record<string, unknown> = {};
     const officeId = async (code: string, key: string) =>
-      (await repo.officeByCode(code))?.id ?? fail(key, `office ${code} was not found`);
+      (await repo.officeByCode(code))?.id ?? rowProblem(key, `office ${code} was not found`);
     if (header.has('office_code')) {
       fields.office_id = await officeId(row.office_code, 'office_code');
       if (header.has('department_code'))
@@ -218,7 +186,10 @@ export class RiskSheets {
           row.department_code === undefined
             ? null
             : ((await repo.departmentByCode(fields.office_id as string, row.department_code))?.id ??
-              fail('department_code', `office ${row.office_code} has no department ${row.department_code}`));
+              rowProblem(
+                'department_code',
+                `office ${row.office_code} has no department ${row.department_code}`,
+              ));
     }
     for (const [key, field] of [
       ['owner_email', 'owner_person_id'],
@@ -230,7 +201,7 @@ export class RiskSheets {
         email === undefined
           ? null
           : ((await repo.personByEmail(email))?.id ??
-            fail(key, `${email} is not a person of the organisation`));
+            rowProblem(key, `${email} is not a person of the organisation`));
     }
     if (header.has('office_codes'))
       fields.office_ids = await Promise.all(
@@ -245,12 +216,8 @@ export class RiskSheets {
       // `accepted` comes only from a sign-off: an accepted risk keeps it, any other may not take it.
       if (row.status !== 'accepted') fields.status = row.status;
       else if (storedStatus !== 'accepted')
-        fail('status', 'a risk is accepted through a sign-off in Custos, not by import');
+        rowProblem('status', 'a risk is accepted through a sign-off in Custos, not by import');
     }
     return fields as Partial<RiskCreate>;
   }
-}
-
-function byRow(issues: FieldIssue[]): FieldIssue[] {
-  return issues.toSorted((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }
