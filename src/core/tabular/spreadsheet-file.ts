@@ -41,7 +41,7 @@ export async function collectAll<T>(items: AsyncIterable<T>): Promise<T[]> {
 /** Rows written as XLSX or CSV (streamed), named `<filename>.<format>`. */
 export function spreadsheetFile<Cs extends readonly AnyColumn[]>(
   spec: TableSpec<Cs>,
-  rows: AsyncIterable<RowOf<Cs>>,
+  rows: Iterable<RowOf<Cs>> | AsyncIterable<RowOf<Cs>>,
   format: SpreadsheetFormat,
   filename: string,
 ): SpreadsheetFile {

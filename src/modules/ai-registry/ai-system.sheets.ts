@@ -13,9 +13,7 @@ import {
   type RowImportResult,
   type RowOutcome,
 } from '../../core/tabular/import-rows.js';
-import { writeCsv } from '../../core/tabular/write-csv.js';
-import { writeXlsx } from '../../core/tabular/write-xlsx.js';
-import { SPREADSHEET_CONTENT_TYPES, type SpreadsheetFile } from '../../core/tabular/spreadsheet-file.js';
+import { spreadsheetFile, type SpreadsheetFile } from '../../core/tabular/spreadsheet-file.js';
 import type { Database } from '../../db/schema.js';
 import { presentAiSystem } from './ai-system.present.js';
 import {
@@ -94,13 +92,12 @@ export class AiSystemSheets {
         tier: system.tier ?? undefined,
       } as AiSystemsSheetRow;
     });
-    return {
-      filename: `custos-ai-systems-${isoDate(this.deps.clock.now())}.${format}`,
-      contentType: SPREADSHEET_CONTENT_TYPES[format],
-      stream:
-        format === 'xlsx' ? writeXlsx(AI_SYSTEMS_TABLE, sheetRows) : writeCsv(AI_SYSTEMS_TABLE, sheetRows),
-      rowCount: () => sheetRows.length,
-    };
+    return spreadsheetFile(
+      AI_SYSTEMS_TABLE,
+      sheetRows,
+      format,
+      `custos-ai-systems-${isoDate(this.deps.clock.now())}`,
+    );
   }
 
   /**

@@ -12,13 +12,7 @@ import {
   type RowImportResult,
   type RowOutcome,
 } from '../../core/tabular/import-rows.js';
-import {
-  SPREADSHEET_CONTENT_TYPES,
-  templateFile,
-  type SpreadsheetFile,
-} from '../../core/tabular/spreadsheet-file.js';
-import { writeCsv } from '../../core/tabular/write-csv.js';
-import { writeXlsx } from '../../core/tabular/write-xlsx.js';
+import { spreadsheetFile, templateFile, type SpreadsheetFile } from '../../core/tabular/spreadsheet-file.js';
 import type { Database } from '../../db/schema.js';
 import { NO_LINKS, presentRisk } from './risk.present.js';
 import { RiskRepository } from './risk.repository.js';
@@ -114,12 +108,7 @@ export class RiskSheets {
         acceptance_expires_on: optional(risk.acceptance_expires_on),
       };
     });
-    return {
-      filename: `custos-risks-${today}.${format}`,
-      contentType: SPREADSHEET_CONTENT_TYPES[format],
-      stream: format === 'xlsx' ? writeXlsx(RISKS_TABLE, sheetRows) : writeCsv(RISKS_TABLE, sheetRows),
-      rowCount: () => sheetRows.length,
-    };
+    return spreadsheetFile(RISKS_TABLE, sheetRows, format, `custos-risks-${today}`);
   }
 
   /**
