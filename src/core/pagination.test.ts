@@ -15,12 +15,15 @@ describe('pagination', () => {
     expect(decodeCursor(encodeCursor('Kenya', 'id-1'))).toEqual({ v: 'Kenya', id: 'id-1' });
   });
 
-  it.each(['not-base64!', Buffer.from('{"v":1}').toString('base64url'), ''])(
-    'refuses cursor %j',
-    (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(AppError);
-    },
-  );
+  it.each([
+    'not-base64!',
+    Buffer.from('{"v":1}').toString('base64url'),
+    Buffer.from('{"v":{"at":1},"id":"x"}').toString('base64url'),
+    Buffer.from('{"id":"x"}').toString('base64url'),
+    '',
+  ])('refuses cursor %j', (cursor) => {
+    expect(() => decodeCursor(cursor)).toThrow(AppError);
+  });
 
   it.each([
     [undefined, { column: 'name', direction: 'asc' }],

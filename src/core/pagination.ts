@@ -69,6 +69,9 @@ export function decodeCursor(cursor: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
     if (typeof parsed.id !== 'string') throw new Error('no id');
+    // A forged value of another type would reach the database as a parameter it cannot bind (500).
+    if (parsed.v !== null && typeof parsed.v !== 'string' && typeof parsed.v !== 'number')
+      throw new Error('bad value');
     return parsed;
   } catch {
     throw errors.validation('cursor is not valid: use next_cursor from the previous page', [
