@@ -78,7 +78,9 @@ describeInBrowser('sensitive data in the browser', () => {
     const decided = page.getByRole('status').filter({ hasText: 'Label decided' });
     await decided.waitFor(WAIT);
     expect(await decided.textContent()).toMatch(/as proposed/);
-    const [scan] = await server.services.scans.list({ actor: systemActor('e2e-check'), requestId: null }, {});
+    const [scan] = (
+      await server.services.scans.list({ actor: systemActor('e2e-check'), requestId: null }, {})
+    ).items;
     expect(scan).toMatchObject({ confirmed_count: 1, dataset_count: 1 });
   });
 });

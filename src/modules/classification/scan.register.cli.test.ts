@@ -51,7 +51,7 @@ describeCli('custos scan --register', ({ custos, ok, json, services, ctx }) => {
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const storedScans = async () => (await services().scans.list(ctx, {})).length;
+  const storedScans = async () => (await services().scans.list(ctx, { limit: 500 })).items.length;
 
   it('refuses bad options before reading or storing anything', async () => {
     const cases: [string[], number, RegExp][] = [
@@ -219,7 +219,7 @@ describeCli('custos scan --register', ({ custos, ok, json, services, ctx }) => {
     expect(out).toMatch(/\[2\] .*registro\.csv: linked to asset .*, label Confidential/);
     expect(out).toMatch(/Confirm with: custos label confirm /);
     expect((await services().assets.list(ctx, { limit: 50 })).items).toHaveLength(before + 1); // only `existing`
-    const [latest] = await services().scans.list(ctx, {});
+    const [latest] = (await services().scans.list(ctx, {})).items;
     const scan: ScanDetail = await services().scans.get(ctx, latest!.id);
     expect(scan.datasets.map((d) => d.asset_id)).toEqual([peopleAsset, existing.id]);
     expect(scan.created_by_label).toMatch(/^cli:/);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeCli } from '../../cli/testing/in-process.js';
+import { newId } from '../../core/ids.js';
 import type { Job } from '../jobs/jobs.schema.js';
 import type { ScanDataset, ScanDetail, ScanSummary } from './sensitive-data.schema.js';
 import { fakeScanner } from './testing/fake-scanner.js';
@@ -69,5 +70,42 @@ describeCli('scan, label and job commands', ({ ok, json, custos, services, ctx }
     expect(jobs.map((j) => j.status)).toEqual(['succeeded']);
     expect(await ok(`jobs show ${jobs[0]!.id}`)).toMatch(/scan job .*: succeeded/);
     expect((await custos('jobs list --status done')).code).toBe(2);
+  });
+
+  it('lists every page of scans, newest first, and those of one office with --office', async () => {
+    const db = services().db.kysely;
+    const scan = await db.selectFrom('scans').selectAll().where('id', '=', scanId).executeTakeFirstOrThrow();
+    const job = await db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', scan.job_id)
+      .executeTakeFirstOrThrow();
+    const kenya = (await services().offices.findByCode(ctx, 'KE-NBO'))!;
+    // More scans of Kenya than one page of the command (500) holds, one a minute from 2027.
+    const copies = Array.from({ length: 501 }, (_, i) => {
+      const created_at = new Date(Date.UTC(2027, 0, 1, 0, i)).toISOString();
+      const jobId = newId();
+      return {
+        job: { ...job, id: jobId, office_id: kenya.id, created_at },
+        scan: { ...scan, id: newId(), job_id: jobId, office_id: kenya.id, created_at },
+      };
+    });
+    for (let i = 0; i < copies.length; i += 100) {
+      const chunk = copies.slice(i, i + 100);
+      await db
+        .insertInto('jobs')
+        .values(chunk.map((c) => c.job))
+        .execute();
+      await db
+        .insertInto('scans')
+        .values(chunk.map((c) => c.scan))
+        .execute();
+    }
+    const newestFirst = copies.map((c) => c.scan.id).reverse();
+    const inKenya = await json<ScanSummary[]>('scans list --office KE-NBO --json');
+    expect(inKenya.map((s) => s.id)).toEqual(newestFirst);
+    const all = await json<ScanSummary[]>('scans list --json');
+    expect(all.map((s) => s.id)).toEqual([...newestFirst, scanId]);
+    expect((await custos('scans list --office NOPE')).code).not.toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { readAllPages } from '../../cli/args.js';
 import { print, withServices } from '../../cli/output.js';
 import { formatTable } from '../../cli/table.js';
 import { errors } from '../../core/errors.js';
@@ -50,11 +51,19 @@ export function registerScanCommands(program: Command): void {
     .description('Stored sensitive-data scans (run from the web, the API or `custos scan --register`)');
   scans
     .command('list')
-    .description('List scans, newest first')
+    .description('List scans, newest first, all pages')
+    .option('--office <code>', 'only scans of this office')
     .option('--json', 'machine-readable output')
-    .action((options: { json?: boolean }, command: Command) =>
+    .action((options: { office?: string; json?: boolean }, command: Command) =>
       withServices(command, async (services, ctx) => {
-        print(options.json, await services.scans.list(ctx, {}), describeScans);
+        const office =
+          options.office === undefined
+            ? undefined
+            : await new OrgLookup(services, ctx).office(options.office, '--office');
+        const scans = await readAllPages((cursor) =>
+          services.scans.list(ctx, { office_id: office?.id, limit: 500, cursor }),
+        );
+        print(options.json, scans, describeScans);
       }),
     );
   scans

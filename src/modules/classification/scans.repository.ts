@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { afterCursor, type Cursor } from '../../core/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { ScanDatasetTable, ScanTable } from '../../db/schema/inventory.js';
 
@@ -47,7 +48,11 @@ export class ScanRepository {
     await this.db.insertInto('scans').values(row).execute();
   }
 
-  async list(filter: ScanFilter, limit: number): Promise<ScanListRow[]> {
+  /**
+   * Newest first (ties by id), up to `limit + 1` rows after the cursor, so the caller can tell
+   * whether another page follows.
+   */
+  async list(filter: ScanFilter, window: { cursor: Cursor | null; limit: number }): Promise<ScanListRow[]> {
     let query = this.listQuery();
     if (filter.scope) {
       const offices = [...filter.scope];
@@ -61,10 +66,11 @@ export class ScanRepository {
       );
     }
     if (filter.officeId) query = query.where('scans.office_id', '=', filter.officeId);
+    if (window.cursor) query = query.where(afterCursor('scans.created_at', 'desc', window.cursor));
     const rows = await query
       .orderBy('scans.created_at', 'desc')
       .orderBy('scans.id', 'desc')
-      .limit(limit)
+      .limit(window.limit + 1)
       .execute();
     return rows.map((row) => ({ ...row, confirmed_count: Number(row.confirmed_count ?? 0) }));
   }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
+import { readAllPages } from '../../cli/args.js';
 import { createServices, type Services } from '../../app/services.js';
 import type { RequestContext } from '../../core/audit.js';
 import { fixedClock } from '../../core/clock.js';
@@ -165,16 +166,50 @@ describeEachDialect('sensitive-data scans and labels', ({ db }) => {
 
   it('shows scoped readers the scans of their offices only', async () => {
     const senegal = await scanNow(admin, ['counts.csv'], world.offices.senegal.id);
-    const visible = await services.scans.list(
-      kenya('viewer').actor.role === 'viewer' ? kenya('auditor') : admin,
-      {},
-    );
+    const visible = (await services.scans.list(kenya('auditor'), {})).items;
     expect(visible.map((s) => s.id)).not.toContain(senegal.id);
     await expect(services.scans.get(kenya('auditor'), senegal.id)).rejects.toMatchObject({
       code: 'not_found',
     });
     await expect(services.scans.list(kenya('viewer'), {})).rejects.toMatchObject({ code: 'forbidden' });
     expect(senegal.highest_proposed).toBe('Public');
+  });
+
+  it('pages scans newest first, ties broken by id, keeping out scans of other offices', async () => {
+    const ethiopia = world.offices.ethiopia.id;
+    const storeAt = async (at: string, officeId = ethiopia) => {
+      clock.set(at);
+      const report = syntheticReport(['paged.csv'], services.scans.policy());
+      const input = { sources: [{ kind: 'file' as const, name: 'paged.csv' }], office_id: officeId };
+      return (await services.scans.importReport(admin, { ...input, sampling: { kind: 'full' } }, report))
+        .scan_id;
+    };
+    const now = clock.now().toISOString();
+    let expected: string[];
+    try {
+      const oldest = [await storeAt('2025-01-10T08:00:00.000Z'), await storeAt('2025-01-10T08:00:00.000Z')];
+      const middle = await storeAt('2025-06-01T08:00:00.000Z');
+      await storeAt('2026-01-01T08:00:00.000Z', world.offices.senegal.id);
+      const newest = [await storeAt('2026-01-01T08:00:00.000Z'), await storeAt('2026-01-01T08:00:00.000Z')];
+      expected = [newest[1]!, newest[0]!, middle, oldest[1]!, oldest[0]!];
+    } finally {
+      clock.set(now);
+    }
+    const reader = scopedContext('auditor', [ethiopia]);
+    const pages: string[][] = [];
+    const seen = await readAllPages(async (cursor) => {
+      const page = await services.scans.list(reader, { limit: 2, cursor });
+      pages.push(page.items.map((s) => s.id));
+      return page;
+    });
+    expect(seen.map((s) => s.id)).toEqual(expected);
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    const filtered = await services.scans.list(admin, { office_id: ethiopia, limit: 500 });
+    expect(filtered).toEqual({ items: seen, next_cursor: null });
+    await expect(services.scans.list(reader, { cursor: 'nonsense' })).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ path: 'cursor' }] },
+    });
   });
 
   it('confirms the proposed label and writes it into the asset with audit events', async () => {

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../core/audit.js';
 import { isoNow } from '../../core/clock.js';
 import { errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { decodeCursor, toPage, type Page, type PageQuery } from '../../core/pagination.js';
 import { requirePermission } from '../../core/permissions.js';
 import { inTransaction, type ServiceDeps } from '../../core/service-context.js';
 import type { AssetService } from '../inventory/asset.service.js';
@@ -29,7 +30,6 @@ import type {
 import { redactDatabaseUrl } from './source-description.js';
 
 export const DEFAULT_SAMPLE = 1000;
-const LIST_LIMIT = 200;
 
 /** A file to scan: where the upload was saved and the name the person gave it. */
 export interface UploadedSource {
@@ -154,8 +154,10 @@ export class ScanService {
     }
   }
 
-  async list(ctx: RequestContext, query: ScanListQuery): Promise<ScanSummary[]> {
+  /** Newest first, a page at a time. */
+  async list(ctx: RequestContext, query: ScanListQuery & Partial<PageQuery>): Promise<Page<ScanSummary>> {
     requirePermission(ctx.actor, 'classification.read');
+    const limit = query.limit ?? 50;
     const repo = new ScanRepository(this.deps.db.kysely);
     const rows = await repo.list(
       {
@@ -163,10 +165,15 @@ export class ScanService {
         userId: ctx.actor.userId,
         officeId: query.office_id,
       },
-      LIST_LIMIT,
+      { cursor: query.cursor ? decodeCursor(query.cursor) : null, limit },
     );
-    const proposed = await repo.proposedLabels(rows.map((r) => r.id));
-    return rows.map((row) => presentScan(row, proposed.get(row.id) ?? [], this.policy()));
+    const proposed = await repo.proposedLabels(rows.slice(0, limit).map((r) => r.id));
+    return toPage(
+      rows,
+      limit,
+      (row) => row.created_at,
+      (row) => presentScan(row, proposed.get(row.id) ?? [], this.policy()),
+    );
   }
 
   async get(ctx: RequestContext, id: string): Promise<ScanDetail> {

@@ -1,11 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { systemActor } from '../../core/permissions.js';
+import type { Page } from '../../core/pagination.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp, type TestClient } from '../../http/testing/test-app.js';
 import type { Asset } from '../inventory/asset.schema.js';
 import { addAsset, seedInventoryWorld, type InventoryWorld } from '../inventory/testing/inventory-world.js';
 import { csv, multipartBody } from '../org/testing/org-import.js';
-import type { ScanDetail } from './sensitive-data.schema.js';
+import type { ScanDetail, ScanSummary } from './sensitive-data.schema.js';
+import { syntheticReport } from './synthetic-reports.js';
 import { fakeScanner } from './testing/fake-scanner.js';
 
 const UPLOAD_LIMIT = 64 * 1024;
@@ -89,7 +92,7 @@ describeEachDialect('sensitive data over HTTP', ({ db, dialect }) => {
     });
     expect(scan.datasets.map((d) => d.proposal.label)).toEqual(['Confidential', 'Strictly Confidential']);
     const list = await officer.request({ method: 'GET', url: '/api/scans' });
-    expect((list.json() as { id: string }[]).map((s) => s.id)).toContain(scan_id);
+    expect((list.json() as Page<ScanSummary>).items.map((s) => s.id)).toContain(scan_id);
     // Someone else's job stays theirs; the scan's readers see it through the scan.
     expect((await viewer.request({ method: 'GET', url: `/api/jobs/${job_id}` })).statusCode).toBe(404);
     const cancel = await officer.request({ method: 'POST', url: `/api/jobs/${job_id}/cancel` });
@@ -282,6 +285,50 @@ describeEachDialect('sensitive data over HTTP', ({ db, dialect }) => {
       '/api/jobs/{id}/cancel',
     ])
       expect(Object.keys(doc.paths)).toContain(route);
+    const list = doc.paths['/api/scans'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['office_id', 'limit', 'cursor']),
+    );
+    expect(Object.keys(list.responses['200'].content['application/json'].schema.properties)).toEqual([
+      'items',
+      'next_cursor',
+    ]);
+  });
+
+  it('pages the scans newest first, in the reader’s offices only, and refuses a bad cursor', async () => {
+    const ethiopia = world.offices.ethiopia.id;
+    const store = async (officeId: string) =>
+      (
+        await t.services.scans.importReport(
+          { actor: systemActor('test'), requestId: null },
+          { sources: [{ kind: 'file', name: 'p.csv' }], office_id: officeId, sampling: { kind: 'full' } },
+          syntheticReport(['p.csv'], t.services.scans.policy()),
+        )
+      ).scan_id;
+    const stored = [await store(ethiopia), await store(world.offices.senegal.id)];
+    t.clock.advance(60_000);
+    stored.push(await store(ethiopia), await store(ethiopia));
+    const reader = await t.signIn('office_focal_point', { offices: [ethiopia] });
+    const pages: Page<ScanSummary>[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await reader.request({
+        method: 'GET',
+        url: `/api/scans?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      pages.push(res.json() as Page<ScanSummary>);
+      cursor = pages.at(-1)!.next_cursor;
+    } while (cursor !== null);
+    expect(pages.map((p) => p.items.map((s) => s.id))).toEqual([[stored[3], stored[2]], [stored[0]]]);
+
+    const forged = Buffer.from(JSON.stringify({ v: { at: 1 }, id: 'x' })).toString('base64url');
+    for (const query of ['cursor=nonsense', `cursor=${forged}`, 'limit=0', 'limit=501']) {
+      const bad = await reader.request({ method: 'GET', url: `/api/scans?${query}` });
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json().error.code).toBe('validation_failed');
+    }
+    expect((await viewer.request({ method: 'GET', url: '/api/scans' })).statusCode).toBe(403);
   });
 
   it('reads PostgreSQL grants, PUBLIC included, for administrators only', async () => {

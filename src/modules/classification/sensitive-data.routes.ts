@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../app/services.js';
+import { pageQuerySchema, pageSchema } from '../../core/pagination.js';
 import { requirePermission } from '../../core/permissions.js';
 import { requestContext } from '../../http/auth.js';
 import {
@@ -130,9 +131,10 @@ export const sensitiveDataRoutes: FastifyPluginAsyncZod<{ services: Services }> 
     {
       schema: {
         tags,
-        summary: 'List scans of your offices (and your own), newest first (the latest 200)',
-        querystring: scanListQuerySchema,
-        response: { 200: z.array(scanSummarySchema) },
+        summary:
+          'List scans of your offices (and your own), newest first; filter by office_id, page with limit and cursor',
+        querystring: scanListQuerySchema.extend(pageQuerySchema.shape),
+        response: { 200: pageSchema(scanSummarySchema) },
       },
     },
     async (request) => services.scans.list(requestContext(request), request.query),

@@ -76,10 +76,11 @@ describeEachDialect('demo organisation loader', ({ db }) => {
   });
 
   it('assesses the EU AI Act for the organisation and the GDPR for Senegal, partly, and the office sees its own', async () => {
-    const assessments = await t.services.compliance.list(ctx);
+    // Newest first: the EU AI Act assessment is written first.
+    const assessments = (await t.services.compliance.list(ctx)).items;
     expect(assessments.map((a) => [a.framework_id, a.office_code])).toEqual([
-      ['eu-ai-act', null],
       ['gdpr', 'CO-SN'],
+      ['eu-ai-act', null],
     ]);
     for (const a of assessments) {
       expect(a.owner_name).not.toBeNull();
@@ -88,11 +89,11 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     }
     const senegal = (await t.services.offices.findByCode(ctx, 'CO-SN'))!;
     const focal = officeFocalPoint(senegal.id);
-    expect((await t.services.compliance.list(focal)).map((a) => a.framework_id)).toEqual(['gdpr']);
+    expect((await t.services.compliance.list(focal)).items.map((a) => a.framework_id)).toEqual(['gdpr']);
   });
 
   it('links compliance requirements to risks of the register and attaches evidence files', async () => {
-    const [aiAct, gdpr] = await t.services.compliance.list(ctx);
+    const [gdpr, aiAct] = (await t.services.compliance.list(ctx)).items;
     const org = await t.services.compliance.get(ctx, aiAct!.id);
     const fria = org.requirements.find((r) => r.requirement_id === 'eu-ai-act.art-27')!;
     expect(fria.risk_ids.length).toBeGreaterThan(0);
@@ -323,7 +324,7 @@ describeEachDialect('demo organisation loader', ({ db }) => {
   });
 
   it('shows finished scans with proposed and confirmed labels, and access violations as actions', async () => {
-    const scans = await t.services.scans.list(ctx, {});
+    const scans = (await t.services.scans.list(ctx, {})).items;
     expect(scans.map((s) => [s.status, s.dataset_count, s.confirmed_count, s.error_count])).toEqual([
       ['succeeded', 1, 0, 1],
       ['succeeded', 3, 2, 0],
