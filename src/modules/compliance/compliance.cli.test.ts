@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeCli } from '../../cli/testing/in-process.js';
+import { newId } from '../../core/ids.js';
 import { readWorkbook } from '../frameworks/testing/workbook.js';
 import type {
   AssessedRequirement,
@@ -12,7 +13,7 @@ import type {
 } from './compliance.schema.js';
 
 /* `custos compliance ...` run in-process on both dialects: offices by code, people by e-mail. */
-describeCli('compliance commands', ({ custos, ok, json }) => {
+describeCli('compliance commands', ({ custos, ok, json, services }) => {
   let assessment: Assessment;
   beforeAll(async () => {
     await ok('office add --code HQ-LEG --name', 'Legal Affairs', '--kind', 'hq_department');
@@ -99,5 +100,32 @@ describeCli('compliance commands', ({ custos, ok, json }) => {
     expect((await custos('compliance create --framework nope --title X')).stderr).toContain('--framework');
     await ok(`compliance delete ${assessment.id}`);
     expect((await custos(`compliance show ${assessment.id}`)).code).toBe(5);
+  });
+
+  it('lists every page of assessments, newest first', async () => {
+    const first = await json<Assessment>(
+      'compliance create --framework gdpr --office HQ-LEG --json --title',
+      'GDPR 2026',
+    );
+    const db = services().db.kysely;
+    const row = await db
+      .selectFrom('compliance_assessments')
+      .selectAll()
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+    // More assessments than one page of the command (500) holds, one a minute from 2027.
+    const copies = Array.from({ length: 501 }, (_, i) => ({
+      ...row,
+      id: newId(),
+      title: `GDPR copy ${i}`,
+      created_at: new Date(Date.UTC(2027, 0, 1, 0, i)).toISOString(),
+    }));
+    for (let i = 0; i < copies.length; i += 100)
+      await db
+        .insertInto('compliance_assessments')
+        .values(copies.slice(i, i + 100))
+        .execute();
+    const listed = await json<AssessmentListItem[]>('compliance list --office HQ-LEG --json');
+    expect(listed.map((a) => a.id)).toEqual([...copies.map((c) => c.id).reverse(), first.id]);
   });
 });

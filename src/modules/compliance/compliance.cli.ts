@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { Services } from '../../app/services.js';
-import { collect, FlagNames, requireChanges, versionArg } from '../../cli/args.js';
+import { collect, FlagNames, readAllPages, requireChanges, versionArg } from '../../cli/args.js';
 import { openInput, saveFile } from '../../cli/files.js';
 import { print, withServices } from '../../cli/output.js';
 import { collectBytes } from '../../core/tabular/byte-source.js';
@@ -71,7 +71,7 @@ export function registerComplianceCommands(program: Command): void {
 
   compliance
     .command('list')
-    .description('List the assessments with their progress')
+    .description('List the assessments with their progress, newest first, all pages')
     .option('--framework <id>', 'only assessments against this framework')
     .option('--office <code>', `only this office's assessments, or ${NONE} for organisation-wide ones`)
     .option('--status <status>', ASSESSMENT_STATUSES.join(', '))
@@ -83,7 +83,10 @@ export function registerComplianceCommands(program: Command): void {
           office_id: (await officeArg(services, ctx, options.office)) ?? (options.office && ORGANISATION),
           status: options.status,
         });
-        print(options.json, await services.compliance.list(ctx, query), listTable);
+        const assessments = await readAllPages((cursor) =>
+          services.compliance.list(ctx, { ...query, limit: 500, cursor }),
+        );
+        print(options.json, assessments, listTable);
       }),
     );
 

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { afterCursor, type Cursor } from '../../core/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type {
   ComplianceAssessmentTable,
@@ -36,7 +37,14 @@ export interface RequirementLinks {
 export class ComplianceRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  list(filter: AssessmentFilter): Promise<AssessmentView[]> {
+  /**
+   * Newest first (ties by id), up to `limit + 1` rows after the cursor, so the caller can tell
+   * whether another page follows.
+   */
+  list(
+    filter: AssessmentFilter,
+    window: { cursor: Cursor | null; limit: number },
+  ): Promise<AssessmentView[]> {
     if (filter.scope?.size === 0) return Promise.resolve([]);
     let query = this.viewQuery();
     // A scoped caller sees the assessments of their offices; organisation-wide ones are not in any scope.
@@ -48,7 +56,12 @@ export class ComplianceRepository {
           ? query.where('a.office_id', 'is', null)
           : query.where('a.office_id', '=', filter.officeId);
     if (filter.status) query = query.where('a.status', '=', filter.status);
-    return query.orderBy('a.title').orderBy('a.id').execute();
+    if (window.cursor) query = query.where(afterCursor('a.created_at', 'desc', window.cursor));
+    return query
+      .orderBy('a.created_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(window.limit + 1)
+      .execute();
   }
 
   find(id: string): Promise<AssessmentView | undefined> {

@@ -181,8 +181,59 @@ describeEachDialect('compliance assessments over HTTP', ({ db }) => {
     expect((await t.app.inject({ method: 'GET', url: PATH })).statusCode).toBe(401);
   });
 
+  it('pages the assessments newest first, in the reader’s offices only, and refuses a bad cursor', async () => {
+    const ethiopia = world.offices.ethiopia.id;
+    const create = async (title: string, officeId = ethiopia) =>
+      (
+        await admin.request({
+          method: 'POST',
+          url: PATH,
+          payload: { framework_id: 'gdpr', title, office_id: officeId },
+        })
+      ).json() as { id: string };
+    const first = await create('Ethiopia 2025');
+    await create('Senegal 2025', world.offices.senegal.id);
+    t.clock.advance(60_000);
+    const second = await create('Ethiopia 2026 a');
+    const third = await create('Ethiopia 2026 b');
+    const reader = await t.signIn('office_focal_point', { offices: [ethiopia] });
+    const pages: { items: { id: string; progress: { total: number } }[]; next_cursor: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await reader.request({
+        method: 'GET',
+        url: `${PATH}?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      pages.push(res.json());
+      cursor = pages.at(-1)!.next_cursor;
+    } while (cursor !== null);
+    expect(pages.map((p) => p.items.map((a) => a.id))).toEqual([[third.id, second.id], [first.id]]);
+    expect(pages[1]!.items[0]!.progress.total).toBeGreaterThan(0);
+
+    for (const query of ['cursor=nonsense', 'limit=0', 'limit=501']) {
+      const bad = await reader.request({ method: 'GET', url: `${PATH}?${query}` });
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json().error.code).toBe('validation_failed');
+    }
+    const filtered = await admin.request({
+      method: 'GET',
+      url: `${PATH}?office_id=${ethiopia}&status=in_progress`,
+    });
+    expect(filtered.json().items.map((a: { id: string }) => a.id)).toEqual([third.id, second.id, first.id]);
+  });
+
   it('documents every route in the OpenAPI description', async () => {
-    const paths = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths;
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const paths = doc.paths;
+    const list = paths[PATH].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['framework_id', 'office_id', 'status', 'limit', 'cursor']),
+    );
+    expect(Object.keys(list.responses['200'].content['application/json'].schema.properties)).toEqual([
+      'items',
+      'next_cursor',
+    ]);
     expect(Object.keys(paths)).toEqual(
       expect.arrayContaining([
         PATH,

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../app/services.js';
+import { pageQuerySchema, pageSchema } from '../../core/pagination.js';
 import { requestContext } from '../../http/auth.js';
 import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
 import { collectBytes } from '../../core/tabular/byte-source.js';
@@ -43,13 +44,14 @@ export const complianceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     {
       schema: {
         tags,
-        summary: 'Compliance assessments in your scope, by title, each with its overall progress',
+        summary:
+          'Compliance assessments in your scope, newest first, each with its overall progress; page with limit and cursor',
         description: 'office_id=none lists the organisation-wide assessments only.',
-        querystring: assessmentListQuerySchema,
-        response: { 200: z.object({ items: z.array(assessmentListItemSchema) }) },
+        querystring: assessmentListQuerySchema.extend(pageQuerySchema.shape),
+        response: { 200: pageSchema(assessmentListItemSchema) },
       },
     },
-    async (request) => ({ items: await compliance.list(requestContext(request), request.query) }),
+    async (request) => compliance.list(requestContext(request), request.query),
   );
   app.post(
     PATH,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
+import { readAllPages } from '../../cli/args.js';
 import { createServices, type Services } from '../../app/services.js';
 import type { RequestContext } from '../../core/audit.js';
 import { fixedClock } from '../../core/clock.js';
@@ -157,13 +158,13 @@ describeEachDialect('compliance assessment service', ({ db }) => {
     });
 
     it('lists only the assessments of the offices in scope; organisation-wide ones only for organisation-wide roles', async () => {
-      const seen = (await compliance.list(kenya('office_focal_point'))).map((a) => a.id);
+      const seen = (await compliance.list(kenya('office_focal_point'))).items.map((a) => a.id);
       expect(seen).toContain(kenyaOwn.id);
       expect(seen).not.toContain(orgWide.id);
       expect(seen).not.toContain(senegal.id);
-      const all = (await compliance.list(ctx)).map((a) => a.id);
+      const all = (await compliance.list(ctx)).items.map((a) => a.id);
       expect(all).toEqual(expect.arrayContaining([orgWide.id, senegal.id, kenyaOwn.id]));
-      const onlyOrg = await compliance.list(ctx, { office_id: 'none' });
+      const onlyOrg = (await compliance.list(ctx, { office_id: 'none' })).items;
       expect(onlyOrg.map((a) => a.id)).toEqual([orgWide.id]);
       expect(onlyOrg[0]?.progress.total).toBe(38);
     });
@@ -206,7 +207,7 @@ describeEachDialect('compliance assessment service', ({ db }) => {
       'lets a %s read but not write',
       async (role) => {
         const as = role === 'auditor' ? { ...ctx, actor: { ...ctx.actor, role } } : kenya(role);
-        expect((await compliance.list(as)).length).toBeGreaterThan(0);
+        expect((await compliance.list(as)).items.length).toBeGreaterThan(0);
         expect(await failure(create({}, as))).toMatchObject({ code: 'forbidden' });
         expect(
           await failure(
@@ -215,6 +216,53 @@ describeEachDialect('compliance assessment service', ({ db }) => {
         ).toMatchObject({ code: 'forbidden' });
       },
     );
+  });
+
+  describe('list', () => {
+    it('pages newest first, ties broken by id, within the caller’s offices', async () => {
+      const ethiopia = world.offices.ethiopia.id;
+      const createAt = async (at: string, office_id = ethiopia) => {
+        clock.set(at);
+        return (await create({ office_id, title: `Paged ${at}` })).id;
+      };
+      const now = clock.now().toISOString();
+      let expected: string[];
+      try {
+        const oldest = [
+          await createAt('2025-01-10T08:00:00.000Z'),
+          await createAt('2025-01-10T08:00:00.000Z'),
+        ];
+        const middle = await createAt('2025-06-01T08:00:00.000Z');
+        await createAt('2026-01-01T08:00:00.000Z', world.offices.senegal.id);
+        const newest = [
+          await createAt('2026-01-01T08:00:00.000Z'),
+          await createAt('2026-01-01T08:00:00.000Z'),
+        ];
+        expected = [newest[1]!, newest[0]!, middle, oldest[1]!, oldest[0]!];
+      } finally {
+        clock.set(now);
+      }
+      const reader = scopedContext('viewer', [ethiopia]);
+      const pages: number[] = [];
+      const seen = await readAllPages(async (cursor) => {
+        const page = await compliance.list(reader, { limit: 2, cursor });
+        pages.push(page.items.length);
+        return page;
+      });
+      expect(seen.map((a) => a.id)).toEqual(expected);
+      expect(pages).toEqual([2, 2, 1]);
+      // Each item carries its progress: nothing assessed yet.
+      for (const a of seen) expect(a.progress.unassessed).toBe(a.progress.total);
+      expect(seen[0]!.progress.total).toBeGreaterThan(0);
+      expect(await compliance.list(ctx, { office_id: ethiopia, limit: 500 })).toEqual({
+        items: seen,
+        next_cursor: null,
+      });
+      expect(await failure(compliance.list(reader, { cursor: 'nonsense' }))).toEqual({
+        code: 'validation_failed',
+        paths: ['cursor'],
+      });
+    });
   });
 
   describe('requirements', () => {

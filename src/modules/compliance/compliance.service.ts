@@ -3,6 +3,7 @@ import type { RequestContext } from '../../core/audit.js';
 import { isoDate, isoNow } from '../../core/clock.js';
 import { AppError, errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { decodeCursor, toPage, type Page, type PageQuery } from '../../core/pagination.js';
 import { SPREADSHEET_CONTENT_TYPES } from '../../core/tabular/spreadsheet-file.js';
 import { hasPermission, inScope, requirePermission, type Actor } from '../../core/permissions.js';
 import { inTransaction, throwStale, type AuditWriter, type ServiceDeps } from '../../core/service-context.js';
@@ -84,28 +85,42 @@ export class ComplianceService {
     return new ComplianceRepository(this.deps.db.kysely);
   }
 
-  async list(ctx: RequestContext, query: AssessmentListQuery = {}): Promise<AssessmentListItem[]> {
+  /** Newest first, a page at a time. */
+  async list(
+    ctx: RequestContext,
+    query: AssessmentListQuery & Partial<PageQuery> = {},
+  ): Promise<Page<AssessmentListItem>> {
     requirePermission(ctx.actor, 'compliance.read');
+    const limit = query.limit ?? 50;
     const repo = this.repo();
-    const views = await repo.list({
-      scope: visibleOffices(ctx.actor),
-      frameworkId: query.framework_id,
-      officeId: query.office_id === ORGANISATION ? null : query.office_id,
-      status: query.status,
-    });
-    const rows = await repo.requirements(views.map((view) => view.id));
+    const views = await repo.list(
+      {
+        scope: visibleOffices(ctx.actor),
+        frameworkId: query.framework_id,
+        officeId: query.office_id === ORGANISATION ? null : query.office_id,
+        status: query.status,
+      },
+      { cursor: query.cursor ? decodeCursor(query.cursor) : null, limit },
+    );
+    const shown = views.slice(0, limit);
+    const rows = await repo.requirements(shown.map((view) => view.id));
     const frameworks = new Map<string, CatalogueFramework>();
-    for (const id of new Set(views.map((view) => view.framework_id)))
+    for (const id of new Set(shown.map((view) => view.framework_id)))
       frameworks.set(id, await this.frameworks.getFlat(ctx, id));
-    return views.map((view) => {
-      const framework = frameworks.get(view.framework_id)!;
-      const statuses = statusMap(rows.filter((row) => row.assessment_id === view.id));
-      const counted = framework.requirements.filter((r) => !r.group);
-      return {
-        ...presentAssessment(view, framework.info.short_title),
-        progress: countStatuses(counted.map((r) => statuses.get(r.id) ?? null)),
-      };
-    });
+    return toPage(
+      views,
+      limit,
+      (view) => view.created_at,
+      (view) => {
+        const framework = frameworks.get(view.framework_id)!;
+        const statuses = statusMap(rows.filter((row) => row.assessment_id === view.id));
+        const counted = framework.requirements.filter((r) => !r.group);
+        return {
+          ...presentAssessment(view, framework.info.short_title),
+          progress: countStatuses(counted.map((r) => statuses.get(r.id) ?? null)),
+        };
+      },
+    );
   }
 
   async get(ctx: RequestContext, id: string, lang: Language = 'en'): Promise<AssessmentDetail> {
