@@ -181,4 +181,24 @@ describeInBrowser('compliance assessment in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Laptops without disk encryption' }).waitFor(WAIT);
     expect(browser.scriptProblems).toEqual([]);
   }, 60_000);
+
+  it('lists the assessments newest first, 50 at a time, with Load more for older ones', async () => {
+    const operator = { actor: systemActor('e2e-seed'), requestId: null };
+    for (let i = 1; i <= 50; i++)
+      await server.services.compliance.create(operator, {
+        framework_id: 'gdpr',
+        title: `Seeded assessment ${i}`,
+        office_id: null,
+      });
+    await page.goto(`${server.baseUrl}/compliance`);
+    const rows = page.getByRole('table', { name: 'Compliance assessments' }).getByRole('row');
+    await rows.nth(50).waitFor(WAIT); // the header and 50 assessments
+    expect(await rows.nth(1).textContent()).toContain('Seeded assessment 50');
+    expect(await rows.count()).toBe(51);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await rows.nth(51).waitFor(WAIT);
+    expect(await rows.count()).toBe(52);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(browser.scriptProblems).toEqual([]);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemActor } from '../src/core/permissions.js';
+import { syntheticReport } from '../src/modules/classification/synthetic-reports.js';
 import { describeInBrowser, WAIT, type BrowserSession } from './support/browser.js';
 import { closeAll, openBrowserTest } from './support/browser-test.js';
 import { seedAccountOnly } from './support/seed.js';
@@ -82,5 +83,25 @@ describeInBrowser('sensitive data in the browser', () => {
       await server.services.scans.list({ actor: systemActor('e2e-check'), requestId: null }, {})
     ).items;
     expect(scan).toMatchObject({ confirmed_count: 1, dataset_count: 1 });
+  });
+
+  it('shows the scans newest first, 50 at a time, with Load more for older ones', async () => {
+    const operator = { actor: systemActor('e2e-seed'), requestId: null };
+    for (let i = 1; i <= 50; i++)
+      await server.services.scans.importReport(
+        operator,
+        { sources: [{ kind: 'file', name: `seeded-${i}.csv` }], sampling: { kind: 'full' } },
+        syntheticReport([`seeded-${i}.csv`], server.services.scans.policy()),
+      );
+    await page.goto(`${server.baseUrl}/sensitive-data/scans`);
+    const rows = page.getByRole('table', { name: 'Sensitive-data scans' }).getByRole('row');
+    await rows.nth(50).waitFor(WAIT); // the header and 50 scans
+    expect(await rows.nth(1).textContent()).toContain('seeded-50.csv');
+    expect(await rows.count()).toBe(51);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await rows.nth(51).waitFor(WAIT);
+    expect(await rows.nth(51).textContent()).toContain('registro.csv');
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(browser.scriptProblems).toEqual([]);
   });
 });

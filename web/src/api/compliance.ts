@@ -14,16 +14,15 @@ import { currentLanguage } from '../i18n';
 import { api } from './client';
 import { downloadFile } from './download';
 import { useCreate, useInvalidate, useRemove, useUpdate } from './mutations';
+import { useListPages } from './pages';
 
 const PATH = '/api/compliance-assessments';
 // A change to an assessment or one of its requirements shows in the list, the page and the progress.
 const KEYS = [['compliance']];
 
-export function useAssessments(filters: AssessmentListQuery = {}) {
-  return useQuery({
-    queryKey: ['compliance', 'list', filters],
-    queryFn: async () => (await api.get<{ items: AssessmentListItem[] }>(PATH, filters)).items,
-  });
+/** Assessments newest first, page by page ("Load more"). */
+export function useAssessmentPages(filters: AssessmentListQuery = {}) {
+  return useListPages<AssessmentListItem>('compliance', PATH, filters);
 }
 
 /** An assessment with every requirement and its progress, theme labels in the interface language. */

@@ -9,13 +9,15 @@ import type {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { useInvalidate } from './mutations';
+import { useListPages } from './pages';
 
 /* Sensitive data: scans (jobs), their datasets and label decisions, access checks, disclosure risk. */
 
 const KEYS = [['scans'], ['assets'], ['actions']];
 
-export function useScans() {
-  return useQuery({ queryKey: ['scans', 'list'], queryFn: () => api.get<ScanSummary[]>('/api/scans') });
+/** Scans newest first, page by page ("Load more"). */
+export function useScanPages() {
+  return useListPages<ScanSummary>('scans', '/api/scans', {});
 }
 
 export function useScan(id: string) {

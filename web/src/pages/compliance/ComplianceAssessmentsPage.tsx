@@ -18,7 +18,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../i18n/format';
 import { Link, useNavigate } from 'react-router';
-import { useAssessments, useCreateAssessment } from '../../api/compliance';
+import { useAssessmentPages, useCreateAssessment } from '../../api/compliance';
 import { useFrameworks } from '../../api/frameworks';
 import { useCan } from '../../api/session';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
@@ -26,17 +26,17 @@ import { CreateButton } from '../../components/CreateButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormBody, FormModal } from '../../components/form/FormModal';
 import { useFormState } from '../../components/form/use-form-state';
+import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { notifySuccess } from '../../components/notify';
 import { OfficeSelect } from '../../components/OrgSelects';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonSelect } from '../../components/PersonSelect';
 
-/** Compliance assessments in the reader's scope, with how far each has come, and a form to start one. */
+/** Compliance assessments in the reader's scope, newest first, with how far each has come, and a form to start one. */
 export function ComplianceAssessmentsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const assessments = useAssessments();
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
@@ -47,36 +47,54 @@ export function ComplianceAssessmentsPage() {
       <Text maw={900} mb="md">
         {t('compliance.intro')}
       </Text>
-      {assessments.isPending ? (
-        <Loading />
-      ) : assessments.isError ? (
-        <ErrorAlert error={assessments.error} onRetry={() => void assessments.refetch()} />
-      ) : assessments.data.length === 0 ? (
-        <Text c="dimmed">{t('compliance.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table aria-label={t('compliance.tableLabel')} highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('compliance.assessment')}</Table.Th>
-                <Table.Th scope="col">{t('compliance.framework')}</Table.Th>
-                <Table.Th scope="col">{t('compliance.scope')}</Table.Th>
-                <Table.Th scope="col">{t('compliance.owner')}</Table.Th>
-                <Table.Th scope="col">{t('fields.status')}</Table.Th>
-                <Table.Th scope="col">{t('compliance.progress')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {assessments.data.map((assessment) => (
-                <AssessmentRow key={assessment.id} assessment={assessment} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <AssessmentsTable />
       <FormModal opened={opened} onClose={close} title={t('compliance.new')}>
         <CreateForm onClose={close} />
       </FormModal>
+    </>
+  );
+}
+
+/** The assessments, page by page. */
+function AssessmentsTable() {
+  const { t } = useTranslation();
+  const assessments = useAssessmentPages();
+  if (assessments.isPending) return <Loading />;
+  if (assessments.isError)
+    return <ErrorAlert error={assessments.error} onRetry={() => void assessments.refetch()} />;
+  const items = assessments.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) return <Text c="dimmed">{t('compliance.none')}</Text>;
+  return (
+    <>
+      <Table.ScrollContainer minWidth={800}>
+        <Table
+          aria-label={t('compliance.tableLabel')}
+          highlightOnHover
+          verticalSpacing="sm"
+          aria-busy={assessments.isFetching}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('compliance.assessment')}</Table.Th>
+              <Table.Th scope="col">{t('compliance.framework')}</Table.Th>
+              <Table.Th scope="col">{t('compliance.scope')}</Table.Th>
+              <Table.Th scope="col">{t('compliance.owner')}</Table.Th>
+              <Table.Th scope="col">{t('fields.status')}</Table.Th>
+              <Table.Th scope="col">{t('compliance.progress')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((assessment) => (
+              <AssessmentRow key={assessment.id} assessment={assessment} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <LoadMore
+        hasMore={assessments.hasNextPage}
+        loading={assessments.isFetchingNextPage}
+        onLoad={() => void assessments.fetchNextPage()}
+      />
     </>
   );
 }

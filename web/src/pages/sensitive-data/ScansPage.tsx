@@ -19,9 +19,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useInvalidate } from '../../api/mutations';
 import { useCan, useMe } from '../../api/session';
-import { useScans, useStartScan } from '../../api/sensitive-data';
+import { useScanPages, useStartScan } from '../../api/sensitive-data';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
+import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { OfficeSelect } from '../../components/OrgSelects';
 import { PageHeader } from '../../components/PageHeader';
@@ -108,11 +109,62 @@ function NewScan() {
   );
 }
 
-/** Scans of the reader's offices (and their own), newest first, and a form to start one. */
-export function ScansPage() {
+/** Scans of the reader's offices (and their own), newest first, page by page. */
+function ScansTable() {
   const { t, i18n } = useTranslation();
+  const scans = useScanPages();
+  if (scans.isPending) return <Loading />;
+  if (scans.isError) return <ErrorAlert error={scans.error} onRetry={() => void scans.refetch()} />;
+  const items = scans.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) return <Text>{t('scans.none')}</Text>;
+  return (
+    <>
+      <Table striped aria-label={t('scans.title')} aria-busy={scans.isFetching}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('scans.created')}</Table.Th>
+            <Table.Th>{t('scans.sources')}</Table.Th>
+            <Table.Th>{t('scans.status')}</Table.Th>
+            <Table.Th>{t('scans.datasets')}</Table.Th>
+            <Table.Th>{t('scans.highest')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((scan) => (
+            <Table.Tr key={scan.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/sensitive-data/scans/${scan.id}`}>
+                  {new Date(scan.created_at).toLocaleString(i18n.language)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{scan.sources.map((s) => s.name).join(', ')}</Table.Td>
+              <Table.Td>{t(`jobs.statuses.${scan.status}`)}</Table.Td>
+              <Table.Td>
+                {t('scans.confirmedOf', { confirmed: scan.confirmed_count, total: scan.dataset_count })}
+                {scan.error_count > 0 && ` · ${t('scans.errorCount', { count: scan.error_count })}`}
+              </Table.Td>
+              <Table.Td>
+                {scan.highest_proposed && (
+                  <AssetLabelBadge label={scan.highest_proposed as SensitivityLabel} />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <LoadMore
+        hasMore={scans.hasNextPage}
+        loading={scans.isFetchingNextPage}
+        onLoad={() => void scans.fetchNextPage()}
+      />
+    </>
+  );
+}
+
+/** The scans list and a form to start one. */
+export function ScansPage() {
+  const { t } = useTranslation();
   const can = useCan();
-  const scans = useScans();
   return (
     <>
       <PageHeader title={t('scans.title')} />
@@ -121,47 +173,7 @@ export function ScansPage() {
           {t('scans.intro')}
         </Text>
         {can('classification.scan') && <NewScan />}
-        {scans.isPending ? (
-          <Loading />
-        ) : scans.error ? (
-          <ErrorAlert error={scans.error} onRetry={() => void scans.refetch()} />
-        ) : scans.data.length === 0 ? (
-          <Text>{t('scans.none')}</Text>
-        ) : (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('scans.created')}</Table.Th>
-                <Table.Th>{t('scans.sources')}</Table.Th>
-                <Table.Th>{t('scans.status')}</Table.Th>
-                <Table.Th>{t('scans.datasets')}</Table.Th>
-                <Table.Th>{t('scans.highest')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {scans.data.map((scan) => (
-                <Table.Tr key={scan.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/sensitive-data/scans/${scan.id}`}>
-                      {new Date(scan.created_at).toLocaleString(i18n.language)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{scan.sources.map((s) => s.name).join(', ')}</Table.Td>
-                  <Table.Td>{t(`jobs.statuses.${scan.status}`)}</Table.Td>
-                  <Table.Td>
-                    {t('scans.confirmedOf', { confirmed: scan.confirmed_count, total: scan.dataset_count })}
-                    {scan.error_count > 0 && ` · ${t('scans.errorCount', { count: scan.error_count })}`}
-                  </Table.Td>
-                  <Table.Td>
-                    {scan.highest_proposed && (
-                      <AssetLabelBadge label={scan.highest_proposed as SensitivityLabel} />
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <ScansTable />
       </Stack>
     </>
   );
