@@ -1,7 +1,12 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { apiFieldErrors, validate, type FieldErrors, type FormatHints } from './validation';
+
+/** The fields of a form that hold text, or a yes/no. */
+type KeysOf<V, T> = { [K in keyof V]-?: V[K] extends T ? K : never }[keyof V] & string;
+
+type TypedEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement>;
 
 /** Values, field errors and the form-wide error of one edit form. */
 export function useFormState<V extends object>(initial: () => V) {
@@ -14,14 +19,40 @@ export function useFormState<V extends object>(initial: () => V) {
     setErrors(split.fields);
     setGeneral(split.general);
   };
+  const setValue = <K extends keyof V>(key: K, value: V[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    setErrors((current) => ({ ...current, [key]: undefined }));
+  };
 
   return {
     values,
     errors,
     general,
     set<K extends keyof V>(key: K, value: V[K]) {
-      setValues((current) => ({ ...current, [key]: value }));
-      setErrors((current) => ({ ...current, [key]: undefined }));
+      setValue(key, value);
+    },
+    /** Value, message and change handler of a control that reports its value (a select, a number). */
+    field<K extends keyof V & string>(key: K) {
+      return { value: values[key], error: errors[key], onChange: (value: V[K]) => setValue(key, value) };
+    },
+    /** The same for a text box; `transform` rewrites what is typed (codes in capitals). */
+    text(key: KeysOf<V, string>, transform?: (typed: string) => string) {
+      return {
+        value: values[key] as string,
+        error: errors[key],
+        onChange: (event: TypedEvent) => {
+          const typed = event.currentTarget.value;
+          setValue(key, (transform ? transform(typed) : typed) as V[typeof key]);
+        },
+      };
+    },
+    /** State and change handler of a switch or a checkbox. */
+    flag(key: KeysOf<V, boolean>) {
+      return {
+        checked: values[key] as boolean,
+        onChange: (event: ChangeEvent<HTMLInputElement>) =>
+          setValue(key, event.currentTarget.checked as V[typeof key]),
+      };
     },
     /** Several fields at once (a part of the form kept in its own component). */
     update(changes: Partial<V>) {
@@ -65,3 +96,6 @@ export function useFormState<V extends object>(initial: () => V) {
 
 /** An edit form's state, for parts of a form kept in their own components. */
 export type FormState<V extends object> = ReturnType<typeof useFormState<V>>;
+
+/** For `form.text(key, toCapitals)`: codes are typed in capitals. */
+export const toCapitals = (typed: string) => typed.toUpperCase();

@@ -12,8 +12,8 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { OfficeDepartmentFields } from '../../components/form/OfficeDepartmentFields';
 import type { FormState } from '../../components/form/use-form-state';
-import { DepartmentSelect, OfficeSelect } from '../../components/OrgSelects';
 import { PersonSelect } from '../../components/PersonSelect';
 import type { AiSystemLabelledField, AiSystemTextField, AiSystemValues } from './ai-system-form-values';
 import { DataAssetsPicker, ModelsEditor, PublicFieldsChooser, UsageAppsSelect } from './AiSystemLinkFields';
@@ -35,50 +35,24 @@ export function AiSystemFormFields({ form }: { form: FormState<AiSystemValues> }
       searchable
       clearable
       data={data}
-      value={values[field]}
-      error={errors[field]}
-      onChange={(value) => form.set(field, value)}
+      {...form.field(field)}
     />
   );
   const label = (field: AiSystemLabelledField) => t(`aiRegistry.fields.${field}`);
   const text = (field: AiSystemTextField, multiline = false) => {
-    const common = { label: label(field), value: values[field], error: errors[field] };
-    return multiline ? (
-      <Textarea {...common} autosize minRows={2} onChange={(e) => form.set(field, e.currentTarget.value)} />
-    ) : (
-      <TextInput {...common} onChange={(e) => form.set(field, e.currentTarget.value)} />
-    );
+    const props = { label: label(field), ...form.text(field) };
+    return multiline ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
   };
-  const flag = (field: Flag) => (
-    <Switch
-      label={label(field)}
-      checked={values[field]}
-      onChange={(e) => form.set(field, e.currentTarget.checked)}
-    />
-  );
+  const flag = (field: Flag) => <Switch label={label(field)} {...form.flag(field)} />;
   const person = (field: PersonField) => (
-    <PersonSelect
-      label={label(field)}
-      placeholder={t('common.none')}
-      clearable
-      value={values[field]}
-      error={errors[field]}
-      onChange={(value) => form.set(field, value)}
-    />
+    <PersonSelect label={label(field)} placeholder={t('common.none')} clearable {...form.field(field)} />
   );
 
   return (
     <Stack>
       <Fieldset legend={t('aiRegistry.groups.identity')}>
         <Stack>
-          <TextInput
-            label={t('fields.name')}
-            required
-            data-autofocus
-            value={values.name}
-            error={errors.name}
-            onChange={(e) => form.set('name', e.currentTarget.value)}
-          />
+          <TextInput label={t('fields.name')} required data-autofocus {...form.text('name')} />
           {text('public_description', true)}
           {text('purpose', true)}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -103,25 +77,7 @@ export function AiSystemFormFields({ form }: { form: FormState<AiSystemValues> }
       </Fieldset>
       <Fieldset legend={t('aiRegistry.groups.responsibility')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <OfficeSelect
-            label={t('fields.office_id')}
-            required
-            value={values.office_id}
-            error={errors.office_id}
-            onChange={(value) => {
-              form.set('office_id', value);
-              form.set('department_id', null);
-            }}
-          />
-          <DepartmentSelect
-            officeId={values.office_id}
-            label={t('fields.department_id')}
-            placeholder={t('common.none')}
-            clearable
-            value={values.department_id}
-            error={errors.department_id}
-            onChange={(value) => form.set('department_id', value)}
-          />
+          <OfficeDepartmentFields form={form} />
           {person('business_owner_id')}
           {person('technical_owner_id')}
           {text('provider')}

@@ -105,9 +105,7 @@ export function UsageAppsSelect({ form }: { form: Form }) {
       description={t('aiRegistry.usageAppsHint')}
       searchable
       data={data}
-      value={form.values.usage_app_ids}
-      error={form.errors.usage_app_ids}
-      onChange={(value) => form.set('usage_app_ids', value)}
+      {...form.field('usage_app_ids')}
     />
   );
 }

@@ -61,14 +61,7 @@ function AppStatusForm({ app, onClose }: AppStatusFormProps) {
           data-autofocus
           onChange={(value) => value && form.set('status', value as AppStatus)}
         />
-        <Textarea
-          label={t('usage.apps.note')}
-          autosize
-          minRows={2}
-          value={form.values.note}
-          error={form.errors.note}
-          onChange={(event) => form.set('note', event.currentTarget.value)}
-        />
+        <Textarea label={t('usage.apps.note')} autosize minRows={2} {...form.text('note')} />
       </Stack>
     </FormBody>
   );

@@ -58,9 +58,7 @@ export function ChangePasswordPage({ me }: { me: Me }) {
             autoComplete="current-password"
             required
             data-autofocus
-            value={form.values.current_password}
-            error={form.errors.current_password}
-            onChange={(event) => form.set('current_password', event.currentTarget.value)}
+            {...form.text('current_password')}
             visibilityToggleButtonProps={toggle}
           />
           <PasswordInput
@@ -68,18 +66,14 @@ export function ChangePasswordPage({ me }: { me: Me }) {
             description={t('passwordChange.newHint')}
             autoComplete="new-password"
             required
-            value={form.values.new_password}
-            error={form.errors.new_password}
-            onChange={(event) => form.set('new_password', event.currentTarget.value)}
+            {...form.text('new_password')}
             visibilityToggleButtonProps={toggle}
           />
           <PasswordInput
             label={t('passwordChange.confirm')}
             autoComplete="new-password"
             required
-            value={form.values.confirm}
-            error={form.errors.confirm}
-            onChange={(event) => form.set('confirm', event.currentTarget.value)}
+            {...form.text('confirm')}
             visibilityToggleButtonProps={toggle}
           />
           <Button type="submit" loading={change.isPending} fullWidth>

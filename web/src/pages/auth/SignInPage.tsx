@@ -63,17 +63,13 @@ export function SignInPage() {
             type="email"
             autoComplete="username"
             required
-            value={form.values.email}
-            error={form.errors.email}
-            onChange={(event) => form.set('email', event.currentTarget.value)}
+            {...form.text('email')}
           />
           <PasswordInput
             label={t('signIn.password')}
             autoComplete="current-password"
             required
-            value={form.values.password}
-            error={form.errors.password}
-            onChange={(event) => form.set('password', event.currentTarget.value)}
+            {...form.text('password')}
             visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
           />
           <Button type="submit" loading={login.isPending} fullWidth>

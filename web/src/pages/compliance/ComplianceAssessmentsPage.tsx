@@ -189,18 +189,9 @@ function CreateForm({ onClose }: { onClose: () => void }) {
         required
         searchable
         data={(frameworks.data ?? []).map((f) => ({ value: f.id, label: f.short_title }))}
-        value={form.values.framework_id}
-        error={form.errors.framework_id}
-        onChange={(value) => form.set('framework_id', value)}
+        {...form.field('framework_id')}
       />
-      <TextInput
-        label={t('compliance.assessmentTitle')}
-        required
-        data-autofocus
-        value={form.values.title}
-        error={form.errors.title}
-        onChange={(event) => form.set('title', event.currentTarget.value)}
-      />
+      <TextInput label={t('compliance.assessmentTitle')} required data-autofocus {...form.text('title')} />
       <Stack gap={4}>
         <Text size="sm" fw={500} id="compliance-scope">
           {t('compliance.scope')}
@@ -218,21 +209,9 @@ function CreateForm({ onClose }: { onClose: () => void }) {
         </Group>
       </Stack>
       {form.values.scope === 'office' && (
-        <OfficeSelect
-          label={t('fields.office_id')}
-          required
-          value={form.values.office_id}
-          error={form.errors.office_id}
-          onChange={(value) => form.set('office_id', value)}
-        />
+        <OfficeSelect label={t('fields.office_id')} required {...form.field('office_id')} />
       )}
-      <PersonSelect
-        label={t('compliance.owner')}
-        clearable
-        value={form.values.owner_id}
-        error={form.errors.owner_id}
-        onChange={(value) => form.set('owner_id', value)}
-      />
+      <PersonSelect label={t('compliance.owner')} clearable {...form.field('owner_id')} />
     </FormBody>
   );
 }

@@ -214,9 +214,7 @@ export function RequirementItem({
               autosize
               minRows={2}
               readOnly={!editable}
-              value={form.values.not_applicable_reason}
-              error={form.errors.not_applicable_reason}
-              onChange={(event) => form.set('not_applicable_reason', event.currentTarget.value)}
+              {...form.text('not_applicable_reason')}
             />
           )}
           <Textarea
@@ -224,9 +222,7 @@ export function RequirementItem({
             autosize
             minRows={2}
             readOnly={!editable}
-            value={form.values.notes}
-            error={form.errors.notes}
-            onChange={(event) => form.set('notes', event.currentTarget.value)}
+            {...form.text('notes')}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500}>

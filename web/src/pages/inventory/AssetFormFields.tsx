@@ -18,8 +18,8 @@ import {
 } from '@server/modules/inventory/asset.schema';
 import { useTranslation } from 'react-i18next';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { OfficeDepartmentFields } from '../../components/form/OfficeDepartmentFields';
 import type { FormState } from '../../components/form/use-form-state';
-import { DepartmentSelect, OfficeSelect } from '../../components/OrgSelects';
 import { PersonSelect } from '../../components/PersonSelect';
 import type { AssetValues } from './asset-form-values';
 import { AssetSystemSelect } from './AssetSystemSelect';
@@ -37,30 +37,11 @@ export function AssetFormFields({ form, assetId }: AssetFormFieldsProps) {
   const { t } = useTranslation();
   const { values, errors } = form;
   const text = (field: TextField, multiline = false) => {
-    const common = {
-      label: t(`fields.${field}`),
-      value: values[field],
-      error: errors[field],
-    };
-    return multiline ? (
-      <Textarea
-        {...common}
-        autosize
-        minRows={2}
-        onChange={(event) => form.set(field, event.currentTarget.value)}
-      />
-    ) : (
-      <TextInput {...common} onChange={(event) => form.set(field, event.currentTarget.value)} />
-    );
+    const props = { label: t(`fields.${field}`), ...form.text(field) };
+    return multiline ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
   };
   const date = (field: 'last_reviewed' | 'last_access_review') => (
-    <TextInput
-      type="date"
-      label={t(`fields.${field}`)}
-      value={values[field]}
-      error={errors[field]}
-      onChange={(event) => form.set(field, event.currentTarget.value)}
-    />
+    <TextInput type="date" label={t(`fields.${field}`)} {...form.text(field)} />
   );
 
   return (
@@ -68,14 +49,7 @@ export function AssetFormFields({ form, assetId }: AssetFormFieldsProps) {
       <Fieldset legend={t('assets.groups.identity')}>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('fields.name')}
-              required
-              data-autofocus
-              value={values.name}
-              error={errors.name}
-              onChange={(event) => form.set('name', event.currentTarget.value)}
-            />
+            <TextInput label={t('fields.name')} required data-autofocus {...form.text('name')} />
             <ChoiceSelect
               label={t('fields.asset_type')}
               required
@@ -86,14 +60,7 @@ export function AssetFormFields({ form, assetId }: AssetFormFieldsProps) {
               onChange={(value) => value && form.set('asset_type', value as AssetValues['asset_type'])}
             />
           </SimpleGrid>
-          <Textarea
-            label={t('fields.description')}
-            autosize
-            minRows={2}
-            value={values.description}
-            error={errors.description}
-            onChange={(event) => form.set('description', event.currentTarget.value)}
-          />
+          <Textarea label={t('fields.description')} autosize minRows={2} {...form.text('description')} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <AssetSystemSelect
               label={t('fields.system_id')}
@@ -101,26 +68,9 @@ export function AssetFormFields({ form, assetId }: AssetFormFieldsProps) {
               placeholder={t('common.none')}
               clearable
               exclude={assetId}
-              value={values.system_id}
-              error={errors.system_id}
-              onChange={(value) => form.set('system_id', value)}
+              {...form.field('system_id')}
             />
-            <OfficeSelect
-              label={t('fields.office_id')}
-              required
-              value={values.office_id}
-              error={errors.office_id}
-              onChange={(value) => form.update({ office_id: value, department_id: null })}
-            />
-            <DepartmentSelect
-              officeId={values.office_id}
-              label={t('fields.department_id')}
-              placeholder={t('common.none')}
-              clearable
-              value={values.department_id}
-              error={errors.department_id}
-              onChange={(value) => form.set('department_id', value)}
-            />
+            <OfficeDepartmentFields form={form} />
           </SimpleGrid>
         </Stack>
       </Fieldset>
@@ -133,9 +83,7 @@ export function AssetFormFields({ form, assetId }: AssetFormFieldsProps) {
               description={values.system_id && !assetId ? t('assets.inheritHint') : undefined}
               placeholder={t('common.none')}
               clearable
-              value={values[field]}
-              error={errors[field]}
-              onChange={(value) => form.set(field, value)}
+              {...form.field(field)}
             />
           ))}
         </SimpleGrid>
@@ -200,9 +148,7 @@ export function AssetFormFields({ form, assetId }: AssetFormFieldsProps) {
             label={t('fields.tags')}
             description={t('assets.tagsHint')}
             clearable
-            value={values.tags}
-            error={errors.tags}
-            onChange={(value) => form.set('tags', value)}
+            {...form.field('tags')}
           />
         </Stack>
       </Fieldset>

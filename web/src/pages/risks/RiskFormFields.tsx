@@ -12,8 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { useOfficeOptions } from '../../api/offices';
 import { useLinkOptions } from '../../api/risks';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { OfficeDepartmentFields } from '../../components/form/OfficeDepartmentFields';
 import type { FormState } from '../../components/form/use-form-state';
-import { DepartmentSelect, OfficeSelect } from '../../components/OrgSelects';
 import { PersonSelect } from '../../components/PersonSelect';
 import type { RiskTextField, RiskValues } from './risk-form-values';
 
@@ -35,14 +35,7 @@ export function RiskFormFields({ form }: { form: FormState<RiskValues> }) {
   const assets = useLinkOptions('assets');
   const systems = useLinkOptions('ai-systems');
   const text = (field: RiskTextField) => (
-    <Textarea
-      label={t(`risks.fields.${field}`)}
-      autosize
-      minRows={2}
-      value={values[field]}
-      error={errors[field]}
-      onChange={(e) => form.set(field, e.currentTarget.value)}
-    />
+    <Textarea label={t(`risks.fields.${field}`)} autosize minRows={2} {...form.text(field)} />
   );
   const scale = (field: ScaleField, required = false) => {
     const axis = field.endsWith('likelihood') ? 'likelihood' : 'impact';
@@ -64,14 +57,7 @@ export function RiskFormFields({ form }: { form: FormState<RiskValues> }) {
     <Stack>
       <Fieldset legend={t('risks.groups.identity')}>
         <Stack>
-          <TextInput
-            label={t('risks.fields.title')}
-            required
-            data-autofocus
-            value={values.title}
-            error={errors.title}
-            onChange={(e) => form.set('title', e.currentTarget.value)}
-          />
+          <TextInput label={t('risks.fields.title')} required data-autofocus {...form.text('title')} />
           <ChoiceSelect
             label={t('risks.fields.category')}
             required
@@ -89,36 +75,17 @@ export function RiskFormFields({ form }: { form: FormState<RiskValues> }) {
       </Fieldset>
       <Fieldset legend={t('risks.groups.responsibility')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <OfficeSelect
-            label={t('fields.office_id')}
-            required
-            value={values.office_id}
-            error={errors.office_id}
-            onChange={(value) => form.update({ office_id: value, department_id: null })}
-          />
-          <DepartmentSelect
-            officeId={values.office_id}
-            label={t('fields.department_id')}
-            placeholder={t('common.none')}
-            clearable
-            value={values.department_id}
-            error={errors.department_id}
-            onChange={(value) => form.set('department_id', value)}
-          />
+          <OfficeDepartmentFields form={form} />
           <PersonSelect
             label={t('risks.fields.owner_person_id')}
             placeholder={t('common.none')}
             clearable
-            value={values.owner_person_id}
-            error={errors.owner_person_id}
-            onChange={(value) => form.set('owner_person_id', value)}
+            {...form.field('owner_person_id')}
           />
           <TextInput
             type="date"
             label={t('risks.fields.next_review_date')}
-            value={values.next_review_date}
-            error={errors.next_review_date}
-            onChange={(e) => form.set('next_review_date', e.currentTarget.value)}
+            {...form.text('next_review_date')}
           />
         </SimpleGrid>
       </Fieldset>
@@ -162,32 +129,24 @@ export function RiskFormFields({ form }: { form: FormState<RiskValues> }) {
             label={t('risks.fields.asset_ids')}
             searchable
             data={assets.data ?? []}
-            value={values.asset_ids}
-            error={errors.asset_ids}
-            onChange={(value) => form.set('asset_ids', value)}
+            {...form.field('asset_ids')}
           />
           <MultiSelect
             label={t('risks.fields.ai_system_ids')}
             searchable
             data={systems.data ?? []}
-            value={values.ai_system_ids}
-            error={errors.ai_system_ids}
-            onChange={(value) => form.set('ai_system_ids', value)}
+            {...form.field('ai_system_ids')}
           />
           <TagsInput
             label={t('risks.fields.usage_app_ids')}
             description={t('risks.usageAppsHint')}
-            value={values.usage_app_ids}
-            error={errors.usage_app_ids}
-            onChange={(value) => form.set('usage_app_ids', value)}
+            {...form.field('usage_app_ids')}
           />
           <MultiSelect
             label={t('risks.fields.office_ids')}
             searchable
             data={(offices.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            value={values.office_ids}
-            error={errors.office_ids}
-            onChange={(value) => form.set('office_ids', value)}
+            {...form.field('office_ids')}
           />
         </SimpleGrid>
       </Fieldset>

@@ -114,9 +114,7 @@ function OfficeRolloutForm({ office: initial, onClose }: Omit<Props, 'opened'>) 
             value: wave.id,
             label: t('rollout.waveLabel', { number: wave.number, name: wave.name }),
           }))}
-          value={form.values.wave_id}
-          error={form.errors.wave_id}
-          onChange={(value) => form.set('wave_id', value)}
+          {...form.field('wave_id')}
         />
         <ChoiceSelect
           label={t('rollout.focalPoint')}
@@ -130,33 +128,16 @@ function OfficeRolloutForm({ office: initial, onClose }: Omit<Props, 'opened'>) 
               ? [{ value: initial.focal_point_id, label: initial.focal_point_name ?? '' }]
               : []),
           ]}
-          value={form.values.focal_point_id}
-          error={form.errors.focal_point_id}
-          onChange={(value) => form.set('focal_point_id', value)}
+          {...form.field('focal_point_id')}
         />
-        <TextInput
-          type="date"
-          label={t('rollout.targetDate')}
-          value={form.values.target_date}
-          error={form.errors.target_date}
-          onChange={(event) => form.set('target_date', event.currentTarget.value)}
-        />
+        <TextInput type="date" label={t('rollout.targetDate')} {...form.text('target_date')} />
         <TextInput
           type="date"
           label={t('rollout.actualDate')}
           description={t('rollout.actualDateHint')}
-          value={form.values.actual_date}
-          error={form.errors.actual_date}
-          onChange={(event) => form.set('actual_date', event.currentTarget.value)}
+          {...form.text('actual_date')}
         />
-        <Textarea
-          label={t('rollout.notes')}
-          autosize
-          minRows={2}
-          value={form.values.notes}
-          error={form.errors.notes}
-          onChange={(event) => form.set('notes', event.currentTarget.value)}
-        />
+        <Textarea label={t('rollout.notes')} autosize minRows={2} {...form.text('notes')} />
       </Stack>
     </FormBody>
   );

@@ -174,9 +174,7 @@ function WaveForm({
           searchable
           disabled={wave !== undefined}
           data={(regions.data ?? []).map((region) => ({ value: region.id, label: region.name }))}
-          value={form.values.region_id}
-          error={form.errors.region_id}
-          onChange={(value) => form.set('region_id', value)}
+          {...form.field('region_id')}
         />
         <NumberInput
           label={t('rollout.number')}
@@ -187,36 +185,10 @@ function WaveForm({
           error={form.errors.number}
           onChange={(value) => form.set('number', Number(value))}
         />
-        <TextInput
-          label={t('fields.name')}
-          required
-          data-autofocus
-          value={form.values.name}
-          error={form.errors.name}
-          onChange={(event) => form.set('name', event.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('rollout.plannedStart')}
-          value={form.values.planned_start}
-          error={form.errors.planned_start}
-          onChange={(event) => form.set('planned_start', event.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('rollout.plannedEnd')}
-          value={form.values.planned_end}
-          error={form.errors.planned_end}
-          onChange={(event) => form.set('planned_end', event.currentTarget.value)}
-        />
-        <Textarea
-          label={t('rollout.notes')}
-          autosize
-          minRows={2}
-          value={form.values.notes}
-          error={form.errors.notes}
-          onChange={(event) => form.set('notes', event.currentTarget.value)}
-        />
+        <TextInput label={t('fields.name')} required data-autofocus {...form.text('name')} />
+        <TextInput type="date" label={t('rollout.plannedStart')} {...form.text('planned_start')} />
+        <TextInput type="date" label={t('rollout.plannedEnd')} {...form.text('planned_end')} />
+        <Textarea label={t('rollout.notes')} autosize minRows={2} {...form.text('notes')} />
       </Stack>
     </FormBody>
   );

@@ -52,15 +52,12 @@ function TokenCreateForm({
         description={t('tokens.nameHint')}
         required
         data-autofocus
-        value={form.values.name}
-        error={form.errors.name}
-        onChange={(event) => form.set('name', event.currentTarget.value)}
+        {...form.text('name')}
       />
       <Switch
         label={t('tokens.readOnly')}
         description={t('tokens.readOnlyHint')}
-        checked={form.values.read_only}
-        onChange={(event) => form.set('read_only', event.currentTarget.checked)}
+        {...form.flag('read_only')}
       />
       <NumberInput
         label={t('tokens.expiresInDays')}
@@ -69,9 +66,7 @@ function TokenCreateForm({
         max={3650}
         allowDecimal={false}
         allowNegative={false}
-        value={form.values.expires_in_days}
-        error={form.errors.expires_in_days}
-        onChange={(value) => form.set('expires_in_days', value)}
+        {...form.field('expires_in_days')}
       />
     </FormBody>
   );

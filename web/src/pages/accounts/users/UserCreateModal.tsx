@@ -53,30 +53,10 @@ function UserCreateForm({
       submitLabel={t('common.create')}
       error={form.general}
     >
-      <TextInput
-        label={t('fields.email')}
-        type="email"
-        required
-        data-autofocus
-        value={form.values.email}
-        error={form.errors.email}
-        onChange={(event) => form.set('email', event.currentTarget.value)}
-      />
-      <TextInput
-        label={t('fields.display_name')}
-        required
-        value={form.values.display_name}
-        error={form.errors.display_name}
-        onChange={(event) => form.set('display_name', event.currentTarget.value)}
-      />
+      <TextInput label={t('fields.email')} type="email" required data-autofocus {...form.text('email')} />
+      <TextInput label={t('fields.display_name')} required {...form.text('display_name')} />
       <UserAccessFields values={form.values} errors={form.errors} onChange={form.update} />
-      {providers.data?.oidc.enabled && (
-        <Switch
-          label={t('users.ssoOnly')}
-          checked={form.values.sso_only}
-          onChange={(event) => form.set('sso_only', event.currentTarget.checked)}
-        />
-      )}
+      {providers.data?.oidc.enabled && <Switch label={t('users.ssoOnly')} {...form.flag('sso_only')} />}
       {!form.values.sso_only && (
         <Text size="sm" c="dimmed">
           {t('users.passwordHint')}

@@ -61,14 +61,7 @@ function UserEditForm({ user, onClose }: { user: User; onClose: () => void }) {
       onReload={() => void reload().catch(form.fail)}
     >
       <TextInput label={t('fields.email')} value={record.email} readOnly variant="filled" />
-      <TextInput
-        label={t('fields.display_name')}
-        required
-        data-autofocus
-        value={form.values.display_name}
-        error={form.errors.display_name}
-        onChange={(event) => form.set('display_name', event.currentTarget.value)}
-      />
+      <TextInput label={t('fields.display_name')} required data-autofocus {...form.text('display_name')} />
       <UserAccessFields values={form.values} errors={form.errors} onChange={form.update} />
       <Switch
         label={t('users.disabledLabel')}

@@ -1,4 +1,3 @@
-import { Stack, TextInput } from '@mantine/core';
 import {
   departmentCreateSchema,
   departmentUpdateSchema,
@@ -6,8 +5,8 @@ import {
 } from '@server/modules/org/org.schema';
 import { useTranslation } from 'react-i18next';
 import { useCreateDepartment, useUpdateDepartment } from '../../../api/departments';
-import { FormBody, FormModal } from '../../../components/form/FormModal';
-import { useVersionedForm } from '../../../components/form/use-versioned-form';
+import { CodeNameForm } from '../../../components/form/CodeNameForm';
+import { FormModal } from '../../../components/form/FormModal';
 
 interface DepartmentFormProps {
   officeId: string;
@@ -17,54 +16,20 @@ interface DepartmentFormProps {
   onReload: () => Promise<Department | undefined>;
 }
 
-interface DepartmentValues {
-  code: string;
-  name: string;
-}
-
-const toValues = (department?: Department): DepartmentValues => ({
-  code: department?.code ?? '',
-  name: department?.name ?? '',
-});
-
 function DepartmentForm({ officeId, department, onClose, onReload }: DepartmentFormProps) {
   const { t } = useTranslation();
-  const { form, body } = useVersionedForm({
-    record: department,
-    toValues,
-    toPayload: (values: DepartmentValues) => ({ code: values.code.trim(), name: values.name }),
-    createSchema: departmentCreateSchema,
-    updateSchema: departmentUpdateSchema,
-    create: useCreateDepartment(),
-    update: useUpdateDepartment(),
-    nameOf: (saved) => saved.name,
-    onClose,
-    onReload,
-    createExtras: { office_id: officeId },
-    hints: { code: t('validation.officeCode') },
-  });
-
   return (
-    <FormBody {...body}>
-      <Stack>
-        <TextInput
-          label={t('fields.code')}
-          description={t('validation.officeCode')}
-          required
-          data-autofocus
-          value={form.values.code}
-          error={form.errors.code}
-          onChange={(event) => form.set('code', event.currentTarget.value.toUpperCase())}
-        />
-        <TextInput
-          label={t('fields.name')}
-          required
-          value={form.values.name}
-          error={form.errors.name}
-          onChange={(event) => form.set('name', event.currentTarget.value)}
-        />
-      </Stack>
-    </FormBody>
+    <CodeNameForm
+      record={department}
+      createSchema={departmentCreateSchema}
+      updateSchema={departmentUpdateSchema}
+      create={useCreateDepartment()}
+      update={useUpdateDepartment()}
+      onClose={onClose}
+      onReload={onReload}
+      createExtras={{ office_id: officeId }}
+      codeHint={t('validation.officeCode')}
+    />
   );
 }
 

@@ -10,7 +10,9 @@ import { useNavigate } from 'react-router';
 import { useCreateOffice, useUpdateOffice } from '../../../api/offices';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { RegionSelect } from '../../../components/OrgSelects';
+import { CodeInput } from '../../../components/form/CodeNameForm';
 import { FormBody, FormModal } from '../../../components/form/FormModal';
+import { toCapitals } from '../../../components/form/use-form-state';
 import { useVersionedForm } from '../../../components/form/use-versioned-form';
 import { orNull } from '../../../components/form/validation';
 
@@ -73,15 +75,7 @@ function OfficeForm({ office, regionId, onClose, onReload }: OfficeFormProps) {
     <FormBody {...body}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('fields.code')}
-            description={t('validation.officeCode')}
-            required
-            data-autofocus
-            value={form.values.code}
-            error={form.errors.code}
-            onChange={(event) => form.set('code', event.currentTarget.value.toUpperCase())}
-          />
+          <CodeInput form={form} hint={t('validation.officeCode')} />
           <ChoiceSelect
             label={t('fields.kind')}
             required
@@ -92,36 +86,21 @@ function OfficeForm({ office, regionId, onClose, onReload }: OfficeFormProps) {
             onChange={(value) => form.set('kind', value ?? 'country_office')}
           />
         </SimpleGrid>
-        <TextInput
-          label={t('fields.name')}
-          required
-          value={form.values.name}
-          error={form.errors.name}
-          onChange={(event) => form.set('name', event.currentTarget.value)}
-        />
+        <TextInput label={t('fields.name')} required {...form.text('name')} />
         <RegionSelect
           label={t('fields.region_id')}
           placeholder={t('common.none')}
           clearable
-          value={form.values.region_id}
-          error={form.errors.region_id}
-          onChange={(value) => form.set('region_id', value)}
+          {...form.field('region_id')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('fields.country_code')}
             description={t('validation.countryCode')}
             maxLength={2}
-            value={form.values.country_code}
-            error={form.errors.country_code}
-            onChange={(event) => form.set('country_code', event.currentTarget.value.toUpperCase())}
+            {...form.text('country_code', toCapitals)}
           />
-          <TextInput
-            label={t('fields.city')}
-            value={form.values.city}
-            error={form.errors.city}
-            onChange={(event) => form.set('city', event.currentTarget.value)}
-          />
+          <TextInput label={t('fields.city')} {...form.text('city')} />
         </SimpleGrid>
       </Stack>
     </FormBody>

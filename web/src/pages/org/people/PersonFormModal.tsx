@@ -9,8 +9,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCreatePerson, useUpdatePerson } from '../../../api/people';
-import { DepartmentSelect, OfficeSelect } from '../../../components/OrgSelects';
 import { FormBody, FormModal } from '../../../components/form/FormModal';
+import { OfficeDepartmentFields } from '../../../components/form/OfficeDepartmentFields';
 import { useVersionedForm } from '../../../components/form/use-versioned-form';
 import { orNull } from '../../../components/form/validation';
 
@@ -70,48 +70,11 @@ function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
     <FormBody {...body}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('fields.full_name')}
-            required
-            data-autofocus
-            value={form.values.full_name}
-            error={form.errors.full_name}
-            onChange={(event) => form.set('full_name', event.currentTarget.value)}
-          />
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            required
-            value={form.values.email}
-            error={form.errors.email}
-            onChange={(event) => form.set('email', event.currentTarget.value)}
-          />
-          <OfficeSelect
-            label={t('fields.office_id')}
-            required
-            value={form.values.office_id}
-            error={form.errors.office_id}
-            onChange={(value) => {
-              form.set('office_id', value);
-              form.set('department_id', null);
-            }}
-          />
-          <DepartmentSelect
-            officeId={form.values.office_id}
-            label={t('fields.department_id')}
-            placeholder={t('common.none')}
-            clearable
-            value={form.values.department_id}
-            error={form.errors.department_id}
-            onChange={(value) => form.set('department_id', value)}
-          />
+          <TextInput label={t('fields.full_name')} required data-autofocus {...form.text('full_name')} />
+          <TextInput label={t('fields.email')} type="email" required {...form.text('email')} />
+          <OfficeDepartmentFields form={form} />
         </SimpleGrid>
-        <TextInput
-          label={t('fields.job_title')}
-          value={form.values.job_title}
-          error={form.errors.job_title}
-          onChange={(event) => form.set('job_title', event.currentTarget.value)}
-        />
+        <TextInput label={t('fields.job_title')} {...form.text('job_title')} />
         <Checkbox.Group
           label={t('fields.governance_roles')}
           value={form.values.governance_roles}
@@ -124,11 +87,7 @@ function PersonForm({ person, officeId, onClose, onReload }: PersonFormProps) {
             ))}
           </Group>
         </Checkbox.Group>
-        <Switch
-          label={t('people.activeLabel')}
-          checked={form.values.active}
-          onChange={(event) => form.set('active', event.currentTarget.checked)}
-        />
+        <Switch label={t('people.activeLabel')} {...form.flag('active')} />
       </Stack>
     </FormBody>
   );
