@@ -30,6 +30,9 @@ export function useAuditEvents(entityType: string, entityId: string) {
   return useAuditPages([entityType, entityId], query, false);
 }
 
+/** Audit events loaded page by page (one record's or the whole trail). */
+export type AuditPages = ReturnType<typeof useAuditPages>;
+
 /** The whole audit trail in the reader's scope, newest first, filtered. */
 export function useAuditTrail(filters: AuditFilters) {
   return useAuditPages(['trail', filters], { ...filters, limit: 50 }, true);

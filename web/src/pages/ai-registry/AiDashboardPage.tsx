@@ -55,17 +55,56 @@ function CountChart({
   );
 }
 
-function ListCard({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
+interface SystemsCardProps<R extends { id: string; name: string }> {
+  title: string;
+  /** The columns after the system's name. */
+  columns: string[];
+  rows: R[];
+  /** One cell per column, for a row. */
+  cells: (row: R) => ReactNode;
+}
+
+/** A card listing AI systems by name, each a link to its page, with a few facts each. */
+function SystemsCard<R extends { id: string; name: string }>({
+  title,
+  columns,
+  rows,
+  cells,
+}: SystemsCardProps<R>) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" component="section" aria-label={title}>
       <Title order={2} size="h4" mb="sm">
         {title}
       </Title>
-      {empty ? (
+      {rows.length === 0 ? (
         <Text c="dimmed">{t('aiDashboard.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>{children}</Table.ScrollContainer>
+        <Table.ScrollContainer minWidth={480}>
+          <Table aria-label={title}>
+            <Table.Thead>
+              <Table.Tr>
+                {[t('fields.name'), ...columns].map((column) => (
+                  <Table.Th key={column} scope="col">
+                    {column}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Th scope="row" fw="normal">
+                    <Anchor component={Link} to={systemLink(row.id)}>
+                      {row.name}
+                    </Anchor>
+                  </Table.Th>
+                  {cells(row)}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Paper>
   );
@@ -74,70 +113,40 @@ function ListCard({ title, empty, children }: { title: string; empty: boolean; c
 function OverdueReviews({ summary }: { summary: AiSystemSummary }) {
   const { t, i18n } = useTranslation();
   return (
-    <ListCard title={t('aiDashboard.overdue.title')} empty={summary.overdue_reviews.length === 0}>
-      <Table aria-label={t('aiDashboard.overdue.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('fields.name')}</Table.Th>
-            <Table.Th scope="col">{t('aiRegistry.fields.tier')}</Table.Th>
-            <Table.Th scope="col">{t('aiDashboard.overdue.due')}</Table.Th>
-            <Table.Th scope="col">{t('aiDashboard.overdue.owner')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {summary.overdue_reviews.map((row) => (
-            <Table.Tr key={row.id}>
-              <Table.Th scope="row" fw="normal">
-                <Anchor component={Link} to={systemLink(row.id)}>
-                  {row.name}
-                </Anchor>
-              </Table.Th>
-              <Table.Td>
-                <TierBadge tier={row.tier} />
-              </Table.Td>
-              <Table.Td>
-                <time dateTime={row.next_review_date}>
-                  {formatPartialDate(row.next_review_date, i18n.language)}
-                </time>
-              </Table.Td>
-              <Table.Td>
-                {row.owner_name ?? <Text c="dimmed">{t('aiDashboard.overdue.noOwner')}</Text>}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ListCard>
+    <SystemsCard
+      title={t('aiDashboard.overdue.title')}
+      columns={[t('aiRegistry.fields.tier'), t('aiDashboard.overdue.due'), t('aiDashboard.overdue.owner')]}
+      rows={summary.overdue_reviews}
+      cells={(row) => (
+        <>
+          <Table.Td>
+            <TierBadge tier={row.tier} />
+          </Table.Td>
+          <Table.Td>
+            <time dateTime={row.next_review_date}>
+              {formatPartialDate(row.next_review_date, i18n.language)}
+            </time>
+          </Table.Td>
+          <Table.Td>{row.owner_name ?? <Text c="dimmed">{t('aiDashboard.overdue.noOwner')}</Text>}</Table.Td>
+        </>
+      )}
+    />
   );
 }
 
 function WithoutAssessment({ summary }: { summary: AiSystemSummary }) {
   const { t } = useTranslation();
   return (
-    <ListCard title={t('aiDashboard.noDpia.title')} empty={summary.high_risk_without_assessment.length === 0}>
-      <Table aria-label={t('aiDashboard.noDpia.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('fields.name')}</Table.Th>
-            <Table.Th scope="col">{t('aiDashboard.noDpia.missing')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {summary.high_risk_without_assessment.map((row) => (
-            <Table.Tr key={row.id}>
-              <Table.Th scope="row" fw="normal">
-                <Anchor component={Link} to={systemLink(row.id)}>
-                  {row.name}
-                </Anchor>
-              </Table.Th>
-              <Table.Td>
-                {row.dpia_done ? t('aiDashboard.noDpia.noReference') : t('aiDashboard.noDpia.noDpia')}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ListCard>
+    <SystemsCard
+      title={t('aiDashboard.noDpia.title')}
+      columns={[t('aiDashboard.noDpia.missing')]}
+      rows={summary.high_risk_without_assessment}
+      cells={(row) => (
+        <Table.Td>
+          {row.dpia_done ? t('aiDashboard.noDpia.noReference') : t('aiDashboard.noDpia.noDpia')}
+        </Table.Td>
+      )}
+    />
   );
 }
 

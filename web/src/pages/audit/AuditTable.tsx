@@ -1,13 +1,9 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuditTrail, type AuditEvent, type AuditFilters } from '../../api/audit';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { HistoryChanges } from '../../components/history/HistoryChanges';
+import { AuditEventsTable } from '../../components/history/AuditEventsTable';
 import { useHistoryLabels, type HistoryLabels } from '../../components/history/history-labels';
-import { LoadMore } from '../../components/LoadMore';
-import { Loading } from '../../components/Loading';
-import { formatDateTime } from '../../i18n/format';
 import { recordName, recordPath } from './audit-record';
 
 function RecordCell({ event, labels }: { event: AuditEvent; labels: HistoryLabels }) {
@@ -31,7 +27,7 @@ function RecordCell({ event, labels }: { event: AuditEvent; labels: HistoryLabel
 
 /** Audit events in the reader's scope, newest first, with what each changed. */
 export function AuditTable({ filters }: { filters: AuditFilters }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trail = useAuditTrail(filters);
   // People the snapshots name by id, shown by name (those outside the reader's scope keep their id).
   const people = Object.fromEntries(
@@ -41,47 +37,15 @@ export function AuditTable({ filters }: { filters: AuditFilters }) {
   );
   const labels = useHistoryLabels(people);
 
-  if (trail.isPending) return <Loading />;
-  if (trail.isError) return <ErrorAlert error={trail.error} onRetry={() => void trail.refetch()} />;
-  const events = trail.data.pages.flatMap((page) => page.items);
-  if (events.length === 0) return <Text c="dimmed">{t('audit.empty')}</Text>;
   return (
-    <>
-      <Table.ScrollContainer minWidth={900}>
-        <Table aria-label={t('audit.tableLabel')} verticalSpacing="sm" aria-busy={trail.isFetching}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('history.when')}</Table.Th>
-              <Table.Th>{t('history.who')}</Table.Th>
-              <Table.Th>{t('history.action')}</Table.Th>
-              <Table.Th>{t('audit.record')}</Table.Th>
-              <Table.Th>{t('history.changes')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {events.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td>
-                  <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time>
-                </Table.Td>
-                <Table.Td>{event.actor_label}</Table.Td>
-                <Table.Td>{labels.action(event.action)}</Table.Td>
-                <Table.Td>
-                  <RecordCell event={event} labels={labels} />
-                </Table.Td>
-                <Table.Td>
-                  <HistoryChanges event={event} labels={labels} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <LoadMore
-        hasMore={trail.hasNextPage}
-        loading={trail.isFetchingNextPage}
-        onLoad={() => void trail.fetchNextPage()}
-      />
-    </>
+    <AuditEventsTable
+      query={trail}
+      labels={labels}
+      label={t('audit.tableLabel')}
+      empty={t('audit.empty')}
+      minWidth={900}
+      record={{ header: t('audit.record'), cell: (event) => <RecordCell event={event} labels={labels} /> }}
+      showFetching
+    />
   );
 }

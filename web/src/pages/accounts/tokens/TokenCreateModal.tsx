@@ -1,9 +1,9 @@
-import { Button, Group, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import { NumberInput, Switch, TextInput } from '@mantine/core';
 import { apiTokenCreateSchema, type ApiTokenCreated } from '@server/modules/accounts/token.schema';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateToken } from '../../../api/tokens';
-import { FormBody, FormModal } from '../../../components/form/FormModal';
+import { FormBody } from '../../../components/form/FormModal';
+import { RevealOnceModal } from '../../../components/form/RevealOnceModal';
 import { useFormState } from '../../../components/form/use-form-state';
 import { OneTimeSecret } from '../../../components/OneTimeSecret';
 
@@ -75,31 +75,20 @@ function TokenCreateForm({
 /** Create a token for oneself; its secret is shown in the same dialog, once. */
 export function TokenCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [created, setCreated] = useState<ApiTokenCreated | null>(null);
-  const close = () => {
-    setCreated(null);
-    onClose();
-  };
   return (
-    <FormModal
+    <RevealOnceModal<ApiTokenCreated>
       opened={opened}
-      onClose={close}
-      title={created ? t('tokens.createdTitle') : t('tokens.createTitle')}
-    >
-      {created ? (
-        <Stack>
-          <OneTimeSecret
-            label={t('tokens.secretLabel')}
-            value={created.token}
-            warning={t('tokens.secretWarning')}
-          />
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('users.done')}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <TokenCreateForm onCreated={setCreated} onClose={close} />
+      onClose={onClose}
+      title={t('tokens.createTitle')}
+      createdTitle={t('tokens.createdTitle')}
+      form={(onCreated, close) => <TokenCreateForm onCreated={onCreated} onClose={close} />}
+      reveal={(created) => (
+        <OneTimeSecret
+          label={t('tokens.secretLabel')}
+          value={created.token}
+          warning={t('tokens.secretWarning')}
+        />
       )}
-    </FormModal>
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Switch, Text, TextInput } from '@mantine/core';
 import { userCreateSchema } from '@server/modules/accounts/accounts.schema';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthProviders } from '../../../api/session';
 import { useCreateUser, type UserCreated } from '../../../api/users';
-import { FormBody, FormModal } from '../../../components/form/FormModal';
+import { FormBody } from '../../../components/form/FormModal';
+import { RevealOnceModal } from '../../../components/form/RevealOnceModal';
 import { useFormState } from '../../../components/form/use-form-state';
 import { OneTimeSecret } from '../../../components/OneTimeSecret';
 import { accessPayload, UserAccessFields, type AccessValues } from './UserAccessFields';
@@ -66,46 +66,32 @@ function UserCreateForm({
   );
 }
 
-function CreatedUser({ created, onClose }: { created: UserCreated; onClose: () => void }) {
+/** What a new account's creator must pass on: its one-time password, or that it signs in by single sign-on. */
+function CreatedUser({ created }: { created: UserCreated }) {
   const { t } = useTranslation();
   const email = created.user.email;
-  return (
-    <Stack>
-      {created.generated_password ? (
-        <OneTimeSecret
-          label={t('users.oneTimePassword')}
-          value={created.generated_password}
-          warning={t('users.createdBody', { email })}
-        />
-      ) : (
-        <Text>{t('users.createdSso', { email })}</Text>
-      )}
-      <Group justify="flex-end">
-        <Button onClick={onClose}>{t('users.done')}</Button>
-      </Group>
-    </Stack>
+  return created.generated_password ? (
+    <OneTimeSecret
+      label={t('users.oneTimePassword')}
+      value={created.generated_password}
+      warning={t('users.createdBody', { email })}
+    />
+  ) : (
+    <Text>{t('users.createdSso', { email })}</Text>
   );
 }
 
 /** Create an account; its one-time password is shown in the same dialog, once. */
 export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [created, setCreated] = useState<UserCreated | null>(null);
-  const close = () => {
-    setCreated(null);
-    onClose();
-  };
   return (
-    <FormModal
+    <RevealOnceModal<UserCreated>
       opened={opened}
-      onClose={close}
-      title={created ? t('users.createdTitle') : t('users.createTitle')}
-    >
-      {created ? (
-        <CreatedUser created={created} onClose={close} />
-      ) : (
-        <UserCreateForm onCreated={setCreated} onClose={close} />
-      )}
-    </FormModal>
+      onClose={onClose}
+      title={t('users.createTitle')}
+      createdTitle={t('users.createdTitle')}
+      form={(onCreated, close) => <UserCreateForm onCreated={onCreated} onClose={close} />}
+      reveal={(created) => <CreatedUser created={created} />}
+    />
   );
 }
