@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.js';
 import { loadLabelPolicy } from './label-policy.js';
-import { shareColumns } from './parallel-classifier.js';
+import { shareColumns, type ParallelOptions } from './parallel-classifier.js';
 import { seededRandom } from './reservoir.js';
 import { createScanRunner } from './scan.js';
 import type { ScanOptions } from './scan-report.js';
@@ -57,12 +57,19 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function both(name: string, text: string) {
+async function both(name: string, text: string, runner = threaded) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   const source = [{ kind: 'path' as const, path: file, name }];
-  return { one: await single(source, FULL), two: await threaded(source, FULL) };
+  return { one: await single(source, FULL), two: await runner(source, FULL) };
 }
+
+/** Threads sharing the columns as given, whatever they cost: the first list is the scanner thread's. */
+const sharedAs = (lists: number[][]): ParallelOptions => ({
+  threads: lists.length,
+  minRows: 200,
+  share: () => lists,
+});
 
 describe('--full on worker threads', () => {
   it('gives the same report as one thread on a dataset large enough for threads', async () => {
@@ -74,6 +81,24 @@ describe('--full on worker threads', () => {
       matched: 5000,
     });
     expect(two).toEqual(one);
+  }, 60_000);
+
+  it('gives the same report whichever thread takes each column', async () => {
+    const text = csv(HEADERS, rows(1000));
+    for (const lists of [
+      [
+        [0, 2, 4, 6, 8],
+        [1, 5],
+        [3, 7],
+      ],
+      [[], [0, 1, 2, 3, 4, 5, 6, 7, 8]],
+      [[0, 1, 2, 3, 4, 5, 6, 7], [8]],
+    ]) {
+      const runner = createScanRunner({ clock, parallel: sharedAs(lists) });
+      const { one, two } = await both('shared.csv', text, runner);
+      expect(one.datasets[0]!.rows_scanned).toBe(1000);
+      expect(two).toEqual(one);
+    }
   }, 60_000);
 
   it('reads an HXL hashtag row under the headers the same way', async () => {
@@ -100,12 +125,28 @@ describe('--full on worker threads', () => {
 });
 
 describe('shareColumns', () => {
-  it('gives the costliest columns to the least loaded thread, counting the work it already has', () => {
-    expect(shareColumns([10, 1, 1, 8, 1, 1], 2)).toEqual([
+  const classifying = (costs: number[]) => costs.map((classify) => ({ classify, send: 0 }));
+
+  it('gives the costliest columns to the least loaded thread, counting the reading of the scanner thread', () => {
+    expect(shareColumns(classifying([10, 1, 1, 8, 1, 1]), 2)).toEqual([
       [0, 4],
       [1, 2, 3, 5],
     ]);
-    expect(shareColumns([5, 5, 5], 4)).toEqual([[0], [1], [2], []]);
-    expect(shareColumns([4, 4, 4], 2, [6])).toEqual([[2], [0, 1]]);
+    expect(shareColumns(classifying([5, 5, 5]), 4)).toEqual([[0], [1], [2], []]);
+    expect(shareColumns(classifying([4, 4, 4]), 2, 6)).toEqual([[2], [0, 1]]);
+  });
+
+  it('keeps a column in the scanner thread when sending it to a worker costs more than it saves', () => {
+    expect(shareColumns(classifying([8, 4]), 2, 10)).toEqual([[], [0, 1]]);
+    expect(
+      shareColumns(
+        [
+          { classify: 8, send: 0 },
+          { classify: 4, send: 3 },
+        ],
+        2,
+        10,
+      ),
+    ).toEqual([[1], [0]]);
   });
 });

@@ -8,7 +8,6 @@ import {
   type ColumnClassifierOptions,
 } from './column-classifier.js';
 import {
-  DatasetClassifier,
   columnOptionsOf,
   feedCell,
   hashtagRow,
@@ -27,11 +26,17 @@ import type { HxlTag } from './hxl.js';
  * the same (matchers that learn from earlier values, the examples kept, the row-number check all see
  * the same values in the same order).
  *
- * Small datasets never pay for threads: rows are held until `minRows` have been read, and a dataset
- * that ends sooner is classified in this thread. When threads start, the held rows tell what each
- * column costs (each is classified once, thrown away, and timed) and what reading cost, so the work
- * is shared evenly, reading counted as the scanner thread's. Batches in flight are bounded: reading
- * waits for a worker that is `MAX_IN_FLIGHT` batches behind.
+ * Small datasets never pay for threads: until `minRows` rows have been read, the scanner's thread
+ * classifies every column itself, a slice of rows at a time, and keeps each column's values packed;
+ * a dataset that ends sooner is finished there. Then the second half of those rows tells what each
+ * column costs and what reading costs, and the work is shared evenly, reading counted as the scanner
+ * thread's. Only the second half is timed: a column's first values cost many times more than the
+ * rest (the detectors' code is compiled, the verdict cache fills up, and for columns whose values
+ * rarely repeat it is switched off only after 10,000 lookups), so costs measured on the first rows
+ * gave the costliest column a share several times too small or too large. The scanner thread goes
+ * on with the classifiers of the columns it keeps; a worker's columns start again from the first
+ * row, from the packed values. Batches in flight are bounded: reading waits for a worker that is
+ * `MAX_IN_FLIGHT` batches behind.
  */
 
 export interface ParallelOptions {
@@ -39,6 +44,8 @@ export interface ParallelOptions {
   threads: number;
   /** Rows read before threads start; a dataset with fewer is classified in the caller's thread. */
   minRows: number;
+  /** How columns are shared between the threads (`shareColumns`; tests fix the sharing). */
+  share?: typeof shareColumns;
 }
 
 /**
@@ -70,8 +77,14 @@ export type ToWorker =
   | { kind: 'finish' };
 
 const MAX_IN_FLIGHT = 4;
-/** Rows of the held ones used to time each column. */
-const CALIBRATION_ROWS = 2000;
+/** The timed held rows are timed in this many slices; a column's cost is the median slice's. */
+const CALIBRATION_SLICES = 10;
+/**
+ * Packing a column's values is timed; posting them and, in the worker, receiving and cutting them
+ * cost about half as much again on each side (measured on the benchmark's CSV: packing two columns
+ * 120 ms, posting 37 ms, receiving 171 ms).
+ */
+const SEND_PER_PACKING = 1.5;
 
 /** A worker that runs the TypeScript sources through tsx (tests, bench, dev) or the compiled build. */
 function startWorker(): Worker {
@@ -162,24 +175,36 @@ class ColumnWorker {
   }
 }
 
+/** What a column costs its thread: classifying it, and, when a worker has it, sending it there. */
+export interface ColumnCost {
+  classify: number;
+  /** Paid twice when a worker classifies the column: by the scanner's thread and by the worker. */
+  send: number;
+}
+
 /**
- * Columns to threads, costliest first to the least loaded one; `initial` is work a thread already
- * has (reading, for the scanner's). Every thread gets a list, possibly empty.
+ * Columns to threads (the first is the scanner's, which starts with `reading`), costliest first,
+ * each where the threads it loads end least loaded. Every thread gets a list, possibly empty.
  */
-export function shareColumns(
-  costs: readonly number[],
-  threads: number,
-  initial: readonly number[] = [],
-): number[][] {
+export function shareColumns(costs: readonly ColumnCost[], threads: number, reading = 0): number[][] {
   const groups = Array.from({ length: Math.max(1, threads) }, (_, i) => ({
     columns: [] as number[],
-    load: initial[i] ?? 0,
+    load: i === 0 ? reading : 0,
   }));
-  const order = costs.map((cost, column) => ({ cost, column })).sort((a, b) => b.cost - a.cost);
-  for (const { cost, column } of order) {
-    const lightest = groups.reduce((a, b) => (b.load < a.load ? b : a));
-    lightest.columns.push(column);
-    lightest.load += cost;
+  const scanner = groups[0]!;
+  const order = costs.map((cost, column) => ({ ...cost, column })).sort((a, b) => b.classify - a.classify);
+  for (const { classify, send, column } of order) {
+    const after = (g: number) =>
+      g === 0 ? scanner.load + classify : Math.max(groups[g]!.load + classify + send, scanner.load + send);
+    let best = 0;
+    for (let g = 1; g < groups.length; g++) if (after(g) < after(best)) best = g;
+    const group = groups[best]!;
+    group.columns.push(column);
+    group.load += classify;
+    if (best !== 0) {
+      group.load += send;
+      scanner.load += send;
+    }
   }
   return groups.map((g) => g.columns.sort((a, b) => a - b));
 }
@@ -190,30 +215,75 @@ function cpuNow(): number {
   return user + system;
 }
 
-/**
- * Microseconds each column takes to classify `rows` (classifiers thrown away afterwards): the least
- * of three passes, so that neither compiling the shared code (which the first columns of the first
- * pass pay for) nor a collection or another process taking the core lands on one column.
- */
-function columnCosts(
-  options: readonly ColumnClassifierOptions[],
-  rows: readonly (readonly CellValues[])[],
-): number[] {
-  const passes = [timeColumns(options, rows), timeColumns(options, rows), timeColumns(options, rows)];
-  return options.map((_, i) => Math.min(...passes.map((pass) => pass[i]!)));
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-function timeColumns(
-  options: readonly ColumnClassifierOptions[],
-  rows: readonly (readonly CellValues[])[],
-): number[] {
-  return options.map((column, i) => {
-    const classifier = new ColumnClassifier(column);
-    const started = process.hrtime.bigint();
-    for (const row of rows) feedCell(classifier, row[i]);
-    classifier.finish();
-    return Number(process.hrtime.bigint() - started) / 1000;
-  });
+/**
+ * The first `minRows` rows, classified in the scanner's thread a slice at a time, every column, and
+ * packed for a worker; the slices of the second half timed, per column and row.
+ */
+class HeldRows {
+  readonly classifiers: ColumnClassifier[];
+  /** Per column, its values of each slice, packed: what a worker taking the column is sent first. */
+  readonly packed: PackedValues[][];
+  private readonly classifyCost: number[][];
+  private readonly packCost: number[][];
+  /** Per batch read in the timed half, CPU microseconds per row of reading it. */
+  private readonly readCost: number[] = [];
+  private timed = false;
+  rows = 0;
+
+  constructor(
+    options: readonly ColumnClassifierOptions[],
+    private readonly minRows: number,
+  ) {
+    this.classifiers = options.map((column) => new ColumnClassifier(column));
+    this.packed = options.map(() => []);
+    this.classifyCost = options.map(() => []);
+    this.packCost = options.map(() => []);
+  }
+
+  /** Classifies and packs a slice of rows; timed (each column in turn first) in the second half. */
+  add(slice: readonly (readonly CellValues[])[]): void {
+    const n = this.classifiers.length;
+    const turn = this.packed[0]?.length ?? 0;
+    for (let k = 0; k < n; k++) {
+      const c = (k + turn) % n;
+      const started = this.timed ? cpuNow() : 0;
+      const classifier = this.classifiers[c]!;
+      for (const row of slice) feedCell(classifier, row[c]);
+      const classified = this.timed ? cpuNow() : 0;
+      this.packed[c]!.push(packColumn(slice, c));
+      if (this.timed && slice.length > 0) {
+        this.classifyCost[c]!.push((classified - started) / slice.length);
+        this.packCost[c]!.push((cpuNow() - classified) / slice.length);
+      }
+    }
+    this.rows += slice.length;
+    this.timed ||= this.rows >= this.minRows / 2;
+  }
+
+  /** A batch of `rows` rows took `cpu` microseconds to read. */
+  read(rows: number, cpu: number): void {
+    if (this.timed && rows > 0) this.readCost.push(cpu / rows);
+  }
+
+  /**
+   * CPU microseconds per row in the timed half, the median batch's or slice's (so that neither a
+   * collection nor the compiler's threads, which count in the process's CPU time, land on one
+   * column): reading (0 when no batch was read then) and, per column, classifying and sending.
+   */
+  costs(): { reading: number; columns: ColumnCost[] } {
+    return {
+      reading: median(this.readCost),
+      columns: this.classifiers.map((_, c) => ({
+        classify: median(this.classifyCost[c]!),
+        send: median(this.packCost[c]!) * SEND_PER_PACKING,
+      })),
+    };
+  }
 }
 
 /**
@@ -221,9 +291,12 @@ function timeColumns(
  * dataset proves large. Call `close` in any case (it stops the threads); `finish` once.
  */
 export class ParallelDatasetClassifier {
-  private held: (readonly CellValues[])[] = [];
-  /** CPU time when the first rows arrived: reading until `minRows` is what reading costs. */
-  private readStarted: number | null = null;
+  /** Rows read but not yet classified while rows are held: at most a slice. */
+  private pending: (readonly CellValues[])[] = [];
+  private held: HeldRows | null = null;
+  private readonly sliceRows: number;
+  /** CPU time when the last batch held was done with: reading the next one took until it came. */
+  private lastBatch: number | null = null;
   private workers: ColumnWorker[] | null = null;
   /** The columns this thread classifies itself, once threads have started. */
   private own: { columns: number[]; classifiers: ColumnClassifier[] } = { columns: [], classifiers: [] };
@@ -237,32 +310,43 @@ export class ParallelDatasetClassifier {
   ) {
     if (options.detectors) throw new Error('Custom detectors cannot be sent to worker threads');
     this.tags = headerHashtags(headers);
+    this.sliceRows = Math.max(1, Math.ceil(parallel.minRows / (2 * CALIBRATION_SLICES)));
   }
 
   async feedBatch(batch: readonly (readonly CellValues[])[]): Promise<void> {
     if (!this.workers) {
-      this.readStarted ??= cpuNow();
-      for (const row of batch) this.held.push(row);
-      if (this.held.length >= this.parallel.minRows) await this.start();
+      const now = cpuNow();
+      if (this.lastBatch !== null) this.held?.read(batch.length, now - this.lastBatch);
+      for (const row of batch) this.pending.push(row);
+      if (this.pending.length >= this.sliceRows) this.classifyPending();
+      if (this.held && this.held.rows >= this.parallel.minRows) await this.start(this.held);
+      this.lastBatch = cpuNow();
       return;
     }
     this.rows += batch.length;
-    await this.send(batch);
+    await this.toWorkers((column) => packColumn(batch, column));
+    const { columns, classifiers } = this.own;
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k]!;
+      const classifier = classifiers[k]!;
+      for (const row of batch) feedCell(classifier, row[column]);
+    }
   }
 
   async finish(): Promise<DatasetClassification> {
-    if (!this.workers) {
-      const classifier = new DatasetClassifier(this.headers, this.options);
-      for (const row of this.held) classifier.feedValues(row);
-      this.held = [];
-      return classifier.finish();
-    }
-    const results = await Promise.all(this.workers.map((w) => w.finish()));
     const columns: ColumnClassification[] = new Array<ColumnClassification>(this.headers.length);
+    if (this.workers) {
+      const results = await Promise.all(this.workers.map((w) => w.finish()));
+      this.workers.forEach((worker, w) =>
+        worker.columns.forEach((column, k) => (columns[column] = results[w]![k]!)),
+      );
+    } else {
+      this.classifyPending();
+      const held = this.held ?? this.hold();
+      this.own = { columns: held.classifiers.map((_, c) => c), classifiers: held.classifiers };
+      this.rows = held.rows;
+    }
     this.own.columns.forEach((column, k) => (columns[column] = this.own.classifiers[k]!.finish()));
-    this.workers.forEach((worker, w) =>
-      worker.columns.forEach((column, k) => (columns[column] = results[w]![k]!)),
-    );
     return { rows: this.rows, hxl: this.tags.some((t) => t !== null), columns };
   }
 
@@ -270,40 +354,47 @@ export class ParallelDatasetClassifier {
     await Promise.all((this.workers ?? []).map((w) => w.close()));
   }
 
-  private async start(): Promise<void> {
-    const reading = cpuNow() - this.readStarted!;
-    let held = this.held;
-    this.held = [];
-    const tags = hashtagRow(this.headers, this.tags, held[0] ?? []);
-    if (tags) {
-      this.tags = tags;
-      held = held.slice(1);
-    }
+  /** The column classifiers, once the first row has told whether it is an HXL hashtag row. */
+  private hold(): HeldRows {
     const options = columnOptionsOf(this.headers, this.tags, this.options);
-    const sample = held.slice(0, CALIBRATION_ROWS);
-    const costs = columnCosts(options, sample);
-    // The scanner's thread reads, and also packs and posts the other threads' values: about as much again.
-    const [own, ...others] = shareColumns(costs, this.parallel.threads, [
-      (2 * reading * sample.length) / Math.max(1, held.length),
-    ]);
-    this.own = { columns: own!, classifiers: own!.map((c) => new ColumnClassifier(options[c]!)) };
+    return (this.held = new HeldRows(options, this.parallel.minRows));
+  }
+
+  private classifyPending(): void {
+    let rows = this.pending;
+    this.pending = [];
+    if (!this.held && rows.length > 0) {
+      const tags = hashtagRow(this.headers, this.tags, rows[0]!);
+      if (tags) {
+        this.tags = tags;
+        rows = rows.slice(1);
+      }
+      this.hold();
+    }
+    for (let i = 0; i < rows.length; i += this.sliceRows) this.held!.add(rows.slice(i, i + this.sliceRows));
+  }
+
+  private async start(held: HeldRows): Promise<void> {
+    this.classifyPending();
+    const { reading, columns } = held.costs();
+    const share = this.parallel.share ?? shareColumns;
+    const [own, ...others] = share(columns, this.parallel.threads, reading);
+    this.own = { columns: own!, classifiers: own!.map((c) => held.classifiers[c]!) };
+    const options = columnOptionsOf(this.headers, this.tags, this.options);
     this.workers = others.filter((columns) => columns.length > 0).map((columns) => new ColumnWorker(columns));
     for (const worker of this.workers)
       worker.send({ kind: 'start', columns: worker.columns.map((c) => options[c]!) });
-    this.rows = held.length;
-    for (let i = 0; i < held.length; i += 1000) await this.send(held.slice(i, i + 1000));
+    this.rows = held.rows;
+    this.held = null;
+    const slices = held.packed[0]?.length ?? 0;
+    for (let s = 0; s < slices; s++) await this.toWorkers((column) => held.packed[column]![s]!);
   }
 
-  private async send(batch: readonly (readonly CellValues[])[]): Promise<void> {
+  /** Each worker its columns' values of one batch. */
+  private async toWorkers(pack: (column: number) => PackedValues): Promise<void> {
     for (const worker of this.workers!) {
       await worker.drain(MAX_IN_FLIGHT - 1);
-      worker.send({ kind: 'values', columns: worker.columns.map((column) => packColumn(batch, column)) });
-    }
-    const { columns, classifiers } = this.own;
-    for (let k = 0; k < columns.length; k++) {
-      const column = columns[k]!;
-      const classifier = classifiers[k]!;
-      for (const row of batch) feedCell(classifier, row[column]);
+      worker.send({ kind: 'values', columns: worker.columns.map(pack) });
     }
   }
 }
