@@ -96,7 +96,13 @@ class SequenceWatch {
 
   see(value: string): void {
     if (!this.consecutive) return;
-    if (!/^\d{1,15}$/.test(value)) {
+    // /^\d{1,15}$/ without the pattern.
+    let digits = value.length > 0 && value.length <= 15;
+    for (let i = 0; digits && i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      digits = c >= 48 && c <= 57;
+    }
+    if (!digits) {
       this.consecutive = false;
       return;
     }
@@ -128,6 +134,8 @@ export class ColumnClassifier {
   /** Profile key → indices of the runs to try (see `candidatesFor`). */
   private readonly candidates = new Map<number, Uint8Array>();
   private readonly profile = { chars: 0, length: 0 };
+  private lastProfileKey = -1;
+  private lastCandidates: Uint8Array = new Uint8Array(0);
   private values = 0;
   /** Values checked by the detectors (every value, or the sample). */
   private checked = 0;
@@ -168,7 +176,7 @@ export class ColumnClassifier {
     if (this.finished) throw new Error('ColumnClassifier.feed after finish');
     if (value === null || value === undefined) return;
     const text = value.length > MAX_VALUE_CHARS ? value.slice(0, MAX_VALUE_CHARS) : value;
-    const trimmed = text.trim();
+    const trimmed = mayNeedTrim(text) ? text.trim() : text;
     if (trimmed === '') return;
     this.values++;
     this.sequence.see(trimmed);
@@ -217,8 +225,15 @@ export class ColumnClassifier {
    */
   private candidatesFor(profile: ValueProfile): Uint8Array {
     const key = profile.chars * (MAX_VALUE_CHARS + 1) + profile.length;
-    const known = this.candidates.get(key);
-    if (known) return known;
+    // Values of a column mostly share one profile: the last answer first, without the map.
+    if (key === this.lastProfileKey) return this.lastCandidates;
+    const known = this.candidates.get(key) ?? this.runCandidates(profile, key);
+    this.lastProfileKey = key;
+    this.lastCandidates = known;
+    return known;
+  }
+
+  private runCandidates(profile: ValueProfile, key: number): Uint8Array {
     const list: number[] = [];
     for (let i = 0; i < this.runs.length; i++) {
       const run = this.runs[i]!;
@@ -269,6 +284,17 @@ export class ColumnClassifier {
       if (verdicts[k + 1]! & SIGNALLED) run.tally.signalled++;
     }
   }
+}
+
+/**
+ * Whether `trim` could change `text`: it is empty or starts or ends with a character that may be
+ * white space (every one `trim` removes is a control character, a space or beyond U+009F).
+ */
+function mayNeedTrim(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || first >= 0xa0 || last <= 32 || last >= 0xa0;
 }
 
 /** Up to three distinct masked examples: three identical ones say nothing more than one. */

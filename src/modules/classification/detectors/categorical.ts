@@ -7,6 +7,6 @@ export function isShortAnswer(value: string): boolean {
   if (text.length === 0 || text.length > 80) return false;
   let words = 1;
   for (let i = 1; i < text.length; i++)
-    if (text[i] === ' ' && text[i - 1] !== ' ' && ++words > 8) return false;
+    if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) !== 32 && ++words > 8) return false;
   return true;
 }

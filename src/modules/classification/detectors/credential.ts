@@ -32,10 +32,46 @@ const PASSWORD_HASH =
 export function matchCredential(value: string): Verdict {
   const text = value.trim();
   if (text.length < 4) return NONE;
-  if (text.length >= 20 && TOKEN_HINT.test(text) && TOKEN_PATTERNS.some((pattern) => pattern.test(text)))
+  if (
+    text.length >= 20 &&
+    mayHoldToken(text) &&
+    TOKEN_HINT.test(text) &&
+    TOKEN_PATTERNS.some((pattern) => pattern.test(text))
+  )
     return DISTINCTIVE;
   if (text.startsWith('$') || text.startsWith('pbkdf2')) return PASSWORD_HASH.test(text) ? VALID : SHAPE;
-  return text.length <= 256 && !/\s/.test(text) ? SHAPE : NONE;
+  return text.length <= 256 && !hasWhiteSpace(text) ? SHAPE : NONE;
+}
+
+/** Every TOKEN_HINT holds a - _ A J or S: text with none of them skips the pattern. */
+function mayHoldToken(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 95 || c === 65 || c === 74 || c === 83) return true;
+  }
+  return false;
+}
+
+/** `/\s/.test(text)` without the pattern: the white space of JavaScript patterns, ASCII and Unicode. */
+function hasWhiteSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) return true;
+    if (
+      c >= 0xa0 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff)
+    )
+      return true;
+  }
+  return false;
 }
 
 export const credentialDetector: Detector = {

@@ -25,7 +25,7 @@ export function dateOfBirthMatcher(context: MatchContext): Matcher {
     const text = value.trim();
     // The shortest written date is "1/1/1900" (8 characters); a bare year has 4.
     if (text.length > 40 || (text.length < 8 && text.length !== 4)) return NONE;
-    if (/^\d{4}$/.test(text)) {
+    if (text.length === 4 && /^\d{4}$/.test(text)) {
       const year = Number(text);
       return year >= EARLIEST.year && year <= today.year ? SHAPE : NONE;
     }

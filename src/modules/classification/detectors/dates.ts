@@ -52,6 +52,10 @@ const MONTH_FIRST = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
  */
 export function parseCalendarDate(value: string): CalendarDate[] {
   const text = value.trim();
+  if (isPlainIsoDate(text)) {
+    const d = date(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
+    return d ? [d] : [];
+  }
   let m = ISO.exec(text);
   if (m) {
     if (!MIDNIGHT.test(m[4]!)) return [];
@@ -83,6 +87,28 @@ export function parseCalendarDate(value: string): CalendarDate[] {
     return d ? [d] : [];
   }
   return [];
+}
+
+/** 1985-03-12 (or with / or . between the parts): what ISO reads most often, without the pattern. */
+function isPlainIsoDate(text: string): boolean {
+  if (text.length !== 10 || !isSeparator(text.charCodeAt(4)) || !isSeparator(text.charCodeAt(7)))
+    return false;
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(i);
+    if (i !== 4 && i !== 7 && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+function isSeparator(c: number): boolean {
+  return c === 45 || c === 47 || c === 46;
+}
+
+/** The number written by the ASCII digits of text[start, end). */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 export function compareDates(a: CalendarDate, b: CalendarDate): number {

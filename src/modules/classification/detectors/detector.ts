@@ -44,18 +44,22 @@ export interface ValueProfile {
   length: number;
 }
 
+/** HAS_* bits of each ASCII character. */
+const ASCII_CLASSES = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASSES[c] = HAS_DIGIT;
+for (let c = 65; c <= 90; c++) ASCII_CLASSES[c] = ASCII_CLASSES[c + 32] = HAS_LETTER;
+ASCII_CLASSES[64] = HAS_AT;
+ASCII_CLASSES[32] = HAS_SPACE;
+ASCII_CLASSES[46] = HAS_DOT;
+ASCII_CLASSES[58] = HAS_COLON;
+ASCII_CLASSES[44] = ASCII_CLASSES[59] = HAS_COMMA;
+
 /** The profile of `value`, written into `into` (reused by the classifier so profiling allocates nothing). */
 export function profileOf(value: string, into: ValueProfile = { chars: 0, length: 0 }): ValueProfile {
   let chars = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) chars |= HAS_DIGIT;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128) chars |= HAS_LETTER;
-    else if (c === 64) chars |= HAS_AT;
-    else if (c === 32) chars |= HAS_SPACE;
-    else if (c === 46) chars |= HAS_DOT;
-    else if (c === 58) chars |= HAS_COLON;
-    else if (c === 44 || c === 59) chars |= HAS_COMMA;
+    chars |= c < 128 ? ASCII_CLASSES[c]! : HAS_LETTER;
   }
   into.chars = chars;
   into.length = value.length;

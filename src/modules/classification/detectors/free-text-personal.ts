@@ -61,7 +61,18 @@ export function matchFreeTextPersonal(value: string): Verdict {
   if (value.length < MIN_CHARS || !value.includes(' ')) return NONE;
   const words = valueWords(value);
   if (words.length < MIN_WORDS) return NONE;
-  return PERSONAL_WORDS.mentionsWords(words) || EMBEDDED_CONTACT.test(value) ? VALID : SHAPE;
+  return PERSONAL_WORDS.mentionsWords(words) || (mayEmbedContact(value) && EMBEDDED_CONTACT.test(value))
+    ? VALID
+    : SHAPE;
+}
+
+/** EMBEDDED_CONTACT needs an @ or an ASCII digit: most sentences have neither and skip the pattern. */
+function mayEmbedContact(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 64 || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
 }
 
 export function mentionsProtection(value: string): boolean {

@@ -106,10 +106,34 @@ function southAfricanId(digits: string): boolean {
  */
 export function matchNationalId(value: string): Verdict {
   const raw = value.trim();
-  if (raw.length < 5 || raw.length > 24) return NONE;
+  const n = raw.length;
+  if (n < 5 || n > 24) return NONE;
+  // One pass over an ASCII value answers what the patterns below would; other text takes them.
+  let digits = 0;
+  let letters = 0;
+  let lower = false;
+  /** Characters `compact` drops (white space and dots), and those of them the SHAPE pattern refuses. */
+  let dropped = 0;
+  let notShape = 0;
+  let slashes = 0;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      letters++;
+      if (c >= 97) lower = true;
+    } else if (c >= 128) return matchNonAsciiId(raw);
+    // Neither ID_TEXT nor the all-digit formats can accept the value any more.
+    else if (i === 0) return NONE;
+    else if (c === 32) dropped++;
+    else if (c === 46 || (c >= 9 && c <= 13)) {
+      dropped++;
+      notShape++;
+    } else if (c === 47) slashes++;
+    else if (c !== 45) return NONE;
+  }
   // Digits only (ids, amounts, phone numbers without +): only the all-digit formats can apply.
-  if (isAsciiDigits(raw)) {
-    const n = raw.length;
+  if (digits === n) {
     const valid =
       (n === 15 && frenchNir(raw)) ||
       (n === 12 && aadhaar(raw)) ||
@@ -118,6 +142,42 @@ export function matchNationalId(value: string): Verdict {
     return valid ? VALID : n <= 20 ? SHAPE : NONE;
   }
   // Every format below has at least 7 digits, and a SHAPE needs 4.
+  if (digits < 4) return NONE;
+  const text = lower ? raw.toUpperCase() : raw;
+  const compact = () => (dropped > 0 ? text.replace(/[\s.]/g, '') : text);
+  const valid =
+    letters === 0 && slashes === 0
+      ? matchDigitGroups(text, digits, () => compact().replace(/-/g, ''))
+      : matchLetterId(text, n - dropped, compact);
+  if (valid) return VALID;
+  // /^[A-Z0-9][A-Z0-9\-/ ]{3,19}$/ for ASCII text that passed the checks above.
+  return n <= 20 && notShape === 0 ? SHAPE : NONE;
+}
+
+/** Formats of digits written with separators (spaces, dots, dashes): `digits` has the digits alone. */
+function matchDigitGroups(text: string, count: number, digits: () => string): boolean {
+  return (
+    (count === 15 && frenchNir(digits())) ||
+    (count === 12 && aadhaar(digits())) ||
+    (count === 13 && southAfricanId(digits())) ||
+    (count === 9 && usSsn(text)) ||
+    (count === 11 && CPF_TEXT.test(text) && brazilCpf(digits())) ||
+    chileRut(text)
+  );
+}
+
+/** Formats with letters (DNI/NIE, CURP, Corsican NIR, RUT with K); `compact` is `text` without spaces and dots. */
+function matchLetterId(text: string, compactLength: number, compact: () => string): boolean {
+  return (
+    (compactLength <= 10 && spanishId(compact())) ||
+    (compactLength === 18 && curp(compact())) ||
+    (compactLength === 15 && frenchNir(compact().replace(/-/g, ''))) ||
+    chileRut(text)
+  );
+}
+
+/** `matchNationalId` for a value with characters beyond ASCII (letters of any script, Unicode spaces). */
+function matchNonAsciiId(raw: string): Verdict {
   if (digitCount(raw) < 4 || !ID_TEXT.test(raw)) return NONE;
   const text = hasLowerCase(raw) ? raw.toUpperCase() : raw;
   const compact = text.replace(/[\s.]/g, '');

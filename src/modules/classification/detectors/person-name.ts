@@ -42,7 +42,7 @@ const NAME_TEXT = /^[\p{L}][\p{L}'’.,\- ]*$/u;
  */
 export function matchPersonName(value: string): Verdict {
   const text = value.trim();
-  if (text.length < 2 || text.length > 80 || !NAME_TEXT.test(text)) return NONE;
+  if (text.length < 2 || text.length > 80 || moreWordsThan(text, 5) || !NAME_TEXT.test(text)) return NONE;
   const words = text.split(/[\s,]+/).filter(Boolean);
   if (words.length === 0 || words.length > 5) return NONE;
   let given = false;
@@ -55,6 +55,24 @@ export function matchPersonName(value: string): Verdict {
     if (GIVEN.has(folded)) given = true;
   }
   return given ? VALID : SHAPE;
+}
+
+/**
+ * Whether `text` has more than `max` runs of characters between spaces and commas: where NAME_TEXT
+ * holds these are the words below, so a sentence is refused before the pattern reads it.
+ */
+function moreWordsThan(text: string, max: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 44) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words > max) return true;
+    }
+  }
+  return false;
 }
 
 export const personNameDetector: Detector = {

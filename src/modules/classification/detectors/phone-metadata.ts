@@ -65,15 +65,18 @@ interface CompiledPlan {
 }
 
 const metadata = new Metadata() as unknown as LibMetadata;
-/** Calling code → its compiled plan, or null when the library must decide (shared or non-geographic code). */
-const plans = new Map<string, CompiledPlan | null>();
+/**
+ * Calling code (by its number) → its compiled plan, or null when the library must decide (shared
+ * or non-geographic code); undefined until first asked.
+ */
+const plans: (CompiledPlan | null | undefined)[] = [];
 
 const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 
-function planOf(callingCode: string): CompiledPlan | null {
-  let plan = plans.get(callingCode);
+function planOf(code: number): CompiledPlan | null {
+  let plan = plans[code];
   if (plan !== undefined) return plan;
-  const countries = metadata.getCountryCodesForCallingCode(callingCode);
+  const countries = metadata.getCountryCodesForCallingCode(String(code));
   plan = null;
   if (countries && countries.length === 1) {
     metadata.selectNumberingPlan(countries[0]!);
@@ -92,22 +95,25 @@ function planOf(callingCode: string): CompiledPlan | null {
         : null,
     };
   }
-  plans.set(callingCode, plan);
+  plans[code] = plan;
   return plan;
 }
 
 /** Whether the metadata knows a calling code, by its number (it never starts with 0): 0 unknown yet, 1 yes, 2 no. */
 const knownCodes = new Uint8Array(10 ** MAX_CALLING_CODE_DIGITS);
 
-/** The calling code `digits` starts with, as the library extracts it (shortest known prefix). */
-function callingCodeOf(digits: string): string | null {
+/**
+ * The calling code `digits` starts with, as the library extracts it (shortest known prefix), as a
+ * number; its digits are the first `String(code).length` ones (a code never starts with 0). Null for none.
+ */
+function callingCodeOf(digits: string): number | null {
   if (digits.charCodeAt(0) === 48) return null;
   let code = 0;
   for (let i = 1; i <= MAX_CALLING_CODE_DIGITS && i <= digits.length; i++) {
     code = code * 10 + digits.charCodeAt(i - 1) - 48;
     let known = knownCodes[code]!;
     if (known === 0) knownCodes[code] = known = metadata.hasCallingCode(String(code)) ? 1 : 2;
-    if (known === 1) return digits.slice(0, i);
+    if (known === 1) return code;
   }
   return null;
 }
@@ -132,7 +138,7 @@ export function internationalCountry(digits: string): PhoneCountry {
   if (callingCode === null) return null;
   const plan = planOf(callingCode);
   if (plan === null) return internationalCountrySlow(digits);
-  const national = digits.slice(callingCode.length);
+  const national = digits.slice(callingCode < 10 ? 1 : callingCode < 100 ? 2 : 3);
   if (plan.nationalPrefix?.test(national)) return internationalCountrySlow(digits);
   if (national.length < MIN_NATIONAL_DIGITS || national.length > MAX_NATIONAL_DIGITS) return null;
   if (!plan.national.test(national)) return null;

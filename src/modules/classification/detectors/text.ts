@@ -91,7 +91,7 @@ export function hasPhrase(tokens: readonly string[], target: Phrase): boolean {
 
 let lastValue: string | null = null;
 let lastWords: readonly string[] = [];
-let lastJoined = '';
+let lastJoined: string | null = null;
 
 /**
  * Words of a value, folded: for vocabulary checks ("Musulmán" → ["musulman"]). Several detectors
@@ -99,19 +99,42 @@ let lastJoined = '';
  */
 export function valueWords(value: string): readonly string[] {
   if (value !== lastValue) {
-    lastWords = fold(value)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word !== '');
-    lastJoined = lastWords.join(' ');
+    lastWords = asciiWords(value) ?? splitWords(fold(value));
+    lastJoined = null;
     lastValue = value;
   }
   return lastWords;
 }
 
+function splitWords(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+}
+
+/**
+ * `splitWords(fold(value))` for printable ASCII (what `fold` only lower-cases): the runs of
+ * letters and digits, without the Unicode pattern. Null for any other text.
+ */
+function asciiWords(value: string): string[] | null {
+  let lower: string | null = null;
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 32;
+    if (c < 0x20 || c > 0x7e) return null;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push((lower ??= value.toLowerCase()).slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
 /** The folded words of a value joined by single spaces ("Église  Catholique" → "eglise catholique"). */
 function joinedWords(value: string): string {
   valueWords(value);
-  return lastJoined;
+  return (lastJoined ??= lastWords.join(' '));
 }
 
 /** A folded vocabulary with multi-word entries: `has("Église catholique")` checks every word run. */
@@ -120,12 +143,18 @@ export class Vocabulary {
   /** First words of multi-word entries: only after one of them is a longer run worth building. */
   private readonly starts: Set<string>;
   private readonly longest: number;
+  /**
+   * The `wordKey`s of entries and starts: a word whose key is not here is neither, which a table
+   * read tells before hashing the word (most words of a text are in no vocabulary).
+   */
+  private readonly keys = new Uint8Array(1 << 16);
 
   constructor(words: readonly string[]) {
     const entries = words.map((word) => [...valueWords(word)]);
     this.entries = new Set(entries.map((parts) => parts.join(' ')));
     this.starts = new Set(entries.filter((parts) => parts.length > 1).map((parts) => parts[0]!));
     this.longest = Math.max(1, ...entries.map((parts) => parts.length));
+    for (const word of [...this.entries, ...this.starts]) if (word !== '') this.keys[wordKey(word)] = 1;
   }
 
   /** The whole value is one entry. */
@@ -141,6 +170,7 @@ export class Vocabulary {
   mentionsWords(words: readonly string[]): boolean {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
+      if (this.keys[wordKey(word)] === 0) continue;
       if (this.entries.has(word)) return true;
       if (!this.starts.has(word)) continue;
       let run = word;
@@ -151,4 +181,10 @@ export class Vocabulary {
     }
     return false;
   }
+}
+
+/** 16 bits from the length and the first and last characters of a non-empty word. */
+function wordKey(word: string): number {
+  const n = word.length;
+  return (Math.min(n, 63) << 10) | ((word.charCodeAt(0) & 31) << 5) | (word.charCodeAt(n - 1) & 31);
 }
