@@ -2,7 +2,15 @@ import type { Kysely, Selectable } from 'kysely';
 import { afterCursor } from '../../core/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { DepartmentTable } from '../../db/schema/org.js';
-import { chunks, type ListWindow, type OfficeScope } from './org.queries.js';
+import {
+  chunks,
+  countReferences,
+  deleteVersioned,
+  insertRows,
+  updateVersioned,
+  type ListWindow,
+  type OfficeScope,
+} from './org.queries.js';
 
 export type DepartmentRow = Selectable<DepartmentTable>;
 
@@ -61,36 +69,21 @@ export class DepartmentRepository {
     return found;
   }
 
-  async insert(rows: DepartmentRow[]): Promise<void> {
-    for (const chunk of chunks(rows, 100)) await this.db.insertInto('departments').values(chunk).execute();
+  insert(rows: DepartmentRow[]): Promise<void> {
+    return insertRows(this.db, 'departments', rows);
   }
 
   /** Returns false when the version did not match (nothing changed). */
-  async update(id: string, version: number, changes: Partial<DepartmentRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('departments')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  update(id: string, version: number, changes: Partial<DepartmentRow>): Promise<boolean> {
+    return updateVersioned(this.db, 'departments', id, version, changes);
   }
 
-  async delete(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('departments')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+  /** Returns false when the version did not match (nothing deleted). */
+  delete(id: string, version: number): Promise<boolean> {
+    return deleteVersioned(this.db, 'departments', id, version);
   }
 
-  async countPeople(id: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('people')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('department_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  countPeople(id: string): Promise<number> {
+    return countReferences(this.db, 'people', 'department_id', id);
   }
 }

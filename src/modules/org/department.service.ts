@@ -8,9 +8,7 @@ import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../.
 import { inScope, requirePermission } from '../../core/permissions.js';
 import {
   inTransaction,
-  isForeignKeyViolation,
   isUniqueViolation,
-  throwStale,
   type AuditWriter,
   type ServiceDeps,
 } from '../../core/service-context.js';
@@ -30,6 +28,7 @@ import {
 import { officeScope } from './org.queries.js';
 import { requireVisibleOffice, VisibleOffices } from './org.references.js';
 import { FirstSeen, rowIssues, throwIfRowIssues } from './org.validation.js';
+import { deleteIfCurrent, findCurrent, updateIfCurrent } from './org.writes.js';
 
 const ENTITY = 'department';
 
@@ -169,17 +168,11 @@ export class DepartmentService {
     const { version, ...changes } = input;
     return inTransaction(this.deps, ctx, async (trx, audit) => {
       const repo = new DepartmentRepository(trx);
-      const before = await repo.findById(id);
-      if (!before || !inScope(ctx.actor, before.office_id)) throw errors.notFound(ENTITY, id);
-      if (before.version !== version) throwStale(ENTITY, id, version, before);
+      const before = await findCurrent(repo, ENTITY, id, version, (row) => inScope(ctx.actor, row.office_id));
       const stored = { ...changes, updated_at: isoNow(this.deps.clock) };
-      try {
-        if (!(await repo.update(id, version, stored)))
-          throwStale(ENTITY, id, version, await repo.findById(id));
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicateCode(changes.code ?? before.code);
-        throw error;
-      }
+      await updateIfCurrent(repo, ENTITY, id, version, stored, () =>
+        duplicateCode(changes.code ?? before.code),
+      );
       const after = { ...before, ...stored, version: version + 1 };
       await audit({
         action: 'update',
@@ -198,19 +191,11 @@ export class DepartmentService {
     requirePermission(ctx.actor, 'org.office.write');
     await inTransaction(this.deps, ctx, async (trx, audit) => {
       const repo = new DepartmentRepository(trx);
-      const before = await repo.findById(id);
-      if (!before || !inScope(ctx.actor, before.office_id)) throw errors.notFound(ENTITY, id);
-      if (before.version !== version) throwStale(ENTITY, id, version, before);
+      const before = await findCurrent(repo, ENTITY, id, version, (row) => inScope(ctx.actor, row.office_id));
       const people = await repo.countPeople(id);
       if (people > 0) throw departmentInUse(before.code, people);
-      try {
-        if (!(await repo.delete(id, version))) throwStale(ENTITY, id, version, await repo.findById(id));
-      } catch (error) {
-        // Someone was placed in the department by a concurrent transaction since the count above.
-        // The transaction is aborted on PostgreSQL: no further query may explain which records.
-        if (isForeignKeyViolation(error)) throw errors.stillReferenced(ENTITY, before.code);
-        throw error;
-      }
+      // Someone placed in the department by a concurrent transaction since the count above answers 409.
+      await deleteIfCurrent(repo, ENTITY, id, version, before.code);
       await audit({ action: 'delete', entityType: ENTITY, entityId: id, officeId: before.office_id, before });
     });
   }

@@ -3,7 +3,16 @@ import { afterCursor } from '../../core/pagination.js';
 import { likeContains } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import type { OfficeTable } from '../../db/schema/org.js';
-import { chunks, type ListWindow, type OfficeScope } from './org.queries.js';
+import {
+  chunks,
+  countReferences,
+  deleteVersioned,
+  findRowsByIds,
+  insertRows,
+  updateVersioned,
+  type ListWindow,
+  type OfficeScope,
+} from './org.queries.js';
 
 export type OfficeRow = Selectable<OfficeTable>;
 
@@ -47,13 +56,8 @@ export class OfficeRepository {
   }
 
   /** The offices with these ids, by id (ids not found are absent). */
-  async findByIds(ids: readonly string[]): Promise<Map<string, OfficeRow>> {
-    const found = new Map<string, OfficeRow>();
-    for (const chunk of chunks([...new Set(ids)])) {
-      const rows = await this.db.selectFrom('offices').selectAll().where('id', 'in', chunk).execute();
-      for (const row of rows) found.set(row.id, row);
-    }
-    return found;
+  findByIds(ids: readonly string[]): Promise<Map<string, OfficeRow>> {
+    return findRowsByIds(this.db, 'offices', ids);
   }
 
   async existingCodes(codes: string[]): Promise<Set<string>> {
@@ -65,43 +69,26 @@ export class OfficeRepository {
     return found;
   }
 
-  async insert(rows: OfficeRow[]): Promise<void> {
-    for (const chunk of chunks(rows, 100)) await this.db.insertInto('offices').values(chunk).execute();
+  insert(rows: OfficeRow[]): Promise<void> {
+    return insertRows(this.db, 'offices', rows);
   }
 
   /** Returns false when the version did not match (nothing changed). */
-  async update(id: string, version: number, changes: Partial<OfficeRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('offices')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  update(id: string, version: number, changes: Partial<OfficeRow>): Promise<boolean> {
+    return updateVersioned(this.db, 'offices', id, version, changes);
   }
 
-  async delete(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('offices')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+  /** Returns false when the version did not match (nothing deleted). */
+  delete(id: string, version: number): Promise<boolean> {
+    return deleteVersioned(this.db, 'offices', id, version);
   }
 
   /** What still points at an office and blocks its deletion. */
   async countDependents(id: string): Promise<{ departments: number; people: number }> {
-    const departments = await this.db
-      .selectFrom('departments')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('office_id', '=', id)
-      .executeTakeFirstOrThrow();
-    const people = await this.db
-      .selectFrom('people')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('office_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return { departments: Number(departments.n), people: Number(people.n) };
+    return {
+      departments: await countReferences(this.db, 'departments', 'office_id', id),
+      people: await countReferences(this.db, 'people', 'office_id', id),
+    };
   }
 
   async regionExists(id: string): Promise<boolean> {

@@ -6,9 +6,7 @@ import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../.
 import { inScope, regionInScope, requirePermission, type Actor } from '../../core/permissions.js';
 import {
   inTransaction,
-  isForeignKeyViolation,
   isUniqueViolation,
-  throwStale,
   type AuditWriter,
   type ServiceDeps,
 } from '../../core/service-context.js';
@@ -26,6 +24,7 @@ import { officePlacementIssues } from './office.rules.js';
 import type { Office, OfficeCreate, OfficeListQuery, OfficeUpdate } from './org.schema.js';
 import { officeScope } from './org.queries.js';
 import { throwIfIssues, throwIfRowIssues, type BatchIssues } from './org.validation.js';
+import { deleteIfCurrent, findCurrent, updateIfCurrent } from './org.writes.js';
 
 export type { OfficeBatchUpdate, OfficeCreateInput } from './office.batch.js';
 
@@ -147,13 +146,7 @@ export class OfficeService {
     const repo = new OfficeRepository(trx);
     const updated: Office[] = [];
     for (const { before, version, stored, after } of checked) {
-      try {
-        if (!(await repo.update(before.id, version, stored)))
-          throwStale(ENTITY, before.id, version, await repo.findById(before.id));
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicateCode(after.code);
-        throw error;
-      }
+      await updateIfCurrent(repo, ENTITY, before.id, version, stored, () => duplicateCode(after.code));
       const office = presentOffice(after);
       await audit({
         action: 'update',
@@ -193,9 +186,7 @@ export class OfficeService {
     const changes = sent.city === '' ? { ...sent, city: null } : sent;
     return inTransaction(this.deps, ctx, async (trx, audit) => {
       const repo = new OfficeRepository(trx);
-      const before = await repo.findById(id);
-      if (!before || !inScope(ctx.actor, before.id)) throw errors.notFound(ENTITY, id);
-      if (before.version !== version) throwStale(ENTITY, id, version, before);
+      const before = await findCurrent(repo, ENTITY, id, version, (row) => inScope(ctx.actor, row.id));
       const merged = { ...before, ...changes };
       throwIfIssues(officePlacementIssues(merged));
       if (merged.region_id !== before.region_id) {
@@ -208,13 +199,7 @@ export class OfficeService {
         search_text: officeSearchText(merged),
         updated_at: isoNow(this.deps.clock),
       };
-      try {
-        if (!(await repo.update(id, version, stored)))
-          throwStale(ENTITY, id, version, await repo.findById(id));
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicateCode(merged.code);
-        throw error;
-      }
+      await updateIfCurrent(repo, ENTITY, id, version, stored, () => duplicateCode(merged.code));
       const after = presentOffice({ ...merged, ...stored, version: version + 1 });
       await audit({
         action: 'update',
@@ -233,19 +218,11 @@ export class OfficeService {
     requirePermission(ctx.actor, 'org.structure.write');
     await inTransaction(this.deps, ctx, async (trx, audit) => {
       const repo = new OfficeRepository(trx);
-      const before = await repo.findById(id);
-      if (!before || !inScope(ctx.actor, before.id)) throw errors.notFound(ENTITY, id);
-      if (before.version !== version) throwStale(ENTITY, id, version, before);
+      const before = await findCurrent(repo, ENTITY, id, version, (row) => inScope(ctx.actor, row.id));
       const dependents = await repo.countDependents(id);
       if (dependents.departments > 0 || dependents.people > 0) throw officeInUse(before.code, dependents);
-      try {
-        if (!(await repo.delete(id, version))) throwStale(ENTITY, id, version, await repo.findById(id));
-      } catch (error) {
-        // A person or department added by a concurrent transaction since the count above.
-        // The transaction is aborted on PostgreSQL: no further query may explain which records.
-        if (isForeignKeyViolation(error)) throw errors.stillReferenced(ENTITY, before.code);
-        throw error;
-      }
+      // A person or department added by a concurrent transaction since the count above answers 409.
+      await deleteIfCurrent(repo, ENTITY, id, version, before.code);
       await audit({
         action: 'delete',
         entityType: ENTITY,

@@ -1,5 +1,7 @@
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Cursor, SortDirection } from '../../core/pagination.js';
 import type { Actor } from '../../core/permissions.js';
+import type { Database } from '../../db/schema.js';
 
 /* Small pieces shared by the organisation repositories. */
 
@@ -23,4 +25,88 @@ export function chunks<T>(items: readonly T[], size = 500): T[][] {
 /** The offices an actor may see, as a list filter: undefined for the whole organisation. */
 export function officeScope(actor: Actor): OfficeScope {
   return actor.scope.kind === 'all' ? undefined : actor.scope.officeIds;
+}
+
+/** The organisation's tables: each row has a text `id` and an integer `version`. */
+type OrgTable = 'regions' | 'offices' | 'departments' | 'people';
+
+/** Insert rows a hundred at a time (a multi-row insert stays below both dialects' parameter limits). */
+export async function insertRows<T extends OrgTable>(
+  db: Kysely<Database>,
+  table: T,
+  rows: readonly Database[T][],
+): Promise<void> {
+  for (const chunk of chunks(rows, 100))
+    await db
+      .insertInto(table as OrgTable)
+      .values(chunk)
+      .execute();
+}
+
+/** The rows with these ids, by id (ids not found are absent). */
+export async function findRowsByIds<T extends OrgTable>(
+  db: Kysely<Database>,
+  table: T,
+  ids: readonly string[],
+): Promise<Map<string, Selectable<Database[T]>>> {
+  const found = new Map<string, Selectable<Database[T]>>();
+  for (const chunk of chunks([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom(table as OrgTable)
+      .selectAll()
+      .where('id', 'in', chunk)
+      .execute();
+    for (const row of rows) found.set(row.id, row as Selectable<Database[T]>);
+  }
+  return found;
+}
+
+/** Change one row and bump its version, only if it still has `version`: false when nothing changed. */
+export async function updateVersioned<T extends OrgTable>(
+  db: Kysely<Database>,
+  table: T,
+  id: string,
+  version: number,
+  changes: Updateable<Database[T]>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable(table as OrgTable)
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Delete one row, only if it still has `version`: false when nothing was deleted. */
+export async function deleteVersioned(
+  db: Kysely<Database>,
+  table: OrgTable,
+  id: string,
+  version: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom(table)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Tables whose rows point at an organisation record and may block its deletion. */
+type ReferringTable = 'offices' | 'departments' | 'people' | 'users';
+
+/** How many rows of `table` have `column` = `id` (e.g. the people of a department). */
+export async function countReferences<T extends ReferringTable>(
+  db: Kysely<Database>,
+  table: T,
+  column: keyof Database[T] & string,
+  id: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table as ReferringTable)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql.ref(column), '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -4,7 +4,16 @@ import { likeContains } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import type { PersonTable } from '../../db/schema/org.js';
 import type { GovernanceRole } from './org.schema.js';
-import { chunks, type ListWindow, type OfficeScope } from './org.queries.js';
+import {
+  chunks,
+  countReferences,
+  deleteVersioned,
+  findRowsByIds,
+  insertRows,
+  updateVersioned,
+  type ListWindow,
+  type OfficeScope,
+} from './org.queries.js';
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -63,13 +72,8 @@ export class PersonRepository {
   }
 
   /** The people with these ids, by id (ids not found are absent). */
-  async findByIds(ids: readonly string[]): Promise<Map<string, PersonRow>> {
-    const found = new Map<string, PersonRow>();
-    for (const chunk of chunks([...new Set(ids)])) {
-      const rows = await this.db.selectFrom('people').selectAll().where('id', 'in', chunk).execute();
-      for (const row of rows) found.set(row.id, row);
-    }
-    return found;
+  findByIds(ids: readonly string[]): Promise<Map<string, PersonRow>> {
+    return findRowsByIds(this.db, 'people', ids);
   }
 
   /** The people with these (lower-case) e-mails. */
@@ -89,37 +93,22 @@ export class PersonRepository {
     return found;
   }
 
-  async insert(rows: PersonRow[]): Promise<void> {
-    for (const chunk of chunks(rows, 100)) await this.db.insertInto('people').values(chunk).execute();
+  insert(rows: PersonRow[]): Promise<void> {
+    return insertRows(this.db, 'people', rows);
   }
 
   /** Returns false when the version did not match (nothing changed). */
-  async update(id: string, version: number, changes: Partial<PersonRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('people')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  update(id: string, version: number, changes: Partial<PersonRow>): Promise<boolean> {
+    return updateVersioned(this.db, 'people', id, version, changes);
   }
 
-  async delete(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('people')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+  /** Returns false when the version did not match (nothing deleted). */
+  delete(id: string, version: number): Promise<boolean> {
+    return deleteVersioned(this.db, 'people', id, version);
   }
 
   /** User accounts linked to this person: they block its deletion. */
-  async countLinkedUsers(id: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('person_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  countLinkedUsers(id: string): Promise<number> {
+    return countReferences(this.db, 'users', 'person_id', id);
   }
 }

@@ -6,9 +6,7 @@ import { decodeCursor, parseSort, toPage, type Page, type PageQuery } from '../.
 import { inScope, requirePermission, type Actor } from '../../core/permissions.js';
 import {
   inTransaction,
-  isForeignKeyViolation,
   isUniqueViolation,
-  throwStale,
   type AuditWriter,
   type ServiceDeps,
 } from '../../core/service-context.js';
@@ -18,6 +16,7 @@ import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from './org.
 import { officeScope } from './org.queries.js';
 import { requireVisibleOffice } from './org.references.js';
 import { throwIfIssues, throwIfRowIssues, type BatchIssues } from './org.validation.js';
+import { deleteIfCurrent, findCurrent, updateIfCurrent } from './org.writes.js';
 import {
   newPersonRow,
   notInOffice,
@@ -159,13 +158,7 @@ export class PersonService {
     const repo = new PersonRepository(trx);
     const updated: Person[] = [];
     for (const { before, version, stored, after } of checked) {
-      try {
-        if (!(await repo.update(before.id, version, stored)))
-          throwStale(ENTITY, before.id, version, await repo.findById(before.id));
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicateEmail(after.email);
-        throw error;
-      }
+      await updateIfCurrent(repo, ENTITY, before.id, version, stored, () => duplicateEmail(after.email));
       const person = presentPerson(after);
       await audit({
         action: 'update',
@@ -202,9 +195,7 @@ export class PersonService {
     const { version, ...changes } = input;
     return inTransaction(this.deps, ctx, async (trx, audit) => {
       const repo = new PersonRepository(trx);
-      const before = await repo.findById(id);
-      if (!before || !inScope(ctx.actor, before.office_id)) throw errors.notFound(ENTITY, id);
-      if (before.version !== version) throwStale(ENTITY, id, version, before);
+      const before = await findCurrent(repo, ENTITY, id, version, (row) => inScope(ctx.actor, row.office_id));
       const officeId = changes.office_id ?? before.office_id;
       const departmentId = changes.department_id === undefined ? before.department_id : changes.department_id;
       if (officeId !== before.office_id || departmentId !== before.department_id)
@@ -216,13 +207,7 @@ export class PersonService {
         search_text: personSearchText(merged),
         updated_at: isoNow(this.deps.clock),
       };
-      try {
-        if (!(await repo.update(id, version, stored)))
-          throwStale(ENTITY, id, version, await repo.findById(id));
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicateEmail(merged.email);
-        throw error;
-      }
+      await updateIfCurrent(repo, ENTITY, id, version, stored, () => duplicateEmail(merged.email));
       const after = presentPerson({ ...merged, ...stored, version: version + 1 });
       await audit({
         action: 'update',
@@ -241,19 +226,11 @@ export class PersonService {
     requirePermission(ctx.actor, 'people.write');
     await inTransaction(this.deps, ctx, async (trx, audit) => {
       const repo = new PersonRepository(trx);
-      const before = await repo.findById(id);
-      if (!before || !inScope(ctx.actor, before.office_id)) throw errors.notFound(ENTITY, id);
-      if (before.version !== version) throwStale(ENTITY, id, version, before);
+      const before = await findCurrent(repo, ENTITY, id, version, (row) => inScope(ctx.actor, row.office_id));
       const users = await repo.countLinkedUsers(id);
       if (users > 0) throw linkedToUser(users);
-      try {
-        if (!(await repo.delete(id, version))) throwStale(ENTITY, id, version, await repo.findById(id));
-      } catch (error) {
-        // Other records point at this person (data assets, or a user account linked meanwhile). The
-        // transaction is aborted on PostgreSQL, so no further query may explain which.
-        if (isForeignKeyViolation(error)) throw errors.stillReferenced(ENTITY, before.email);
-        throw error;
-      }
+      // Other records pointing at this person (data assets, or a user account linked meanwhile) answer 409.
+      await deleteIfCurrent(repo, ENTITY, id, version, before.email);
       await audit({
         action: 'delete',
         entityType: ENTITY,

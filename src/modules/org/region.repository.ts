@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RegionTable } from '../../db/schema/org.js';
+import { countReferences, deleteVersioned, updateVersioned } from './org.queries.js';
 
 export type RegionRow = Selectable<RegionTable>;
 
@@ -27,31 +28,16 @@ export class RegionRepository {
   }
 
   /** Returns false when the version did not match (nothing changed). */
-  async update(id: string, version: number, changes: Partial<RegionRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('regions')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  update(id: string, version: number, changes: Partial<RegionRow>): Promise<boolean> {
+    return updateVersioned(this.db, 'regions', id, version, changes);
   }
 
-  async delete(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('regions')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+  /** Returns false when the version did not match (nothing deleted). */
+  delete(id: string, version: number): Promise<boolean> {
+    return deleteVersioned(this.db, 'regions', id, version);
   }
 
-  async countOffices(id: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('offices')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('region_id', '=', id)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  countOffices(id: string): Promise<number> {
+    return countReferences(this.db, 'offices', 'region_id', id);
   }
 }
