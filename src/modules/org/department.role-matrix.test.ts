@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp, type TestClient } from '../../http/testing/test-app.js';
 import type { Department } from './org.schema.js';
-import { OFFICE_KEYS, seedOrgWorld, type OfficeKey, type OrgWorld } from './testing/org-world.js';
-import { hiddenFrom, ROLE_CASES, writeStatus } from './testing/role-matrix.js';
+import { seedOrgWorld, type OfficeKey, type OrgWorld } from './testing/org-world.js';
+import {
+  expectReadsExactly,
+  hiddenFrom,
+  patchThenDelete,
+  ROLE_CASES,
+  writeStatus,
+} from './testing/role-matrix.js';
 
 describeEachDialect('departments: role matrix', ({ db }) => {
   let t: TestApp;
@@ -31,19 +37,7 @@ describeEachDialect('departments: role matrix', ({ db }) => {
       });
 
       it('reads exactly the departments of offices in its scope', async () => {
-        const res = await client.request({ method: 'GET', url: '/api/departments?limit=500' });
-        expect(res.statusCode).toBe(200);
-        const listed = new Set(res.json().items.map((d: Department) => d.id));
-        expect(OFFICE_KEYS.filter((key) => listed.has(world.departments[key].id))).toEqual([
-          ...roleCase.sees,
-        ]);
-        for (const key of OFFICE_KEYS) {
-          const one = await client.request({
-            method: 'GET',
-            url: `/api/departments/${world.departments[key].id}`,
-          });
-          expect(one.statusCode, key).toBe(roleCase.sees.includes(key) ? 200 : 404);
-        }
+        await expectReadsExactly(client, '/api/departments', world.departments, roleCase.sees);
         for (const key of hiddenFrom(roleCase)) {
           const filtered = await client.request({
             method: 'GET',
@@ -56,17 +50,11 @@ describeEachDialect('departments: role matrix', ({ db }) => {
       it('can neither change nor delete departments outside its scope', async () => {
         for (const key of hiddenFrom(roleCase)) {
           const before = await worldDepartment(key);
-          const patched = await client.request({
-            method: 'PATCH',
-            url: `/api/departments/${before.id}`,
-            payload: { name: 'Renamed from outside', version: before.version },
+          const { patched, deleted } = await patchThenDelete(client, '/api/departments', before, {
+            name: 'Renamed from outside',
           });
-          expect(patched.statusCode, key).toBe(writeStatus(roleCase.writesOffices, 404));
-          const deleted = await client.request({
-            method: 'DELETE',
-            url: `/api/departments/${before.id}?version=${before.version}`,
-          });
-          expect(deleted.statusCode, key).toBe(writeStatus(roleCase.writesOffices, 404));
+          expect(patched, key).toBe(writeStatus(roleCase.writesOffices, 404));
+          expect(deleted, key).toBe(writeStatus(roleCase.writesOffices, 404));
           expect(await worldDepartment(key)).toEqual(before);
         }
       });

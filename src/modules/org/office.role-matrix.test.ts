@@ -3,8 +3,14 @@ import { systemActor } from '../../core/permissions.js';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp, type TestClient } from '../../http/testing/test-app.js';
 import type { Office } from './org.schema.js';
-import { OFFICE_KEYS, seedOrgWorld, type OfficeKey, type OrgWorld } from './testing/org-world.js';
-import { hiddenFrom, ROLE_CASES, writeStatus } from './testing/role-matrix.js';
+import { seedOrgWorld, type OfficeKey, type OrgWorld } from './testing/org-world.js';
+import {
+  expectReadsExactly,
+  hiddenFrom,
+  patchThenDelete,
+  ROLE_CASES,
+  writeStatus,
+} from './testing/role-matrix.js';
 
 describeEachDialect('offices: role matrix', ({ db }) => {
   let t: TestApp;
@@ -32,14 +38,7 @@ describeEachDialect('offices: role matrix', ({ db }) => {
       });
 
       it('reads exactly the offices in its scope', async () => {
-        const res = await client.request({ method: 'GET', url: '/api/offices?limit=500' });
-        expect(res.statusCode).toBe(200);
-        const listed = new Set(res.json().items.map((o: Office) => o.id));
-        expect(OFFICE_KEYS.filter((key) => listed.has(world.offices[key].id))).toEqual([...roleCase.sees]);
-        for (const key of OFFICE_KEYS) {
-          const one = await client.request({ method: 'GET', url: `/api/offices/${world.offices[key].id}` });
-          expect(one.statusCode, key).toBe(roleCase.sees.includes(key) ? 200 : 404);
-        }
+        await expectReadsExactly(client, '/api/offices', world.offices, roleCase.sees);
         for (const key of hiddenFrom(roleCase)) {
           const byCode = await client.request({
             method: 'GET',
@@ -52,18 +51,12 @@ describeEachDialect('offices: role matrix', ({ db }) => {
       it('can neither change nor delete offices outside its scope', async () => {
         for (const key of hiddenFrom(roleCase)) {
           const before = await worldOffice(key);
-          const patched = await client.request({
-            method: 'PATCH',
-            url: `/api/offices/${before.id}`,
-            payload: { name: 'Renamed from outside', version: before.version },
+          const { patched, deleted } = await patchThenDelete(client, '/api/offices', before, {
+            name: 'Renamed from outside',
           });
-          expect(patched.statusCode, key).toBe(writeStatus(roleCase.writesOffices, 404));
+          expect(patched, key).toBe(writeStatus(roleCase.writesOffices, 404));
           // Deleting needs org.structure.write, which only organisation-wide roles hold.
-          const deleted = await client.request({
-            method: 'DELETE',
-            url: `/api/offices/${before.id}?version=${before.version}`,
-          });
-          expect(deleted.statusCode, key).toBe(writeStatus(roleCase.changesStructure, 404));
+          expect(deleted, key).toBe(writeStatus(roleCase.changesStructure, 404));
           expect(await worldOffice(key)).toEqual(before);
         }
       });

@@ -3,7 +3,14 @@ import type { OfficeBatchUpdate, OfficeCreateInput } from './office.batch.js';
 import type { Office, Region } from './org.schema.js';
 import { OFFICES_TABLE, type OfficesRow } from './org-import.spec.js';
 import type { FileColumns } from '../../core/tabular/file-columns.js';
-import type { ImportPlan, Importer, OrgServices } from './org-import.plan.js';
+import {
+  cachedLookup,
+  emptyPlan,
+  serviceWrites,
+  type ImportPlan,
+  type Importer,
+  type OrgServices,
+} from './org-import.plan.js';
 
 /* Offices from a spreadsheet: region codes resolved to ids, each row compared with the office of that code. */
 
@@ -28,9 +35,7 @@ export function officesImporter(
     spec: OFFICES_TABLE,
     plan: (ctx, rows, rowNumbers, columns, onRow) =>
       new OfficesPlanner(org, ctx, columns).plan(rows, rowNumbers, onRow),
-    check: (db, ctx, batch) => org.offices.checkManyIn(db, ctx, batch),
-    create: (trx, audit, ctx, creates) => org.offices.createManyIn(trx, audit, ctx, creates),
-    update: (trx, audit, ctx, updates) => org.offices.updateManyIn(trx, audit, ctx, updates),
+    ...serviceWrites(org.offices),
     columnOf: (field) => COLUMN_OF_FIELD[field],
   };
 }
@@ -50,12 +55,7 @@ class OfficesPlanner {
     rowNumbers: readonly number[],
     onRow: () => void,
   ): Promise<ImportPlan<OfficeCreateInput, OfficeBatchUpdate>> {
-    const plan: ImportPlan<OfficeCreateInput, OfficeBatchUpdate> = {
-      creates: [],
-      updates: [],
-      unchanged: 0,
-      issues: [],
-    };
+    const plan = emptyPlan<OfficeCreateInput, OfficeBatchUpdate>();
     for (const [index, data] of rows.entries()) {
       const row = rowNumbers[index] ?? index + 1;
       const before = plan.issues.length;
@@ -118,12 +118,7 @@ class OfficesPlanner {
   }
 
   private region(code: string): Promise<Region | undefined> {
-    let found = this.regions.get(code);
-    if (!found) {
-      found = this.org.regions.findByCode(this.ctx, code);
-      this.regions.set(code, found);
-    }
-    return found;
+    return cachedLookup(this.regions, code, () => this.org.regions.findByCode(this.ctx, code));
   }
 }
 

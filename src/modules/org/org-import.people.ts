@@ -4,7 +4,14 @@ import type { Department, GovernanceRole, Office, Person } from './org.schema.js
 import { GOVERNANCE_ROLES } from './org.schema.js';
 import { PEOPLE_TABLE, type PeopleRow } from './org-import.spec.js';
 import type { FileColumns } from '../../core/tabular/file-columns.js';
-import type { ImportPlan, Importer, OrgServices } from './org-import.plan.js';
+import {
+  cachedLookup,
+  emptyPlan,
+  serviceWrites,
+  type ImportPlan,
+  type Importer,
+  type OrgServices,
+} from './org-import.plan.js';
 import type { PersonBatchUpdate, PersonCreateInput } from './person.batch.js';
 
 /* People from a spreadsheet: codes resolved to ids, each row compared with the person of that e-mail. */
@@ -31,9 +38,7 @@ export function peopleImporter(
     spec: PEOPLE_TABLE,
     plan: (ctx, rows, rowNumbers, columns, onRow) =>
       new PeoplePlanner(org, ctx, columns).plan(rows, rowNumbers, onRow),
-    check: (db, ctx, batch) => org.people.checkManyIn(db, ctx, batch),
-    create: (trx, audit, ctx, creates) => org.people.createManyIn(trx, audit, ctx, creates),
-    update: (trx, audit, ctx, updates) => org.people.updateManyIn(trx, audit, ctx, updates),
+    ...serviceWrites(org.people),
     columnOf: (field) => COLUMN_OF_FIELD[field],
   };
 }
@@ -74,12 +79,7 @@ class PeoplePlanner {
         )
       ).map((p) => [p.email, p]),
     );
-    const plan: ImportPlan<PersonCreateInput, PersonBatchUpdate> = {
-      creates: [],
-      updates: [],
-      unchanged: 0,
-      issues: [],
-    };
+    const plan = emptyPlan<PersonCreateInput, PersonBatchUpdate>();
     for (const [index, data] of rows.entries()) {
       const row = rowNumbers[index] ?? index + 1;
       const issues: FieldIssue[] = [];
@@ -162,22 +162,13 @@ class PeoplePlanner {
   }
 
   private office(code: string): Promise<Office | undefined> {
-    let found = this.offices.get(code);
-    if (!found) {
-      found = this.org.offices.findByCode(this.ctx, code);
-      this.offices.set(code, found);
-    }
-    return found;
+    return cachedLookup(this.offices, code, () => this.org.offices.findByCode(this.ctx, code));
   }
 
   private department(office: Office, code: string): Promise<Department | undefined> {
-    const key = `${office.id}/${code}`;
-    let found = this.departments.get(key);
-    if (!found) {
-      found = this.org.departments.findByCode(this.ctx, office.id, code);
-      this.departments.set(key, found);
-    }
-    return found;
+    return cachedLookup(this.departments, `${office.id}/${code}`, () =>
+      this.org.departments.findByCode(this.ctx, office.id, code),
+    );
   }
 }
 

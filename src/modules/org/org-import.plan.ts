@@ -60,3 +60,50 @@ export interface Importer<Cs extends readonly AnyColumn[], C, U> {
   /** The column of the file a service field is read from (`office_id` → `office_code`). */
   columnOf(field: string): string | undefined;
 }
+
+/** A plan with nothing in it yet. */
+export function emptyPlan<C, U>(): ImportPlan<C, U> {
+  return { creates: [], updates: [], unchanged: 0, issues: [] };
+}
+
+/** The batch methods of a service an importer writes through (offices, people). */
+interface BatchService<C, U> {
+  checkManyIn(db: Kysely<Database>, ctx: RequestContext, batch: Batch<C, U>): Promise<BatchIssues>;
+  createManyIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    inputs: C[],
+  ): Promise<unknown>;
+  updateManyIn(
+    trx: Transaction<Database>,
+    audit: AuditWriter,
+    ctx: RequestContext,
+    updates: U[],
+  ): Promise<unknown>;
+}
+
+/** An importer's `check`, `create` and `update`: the service's `checkManyIn`, `createManyIn` and `updateManyIn`. */
+export function serviceWrites<C, U>(
+  service: BatchService<C, U>,
+): Pick<Importer<readonly AnyColumn[], C, U>, 'check' | 'create' | 'update'> {
+  return {
+    check: (db, ctx, batch) => service.checkManyIn(db, ctx, batch),
+    create: (trx, audit, ctx, creates) => service.createManyIn(trx, audit, ctx, creates),
+    update: (trx, audit, ctx, updates) => service.updateManyIn(trx, audit, ctx, updates),
+  };
+}
+
+/** The lookup cached under `key`, made once per import. */
+export function cachedLookup<T>(
+  cache: Map<string, Promise<T>>,
+  key: string,
+  lookup: () => Promise<T>,
+): Promise<T> {
+  let found = cache.get(key);
+  if (!found) {
+    found = lookup();
+    cache.set(key, found);
+  }
+  return found;
+}

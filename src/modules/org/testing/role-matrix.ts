@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import type { Role } from '../../../core/permissions.js';
+import type { TestClient } from '../../../http/testing/test-app.js';
 import { OFFICE_KEYS, type OfficeKey, type OrgWorld } from './org-world.js';
 
 /**
@@ -94,4 +96,43 @@ export function hiddenFrom(roleCase: RoleCase): OfficeKey[] {
 /** The status a refused or allowed write answers: 403 without the permission (checked first), else `allowed`. */
 export function writeStatus(hasPermission: boolean, allowed: number): number {
   return hasPermission ? allowed : 403;
+}
+
+/**
+ * As `client`, list `collection` (e.g. '/api/people') and read each record of the test world one by
+ * one: the list holds, and a read answers 200 for, exactly the records of the offices in `sees`.
+ */
+export async function expectReadsExactly(
+  client: TestClient,
+  collection: string,
+  records: Record<OfficeKey, { id: string }>,
+  sees: readonly OfficeKey[],
+): Promise<void> {
+  const res = await client.request({ method: 'GET', url: `${collection}?limit=500` });
+  expect(res.statusCode).toBe(200);
+  const listed = new Set(res.json().items.map((item: { id: string }) => item.id));
+  expect(OFFICE_KEYS.filter((key) => listed.has(records[key].id))).toEqual([...sees]);
+  for (const key of OFFICE_KEYS) {
+    const one = await client.request({ method: 'GET', url: `${collection}/${records[key].id}` });
+    expect(one.statusCode, key).toBe(sees.includes(key) ? 200 : 404);
+  }
+}
+
+/** As `client`, PATCH `changes` into a record of `collection`, then DELETE it, both at its `version`. */
+export async function patchThenDelete(
+  client: TestClient,
+  collection: string,
+  record: { id: string; version: number },
+  changes: Record<string, unknown>,
+): Promise<{ patched: number; deleted: number }> {
+  const patched = await client.request({
+    method: 'PATCH',
+    url: `${collection}/${record.id}`,
+    payload: { ...changes, version: record.version },
+  });
+  const deleted = await client.request({
+    method: 'DELETE',
+    url: `${collection}/${record.id}?version=${record.version}`,
+  });
+  return { patched: patched.statusCode, deleted: deleted.statusCode };
 }
