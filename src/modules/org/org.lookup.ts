@@ -1,6 +1,7 @@
 import type { Services } from '../../app/services.js';
 import type { RequestContext } from '../../core/audit.js';
 import { errors } from '../../core/errors.js';
+import { cachedLookup } from './org-import.plan.js';
 import type { Department, Office, Person, Region } from './org.schema.js';
 
 /**
@@ -54,13 +55,17 @@ export class OrgLookup {
 
   /** The code of an office by id, for display; each office is read once. */
   officeCode(id: string): Promise<string> {
-    return cached(this.officeCodes, id, async () => (await this.services.offices.get(this.ctx, id)).code);
+    return cachedLookup(
+      this.officeCodes,
+      id,
+      async () => (await this.services.offices.get(this.ctx, id)).code,
+    );
   }
 
   /** The code of a department by id, for display ('' for none); each department is read once. */
   async departmentCode(id: string | null): Promise<string> {
     if (id === null) return '';
-    return cached(
+    return cachedLookup(
       this.departmentCodes,
       id,
       async () => (await this.services.departments.get(this.ctx, id)).code,
@@ -70,17 +75,4 @@ export class OrgLookup {
 
 function missing(entity: string, typed: string, flag?: string) {
   return flag === undefined ? errors.notFound(entity, typed) : errors.unknownReference(entity, typed, flag);
-}
-
-function cached(
-  cache: Map<string, Promise<string>>,
-  id: string,
-  load: () => Promise<string>,
-): Promise<string> {
-  let found = cache.get(id);
-  if (!found) {
-    found = load();
-    cache.set(id, found);
-  }
-  return found;
 }
