@@ -288,13 +288,12 @@ export class AssetRepository {
     return this.db.selectFrom('assets').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
-  async findByIds(ids: readonly string[]): Promise<Map<string, AssetRow>> {
-    const found = new Map<string, AssetRow>();
-    for (const chunk of chunks(ids)) {
-      const rows = await this.db.selectFrom('assets').select(COLUMNS).where('id', 'in', chunk).execute();
-      for (const row of rows) found.set(row.id, row);
-    }
-    return found;
+  findByIds(ids: readonly string[]): Promise<Map<string, AssetRow>> {
+    return mapInChunks(
+      ids,
+      (chunk) => this.db.selectFrom('assets').select(COLUMNS).where('id', 'in', chunk).execute(),
+      (row) => [row.id, row],
+    );
   }
 
   /** The assets a system holds (one level). */
@@ -372,71 +371,47 @@ export class AssetRepository {
 
   // The records an asset points at, for the checks of a write (read in the writing transaction).
 
-  async offices(ids: readonly string[]): Promise<Map<string, OfficeRef>> {
-    const found = new Map<string, OfficeRef>();
-    for (const chunk of chunks(ids)) {
-      const rows = await this.db
-        .selectFrom('offices')
-        .select(['id', 'code'])
-        .where('id', 'in', chunk)
-        .execute();
-      for (const row of rows) found.set(row.id, row);
-    }
-    return found;
+  offices(ids: readonly string[]): Promise<Map<string, OfficeRef>> {
+    return mapInChunks(
+      ids,
+      (chunk) => this.db.selectFrom('offices').select(['id', 'code']).where('id', 'in', chunk).execute(),
+      (row) => [row.id, row],
+    );
   }
 
-  async departments(ids: readonly string[]): Promise<Map<string, DepartmentRef>> {
-    const found = new Map<string, DepartmentRef>();
-    for (const chunk of chunks(ids)) {
-      const rows = await this.db
-        .selectFrom('departments')
-        .select(['id', 'office_id'])
-        .where('id', 'in', chunk)
-        .execute();
-      for (const row of rows) found.set(row.id, row);
-    }
-    return found;
+  departments(ids: readonly string[]): Promise<Map<string, DepartmentRef>> {
+    return mapInChunks(
+      ids,
+      (chunk) =>
+        this.db.selectFrom('departments').select(['id', 'office_id']).where('id', 'in', chunk).execute(),
+      (row) => [row.id, row],
+    );
   }
 
-  async people(ids: readonly string[]): Promise<Map<string, PersonRef>> {
-    const found = new Map<string, PersonRef>();
-    for (const chunk of chunks(ids)) {
-      const rows = await this.db
-        .selectFrom('people')
-        .select(['id', 'active'])
-        .where('id', 'in', chunk)
-        .execute();
-      for (const row of rows) found.set(row.id, row);
-    }
-    return found;
+  people(ids: readonly string[]): Promise<Map<string, PersonRef>> {
+    return mapInChunks(
+      ids,
+      (chunk) => this.db.selectFrom('people').select(['id', 'active']).where('id', 'in', chunk).execute(),
+      (row) => [row.id, row],
+    );
   }
 
   /** People by e-mail (stored lower-case): e-mail → id. */
-  async peopleByEmail(emails: readonly string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (const chunk of chunks([...new Set(emails)])) {
-      const rows = await this.db
-        .selectFrom('people')
-        .select(['id', 'email'])
-        .where('email', 'in', chunk)
-        .execute();
-      for (const row of rows) found.set(row.email, row.id);
-    }
-    return found;
+  peopleByEmail(emails: readonly string[]): Promise<Map<string, string>> {
+    return mapInChunks(
+      [...new Set(emails)],
+      (chunk) => this.db.selectFrom('people').select(['id', 'email']).where('email', 'in', chunk).execute(),
+      (row) => [row.email, row.id],
+    );
   }
 
   /** People's e-mails by id. */
-  async peopleEmails(ids: readonly string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (const chunk of chunks([...new Set(ids)])) {
-      const rows = await this.db
-        .selectFrom('people')
-        .select(['id', 'email'])
-        .where('id', 'in', chunk)
-        .execute();
-      for (const row of rows) found.set(row.id, row.email);
-    }
-    return found;
+  peopleEmails(ids: readonly string[]): Promise<Map<string, string>> {
+    return mapInChunks(
+      [...new Set(ids)],
+      (chunk) => this.db.selectFrom('people').select(['id', 'email']).where('id', 'in', chunk).execute(),
+      (row) => [row.id, row.email],
+    );
   }
 
   /** The assets of an office that can hold others (`types`), for naming a system by its name. */
@@ -456,4 +431,15 @@ function chunks<T>(items: readonly T[], size = 500): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Rows read `chunks` of keys at a time (bounded parameter lists), as a map. */
+async function mapInChunks<R, V>(
+  keys: readonly string[],
+  read: (chunk: string[]) => Promise<R[]>,
+  entry: (row: R) => [string, V],
+): Promise<Map<string, V>> {
+  const found = new Map<string, V>();
+  for (const chunk of chunks(keys)) for (const row of await read(chunk)) found.set(...entry(row));
+  return found;
 }
