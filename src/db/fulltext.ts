@@ -29,9 +29,15 @@ export interface FullTextTable {
   table: 'assets';
   /** SQLite: the FTS5 table of that migration. */
   ftsTable: string;
+  /** PostgreSQL: every word of the table's search text, each once (`word`, the key); see `termWords`. */
+  wordsTable: 'asset_words';
 }
 
-export const ASSET_SEARCH: FullTextTable = { table: 'assets', ftsTable: 'assets_fts' };
+export const ASSET_SEARCH: FullTextTable = {
+  table: 'assets',
+  ftsTable: 'assets_fts',
+  wordsTable: 'asset_words',
+};
 
 /** Words: letters, digits and combining marks (Unicode), as FTS5's unicode61 tokenizer is configured. */
 const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
@@ -59,30 +65,54 @@ export function searchTerms(query: string): string[] {
  */
 export const FEW_MATCHES = 1000;
 
+/**
+ * PostgreSQL: a term asks the full-text index for the words it starts, when they are at most this
+ * many; for more (a term of one or two letters), for the prefix itself.
+ */
+export const WORDS_PER_TERM = 16;
+
+/**
+ * How a query term is put to the full-text index: as the words it starts, which the words table lists
+ * (PostgreSQL: a whole word is cheaper to look up in its GIN index than a prefix), or as the prefix.
+ */
+export type TermWords = { words: readonly string[] } | { prefix: string };
+
 /** How a query finds the records matching a search. */
 export interface FullTextMatch {
+  /** The terms as the full-text index is asked for them (`termWords`). */
+  asked: readonly TermWords[];
+  /**
+   * The records matching every term, by the full-text index: SQLite, their keys in the common table
+   * expression MATCHES (see `unread`); PostgreSQL, `search_vector @@ query` (its GIN index).
+   */
   condition: Expression<SqlBool>;
   /**
-   * At most FEW_MATCHES records match, and `condition` names them by key: read them, then sort them
-   * (in a subquery of their own, so the database does not walk the sort index instead).
+   * How a walk tests each record it passes (`hasEveryWordPrefix`; on PostgreSQL, `condition`: its
+   * words, once known, are quicker to test than prefixes).
    */
-  few: boolean;
+  test: Expression<SqlBool>;
   /**
-   * SQLite, when `few`: the matches' keys are not read beforehand. `condition` reads them from the
-   * common table expression MATCHES, which the query must define with `matches` (materialized, so
-   * the index is read once), and `found` counts them, up to one more than FEW_MATCHES: when there
-   * are more, the page read this way may miss records, and the caller walks instead
-   * (`hasEveryWordPrefix`). One query instead of two, and no list of keys sent back and forth.
+   * SQLite counted more than FEW_MATCHES records with the terms: the caller walks the sort order
+   * (testing `test`) rather than reading and sorting them.
+   */
+  many: boolean;
+  /**
+   * SQLite: the matches' keys are read in the page's own query, from the common table expression
+   * MATCHES, which the query must define with `matches` (materialized, so the index is read once);
+   * `found` counts them, up to one more than FEW_MATCHES: when there are more, the page read this way
+   * may miss records, and the caller walks instead. One query instead of two, and no list of keys
+   * sent back and forth.
    */
   unread?: { matches: RawBuilder<{ seq: number }>; found: RawBuilder<number> };
 }
 
-/** The name of the common table expression of `FullTextMatch.unread`. */
+/** The name of the common table expression of `FullTextMatch.unread` (and of PostgreSQL's few matches). */
 export const MATCHES = 'fts_matches';
 
 /**
- * The condition "this record has every term as a word prefix" on `spec.table`, or null when no record
- * matches. Sorted pages have two good plans, each slow where the other is fast:
+ * How to find the records having every term as a word prefix on `spec.table`, or null when none can
+ * (PostgreSQL: a term starts no stored word). Sorted pages have two good plans, each slow where the other is
+ * fast:
  * - few matches (a rare word): look the matching records up by key, then sort them;
  * - many matches (a common word): walk the sort order's index and test each record it passes until
  *   the page is full (`hasEveryWordPrefix`). Looking up and sorting 10,000 matches would take tens of
@@ -94,49 +124,102 @@ export const MATCHES = 'fts_matches';
  * there are: a page of "survey" sorted by name passes 4,700 records (the word is in names that sort
  * late), at about 0.2 µs each.
  * Neither database can tell which plan applies: SQLite keeps no statistics on the words, and
- * PostgreSQL's may be missing or stale. So a first query counts, or reads the keys of, up to
- * FEW_MATCHES + 1 matches in the full-text index (on SQLite, the page's query reads and counts them
- * itself). Records written between two queries may be missed or kept: a search is a moment's view
- * anyway.
+ * PostgreSQL's may be missing or stale. So SQLite first counts matches in the full-text index, and
+ * both read at most FEW_MATCHES + 1 of them in the page's query, walking instead when there are more
+ * (see AssetRepository.list). Records
+ * written between two queries may be missed or kept: a search is a moment's view anyway.
  */
 export async function fullTextSearch(
   db: Kysely<Database>,
   spec: FullTextTable,
   terms: readonly string[],
-  /** FEW_MATCHES, unless a test needs one plan or the other on a few records. */
-  fewMatches = FEW_MATCHES,
+  planning: {
+    /** FEW_MATCHES, unless a test needs one plan or the other on a few records. */
+    fewMatches: number;
+    /** WORDS_PER_TERM; 0 asks the index for prefixes only. */
+    wordsPerTerm: number;
+  } = { fewMatches: FEW_MATCHES, wordsPerTerm: WORDS_PER_TERM },
 ): Promise<FullTextMatch | null> {
-  // SQLite first counts the records having every term as a whole word: when more than FEW_MATCHES
-  // do, so many more have them as word prefixes, and FTS5 answers that count from the words' lists
-  // as it reads them (0.05 ms for a word on every record), where a prefix query first gathers every
-  // match (1.6 ms for the same word). Otherwise the page's own query reads the prefix matches' keys,
-  // up to one more than FEW_MATCHES, and counts them (`unread`).
-  if (!isPostgres(db)) {
-    if ((await countWholeWordMatches(db, spec, terms, fewMatches + 1)) > fewMatches)
-      return { condition: hasEveryWordPrefix(db, spec, terms), few: false };
-    const fts = sql.table(spec.ftsTable);
-    const matches = sql<{
-      seq: number;
-    }>`(select rowid as seq from ${fts} where ${fts} match ${ftsQuery(terms)} limit ${fewMatches + 1})`;
-    const found = sql<number>`(select count(*) from ${sql.table(MATCHES)})`;
-    const condition = sql<SqlBool>`${sql.ref(`${spec.table}.seq`)} in (select seq from ${sql.table(MATCHES)})`;
-    return { condition, few: true, unread: { matches, found } };
+  if (isPostgres(db)) {
+    // Whole words where it can (see `termWords`); the GIN index's bitmap of the matches is cheap to
+    // build below FEW_MATCHES, and the page's query reads and counts them (AssetRepository.list).
+    const asked = await termWords(db, spec, terms, planning.wordsPerTerm);
+    if (!asked) return null;
+    const condition = sql<SqlBool>`${tsVector(spec)} @@ ${tsQuery(asked)}::tsquery`;
+    return { asked, condition, test: condition, many: false };
   }
-  const keys = await matchingKeys(db, spec, terms, fewMatches + 1);
-  if (keys.length === 0) return null;
-  if (keys.length > fewMatches) return { condition: hasEveryWordPrefix(db, spec, terms), few: false };
-  return { condition: keyIn(db, sql.ref(`${spec.table}.seq`), keys), few: true };
+  // SQLite asks FTS5 for the prefixes: it reads a prefix's few words about as fast (0.8 ms for
+  // "health"* "survey"* at 100,000 assets, 0.6 ms for the two words) as a query for the words would
+  // cost to send to a read worker.
+  const asked = terms.map((prefix) => ({ prefix }));
+  const test = hasEveryWordPrefix(db, spec, terms);
+  // SQLite: FTS5 streams a count of exact words as it reads their lists (0.05 ms for a word on every
+  // record), where a prefix query first gathers every match (1.6 ms for the same word). A prefix is
+  // counted as the whole word, on fewer records than the prefix: more than FEW_MATCHES, and walk.
+  if ((await countWholeWordMatches(db, spec, asked, planning.fewMatches + 1)) > planning.fewMatches)
+    return { asked, condition: test, test, many: true };
+  const fts = sql.table(spec.ftsTable);
+  const matches = sql<{
+    seq: number;
+  }>`(select rowid as seq from ${fts} where ${fts} match ${ftsQuery(asked)} limit ${planning.fewMatches + 1})`;
+  const found = sql<number>`(select count(*) from ${sql.table(MATCHES)})`;
+  const condition = sql<SqlBool>`${sql.ref(`${spec.table}.seq`)} in (select seq from ${sql.table(MATCHES)})`;
+  return { asked, condition, test, many: false, unread: { matches, found } };
 }
 
 /**
- * `key in (keys)` with the keys as one parameter, a JSON array on SQLite and an array on PostgreSQL:
- * the SQL text is the same however many keys there are, so SQLite's cache of prepared statements
- * (src/db/database.ts) keeps one statement for it, not one per number of keys, each pushing out a
- * statement that other requests reuse.
+ * PostgreSQL: for each term, the stored words it starts (up to `wordsPerTerm` of them, else the prefix
+ * itself), or null when a term starts none: then nothing matches. One query whatever the number of
+ * terms. The words table is ordered by code point (collation "C"), so the words starting with a term
+ * are those from the term up to (not including) the term with its last character's code point plus
+ * one.
  */
-function keyIn(db: Kysely<Database>, key: Expression<unknown>, keys: readonly number[]): Expression<SqlBool> {
-  if (isPostgres(db)) return sql<SqlBool>`${key} = any(${keys}::integer[])`;
-  return sql<SqlBool>`${key} in (select value from json_each(${JSON.stringify(keys)}))`;
+export async function termWords(
+  db: Kysely<Database>,
+  spec: FullTextTable,
+  terms: readonly string[],
+  wordsPerTerm: number,
+): Promise<TermWords[] | null> {
+  if (wordsPerTerm <= 0) return terms.map((prefix) => ({ prefix }));
+  const table = sql.table(spec.wordsTable);
+  const ranges = terms.map(
+    (term, i) =>
+      sql`select ${sql.lit(i)} as term, w.word from (select word from ${table} where word >= ${term} and word < ${afterPrefix(term)} order by word limit ${wordsPerTerm + 1}) as w`,
+  );
+  const { rows } = await sql<{ term: number; word: string }>`${sql.join(ranges, sql` union all `)}`.execute(
+    db,
+  );
+  const started = terms.map((): string[] => []);
+  for (const row of rows) {
+    const term = terms[Number(row.term)]!;
+    // The range is exact; startsWith says the same, should a collation ever order otherwise.
+    if (row.word.startsWith(term)) started[Number(row.term)]!.push(row.word);
+  }
+  if (started.some((words) => words.length === 0)) return null;
+  return started.map((words, i) => (words.length > wordsPerTerm ? { prefix: terms[i]! } : { words }));
+}
+
+/** The first string after every string starting with `prefix`, in code point order. */
+function afterPrefix(prefix: string): string {
+  const chars = [...prefix];
+  const next = chars.pop()!.codePointAt(0)! + 1;
+  // Past the surrogates, which no string holds alone.
+  return chars.join('') + String.fromCodePoint(next === 0xd800 ? 0xe000 : next);
+}
+
+/**
+ * PostgreSQL, after writing records' search text: add its words to the words table, in the writing
+ * transaction, in code point order so that two transactions adding the same new words wait for each
+ * other rather than deadlock.
+ */
+async function recordWords(db: Kysely<Database>, spec: FullTextTable, ids: readonly string[]): Promise<void> {
+  const table = sql.table(spec.table);
+  const id = sql.ref(`${spec.table}.id`);
+  const words = sql.table(spec.wordsTable);
+  for (const chunk of chunked(ids))
+    await sql`insert into ${words} (word)
+      select distinct w from ${table}, unnest(string_to_array(search_text, ' ')) as w
+      where ${id} in (${sql.join(chunk)}) and w <> '' order by w on conflict do nothing`.execute(db);
 }
 
 /**
@@ -157,7 +240,8 @@ export function hasEveryWordPrefix(
   /** Where the words are, when not in `spec.table` itself: a subquery's `wordsColumn`, as named there. */
   words = `${spec.table}.${wordsColumn(db)}`,
 ): Expression<SqlBool> {
-  if (isPostgres(db)) return sql<SqlBool>`${sql.ref(words)} @@ ${tsQuery(terms)}::tsquery`;
+  if (isPostgres(db))
+    return sql<SqlBool>`${sql.ref(words)} @@ ${tsQuery(terms.map((prefix) => ({ prefix })))}::tsquery`;
   const text = sql`' ' || ${sql.ref(words)}`;
   return sql<SqlBool>`(${sql.join(
     terms.map((term) => sql`instr(${text}, ${` ${term}`}) > 0`),
@@ -170,57 +254,35 @@ export function wordsColumn(db: Kysely<Database>): 'search_vector' | 'search_tex
   return isPostgres(db) ? 'search_vector' : 'search_text';
 }
 
-/** Whether more than `limit` records have every term as a word prefix (an `unread` page came back empty). */
+/**
+ * SQLite: whether more than `limit` records match `asked` in the full-text index (an `unread` page came
+ * back empty, which does not say).
+ */
 export async function moreMatchesThan(
   db: Kysely<Database>,
   spec: FullTextTable,
-  terms: readonly string[],
+  asked: readonly TermWords[],
   limit: number,
 ): Promise<boolean> {
-  return (await matchingKeys(db, spec, terms, limit + 1)).length > limit;
+  const fts = sql.table(spec.ftsTable);
+  const { rows } = await sql<{
+    seq: number;
+  }>`select rowid as seq from ${fts} where ${fts} match ${ftsQuery(asked)} limit ${limit + 1}`.execute(db);
+  return rows.length > limit;
 }
 
 /**
- * Up to `limit` keys (`seq`) of records matching every term, in no particular order, read from the
- * full-text index. PostgreSQL, guessing many matches, would rather scan the table: outside a caller's
- * transaction, this query alone is told to use the index (SET LOCAL ends with its transaction).
+ * SQLite: how many records have every term as a whole word, or one of the words it starts, counting
+ * no further than `cap`. A prefix is counted as the whole word: at most as many as have the prefix.
  */
-async function matchingKeys(
-  db: Kysely<Database>,
-  spec: FullTextTable,
-  terms: readonly string[],
-  limit: number,
-): Promise<number[]> {
-  if (!isPostgres(db)) {
-    const fts = sql.table(spec.ftsTable);
-    const { rows } = await sql<{
-      seq: number;
-    }>`select rowid as seq from ${fts} where ${fts} match ${ftsQuery(terms)} limit ${limit}`.execute(db);
-    return rows.map((row) => Number(row.seq));
-  }
-  const read = async (conn: Kysely<Database>) => {
-    const { rows } = await sql<{ seq: number }>`select seq from ${sql.table(spec.table)}
-      where ${tsVector(spec)} @@ ${tsQuery(terms)}::tsquery limit ${limit}`.execute(conn);
-    return rows.map((row) => Number(row.seq));
-  };
-  if (db.isTransaction) return read(db);
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
-      trx,
-    );
-    return read(trx);
-  });
-}
-
-/** SQLite: how many records have every term as a whole word, counting no further than `cap`. */
 async function countWholeWordMatches(
   db: Kysely<Database>,
   spec: FullTextTable,
-  terms: readonly string[],
+  asked: readonly TermWords[],
   cap: number,
 ): Promise<number> {
   const fts = sql.table(spec.ftsTable);
-  const words = terms.map((term) => `"${term}"`).join(' ');
+  const words = ftsQuery(asked.map((term) => ('prefix' in term ? { words: [term.prefix] } : term)));
   const { rows } = await sql<{
     n: number;
   }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${words} limit ${cap})`.execute(
@@ -235,27 +297,35 @@ function tsVector(spec: FullTextTable) {
 }
 
 /**
- * The terms hold only letters, digits and marks (see `searchTerms`): nothing to escape in either
- * query syntax, and they are sent as parameters all the same.
+ * The terms and words hold only letters, digits and marks (see `searchTerms`): nothing to escape in
+ * either query syntax, and they are sent as parameters all the same.
  */
-function tsQuery(terms: readonly string[]): string {
-  return terms.map((term) => `'${term}':*`).join(' & ');
+function tsQuery(asked: readonly TermWords[]): string {
+  return asked
+    .map((term) =>
+      'prefix' in term ? `'${term.prefix}':*` : `(${term.words.map((word) => `'${word}'`).join(' | ')})`,
+    )
+    .join(' & ');
 }
 
-function ftsQuery(terms: readonly string[]): string {
-  return terms.map((term) => `"${term}"*`).join(' ');
+function ftsQuery(asked: readonly TermWords[]): string {
+  return asked
+    .map((term) =>
+      'prefix' in term ? `"${term.prefix}"*` : `(${term.words.map((word) => `"${word}"`).join(' OR ')})`,
+    )
+    .join(' AND ');
 }
 
 /**
- * After inserting records: index them. SQLite only; PostgreSQL's index follows the column by itself.
- * `db` is the writing transaction.
+ * After inserting records: index them (SQLite), or record their words (PostgreSQL, whose index follows
+ * the column by itself). `db` is the writing transaction.
  */
 export async function indexNewDocuments(
   db: Kysely<Database>,
   spec: FullTextTable,
   ids: readonly string[],
 ): Promise<void> {
-  if (isPostgres(db)) return;
+  if (isPostgres(db)) return recordWords(db, spec, ids);
   const fts = sql.table(spec.ftsTable);
   const table = sql.table(spec.table);
   for (const chunk of chunked(ids))
@@ -264,13 +334,16 @@ export async function indexNewDocuments(
     );
 }
 
-/** After changing the search_text of records: index them anew (SQLite only), in the writing transaction. */
+/**
+ * After changing the search_text of records: index them anew (SQLite), or record their words
+ * (PostgreSQL), in the writing transaction.
+ */
 export async function reindexDocuments(
   db: Kysely<Database>,
   spec: FullTextTable,
   ids: readonly string[],
 ): Promise<void> {
-  if (isPostgres(db)) return;
+  if (isPostgres(db)) return recordWords(db, spec, ids);
   await unindexDocuments(db, spec, ids);
   await indexNewDocuments(db, spec, ids);
 }

@@ -15,6 +15,7 @@ import type {
 } from './schema/org.js';
 import type {
   AssetTable,
+  AssetWordTable,
   RolloutWaveTable,
   OfficeOnboardingTable,
   ScorecardSettingsTable,
@@ -66,6 +67,7 @@ export interface Database {
   audit_events: AuditEventTable;
   custos_meta: MetaTable;
   assets: AssetTable;
+  asset_words: AssetWordTable;
   rollout_waves: RolloutWaveTable;
   office_onboarding: OfficeOnboardingTable;
   scorecard_settings: ScorecardSettingsTable;

@@ -33,6 +33,11 @@ export interface AssetTable {
   updated_at: string;
 }
 
+/** PostgreSQL only: the words of the assets' search text, each once (src/db/fulltext.ts, termWords). */
+export interface AssetWordTable {
+  word: string;
+}
+
 export interface RolloutWaveTable {
   id: string;
   region_id: string;

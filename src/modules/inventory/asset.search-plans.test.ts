@@ -27,6 +27,8 @@ import { addAsset, seedInventoryWorld, type InventoryWorld } from './testing/inv
 const PLANS: Record<string, Partial<SearchPlanning>> = {
   walk: { fewMatches: 0, aheadRows: 0 },
   'by key': { fewMatches: 10_000, aheadRows: 0 },
+  'by key, prefixes': { fewMatches: 10_000, aheadRows: 0, wordsPerTerm: 0 },
+  'by key, at most one word a term': { fewMatches: 10_000, aheadRows: 0, wordsPerTerm: 1 },
   'ahead, then by key': { fewMatches: 10_000, aheadRows: 6 },
   'ahead, then walk': { fewMatches: 0, aheadRows: 6 },
   'ahead only': { fewMatches: 10_000, aheadRows: 10_000 },
