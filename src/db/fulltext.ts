@@ -209,17 +209,14 @@ function afterPrefix(prefix: string): string {
 
 /**
  * PostgreSQL, after writing records' search text: add its words to the words table, in the writing
- * transaction, in code point order so that two transactions adding the same new words wait for each
- * other rather than deadlock.
+ * transaction. One statement, the words in code point order: two transactions adding some of the
+ * same new words then wait for each other (until the first commits) rather than deadlock.
  */
 async function recordWords(db: Kysely<Database>, spec: FullTextTable, ids: readonly string[]): Promise<void> {
-  const table = sql.table(spec.table);
-  const id = sql.ref(`${spec.table}.id`);
-  const words = sql.table(spec.wordsTable);
-  for (const chunk of chunked(ids))
-    await sql`insert into ${words} (word)
-      select distinct w from ${table}, unnest(string_to_array(search_text, ' ')) as w
-      where ${id} in (${sql.join(chunk)}) and w <> '' order by w on conflict do nothing`.execute(db);
+  if (ids.length === 0) return;
+  await sql`insert into ${sql.table(spec.wordsTable)} (word)
+    select distinct w from ${sql.table(spec.table)}, unnest(string_to_array(search_text, ' ')) as w
+    where id = any(${[...ids]}::text[]) and w <> '' order by w on conflict do nothing`.execute(db);
 }
 
 /**

@@ -69,6 +69,23 @@ describe.skipIf(!pgUrl)('search words (PostgreSQL)', () => {
     expect(await stored()).toEqual(expect.arrayContaining(await assetWords()));
   });
 
+  it('lets writers adding the same new words at once all succeed', async () => {
+    const kenya = world.offices.kenya.id;
+    const words = Array.from({ length: 12 }, (_, i) => `concurrent${String.fromCharCode(97 + i)}`);
+    // Each batch names the new words in another order, over several assets.
+    const batches = Array.from({ length: 6 }, (_, b) =>
+      Array.from({ length: 4 }, (_, a) => ({
+        name: `Batch ${b} asset ${a}`,
+        description: [...words.slice(b + a), ...words.slice(0, b + a)].reverse().join(' '),
+        asset_type: 'dataset' as const,
+        office_id: kenya,
+      })),
+    );
+    await Promise.all(batches.map((batch) => t.services.assets.createMany(seedCtx, batch)));
+    expect(await stored()).toEqual(expect.arrayContaining(words));
+    expect(await names('concurrentl')).toHaveLength(24);
+  });
+
   it.each([
     ['one word', ['quok'], [{ words: ['quokka'] }]],
     ['the whole word', ['quokka'], [{ words: ['quokka'] }]],
