@@ -18,6 +18,9 @@ import type { Database } from './schema.js';
  *   (`array_to_tsvector(string_to_array(search_text, ' '))`), kept by PostgreSQL itself. The words are
  *   used as lexemes as they are (no text-search parser or dictionary), so both dialects agree on what a
  *   word is. Tables with such a column must select their columns by name.
+ * - Both: a words table (`asset_words`) lists every word of the search text once, kept in the same
+ *   transaction as each write; a search asks the index for the words each term starts rather than for
+ *   the prefix, which both indexes answer more slowly.
  */
 
 /** A table with a full-text index created by its migration. */
@@ -29,7 +32,7 @@ export interface FullTextTable {
   table: 'assets';
   /** SQLite: the FTS5 table of that migration. */
   ftsTable: string;
-  /** PostgreSQL: every word of the table's search text, each once (`word`, the key); see `termWords`. */
+  /** Every word of the table's search text, each once (`word`, the key): see `termWords`, `ftsMatch`. */
   wordsTable: 'asset_words';
 }
 
@@ -79,8 +82,6 @@ export type TermWords = { words: readonly string[] } | { prefix: string };
 
 /** How a query finds the records matching a search. */
 export interface FullTextMatch {
-  /** The terms as the full-text index is asked for them (`termWords`). */
-  asked: readonly TermWords[];
   /**
    * The records matching every term, by the full-text index: SQLite, their keys in the common table
    * expression MATCHES (see `unread`); PostgreSQL, `search_vector @@ query` (its GIN index).
@@ -103,7 +104,12 @@ export interface FullTextMatch {
    * may miss records, and the caller walks instead. One query instead of two, and no list of keys
    * sent back and forth.
    */
-  unread?: { matches: RawBuilder<{ seq: number }>; found: RawBuilder<number> };
+  unread?: {
+    matches: RawBuilder<{ seq: number }>;
+    found: RawBuilder<number>;
+    /** The FTS5 query `matches` asks, for `moreMatchesThan`. */
+    query: Expression<string>;
+  };
 }
 
 /** The name of the common table expression of `FullTextMatch.unread` (and of PostgreSQL's few matches). */
@@ -146,25 +152,49 @@ export async function fullTextSearch(
     const asked = await termWords(db, spec, terms, planning.wordsPerTerm);
     if (!asked) return null;
     const condition = sql<SqlBool>`${tsVector(spec)} @@ ${tsQuery(asked)}::tsquery`;
-    return { asked, condition, test: condition, many: false };
+    return { condition, test: condition, many: false };
   }
-  // SQLite asks FTS5 for the prefixes: it reads a prefix's few words about as fast (0.8 ms for
-  // "health"* "survey"* at 100,000 assets, 0.6 ms for the two words) as a query for the words would
-  // cost to send to a read worker.
-  const asked = terms.map((prefix) => ({ prefix }));
+  // SQLite: the words each term starts are looked up inside the FTS5 query itself (`ftsMatch`): no
+  // query of their own, which would cost a trip to a read worker. FTS5 streams a count of whole words
+  // as it reads their lists (0.05 ms for a word on every record), where a prefix query first gathers
+  // every match (1.6 ms for the same word). A term starting too many words is counted as the whole
+  // word, on fewer records than the prefix: more than FEW_MATCHES either way, and walk.
   const test = hasEveryWordPrefix(db, spec, terms);
-  // SQLite: FTS5 streams a count of exact words as it reads their lists (0.05 ms for a word on every
-  // record), where a prefix query first gathers every match (1.6 ms for the same word). A prefix is
-  // counted as the whole word, on fewer records than the prefix: more than FEW_MATCHES, and walk.
-  if ((await countWholeWordMatches(db, spec, asked, planning.fewMatches + 1)) > planning.fewMatches)
-    return { asked, condition: test, test, many: true };
+  const counted = ftsMatch(spec, terms, planning.wordsPerTerm, 'word');
+  if ((await countMatches(db, spec, counted, planning.fewMatches + 1)) > planning.fewMatches)
+    return { condition: test, test, many: true };
+  const query = ftsMatch(spec, terms, planning.wordsPerTerm, 'prefix');
   const fts = sql.table(spec.ftsTable);
   const matches = sql<{
     seq: number;
-  }>`(select rowid as seq from ${fts} where ${fts} match ${ftsQuery(asked)} limit ${planning.fewMatches + 1})`;
+  }>`(select rowid as seq from ${fts} where ${fts} match ${query} limit ${planning.fewMatches + 1})`;
   const found = sql<number>`(select count(*) from ${sql.table(MATCHES)})`;
   const condition = sql<SqlBool>`${sql.ref(`${spec.table}.seq`)} in (select seq from ${sql.table(MATCHES)})`;
-  return { asked, condition, test, many: false, unread: { matches, found } };
+  return { condition, test, many: false, unread: { matches, found, query } };
+}
+
+/**
+ * SQLite: the FTS5 query for records having every term as a word prefix, computed by the statement
+ * that uses it. Each term becomes the words it starts, from the words table, up to `wordsPerTerm` of
+ * them (`("survey" OR "surveys")`); a term starting more is asked as a prefix (`"s"*`), or, with
+ * `beyond` 'word', as the whole word; a term starting none, as the whole term, which no record has.
+ */
+function ftsMatch(
+  spec: FullTextTable,
+  terms: readonly string[],
+  wordsPerTerm: number,
+  beyond: 'prefix' | 'word',
+): Expression<string> {
+  const many = (term: string) => (beyond === 'prefix' ? `"${term}"*` : `"${term}"`);
+  if (wordsPerTerm <= 0) return sql.val(terms.map(many).join(' AND '));
+  const table = sql.table(spec.wordsTable);
+  const parts = terms.map(
+    (term) => sql`(select case when count(*) = 0 then ${`"${term}"`}
+      when count(*) <= ${wordsPerTerm} then '(' || group_concat('"' || word || '"', ' OR ') || ')'
+      else ${many(term)} end
+      from (select word from ${table} where word >= ${term} and word < ${afterPrefix(term)} order by word limit ${wordsPerTerm + 1}))`,
+  );
+  return sql<string>`(${sql.join(parts, sql` || ' AND ' || `)})`;
 }
 
 /**
@@ -208,15 +238,26 @@ function afterPrefix(prefix: string): string {
 }
 
 /**
- * PostgreSQL, after writing records' search text: add its words to the words table, in the writing
- * transaction. One statement, the words in code point order: two transactions adding some of the
- * same new words then wait for each other (until the first commits) rather than deadlock.
+ * After writing records' search text: add its words to the words table, in the writing transaction.
+ * PostgreSQL: one statement, the words in code point order, so two transactions adding some of the
+ * same new words wait for each other (until the first commits) rather than deadlock. SQLite has one
+ * writer at a time; its words come out of the text as a JSON array (they are letters, digits and
+ * marks only: nothing to escape).
  */
 async function recordWords(db: Kysely<Database>, spec: FullTextTable, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await sql`insert into ${sql.table(spec.wordsTable)} (word)
-    select distinct w from ${sql.table(spec.table)}, unnest(string_to_array(search_text, ' ')) as w
-    where id = any(${[...ids]}::text[]) and w <> '' order by w on conflict do nothing`.execute(db);
+  const words = sql.table(spec.wordsTable);
+  const table = sql.table(spec.table);
+  if (isPostgres(db)) {
+    await sql`insert into ${words} (word)
+      select distinct w from ${table}, unnest(string_to_array(search_text, ' ')) as w
+      where id = any(${[...ids]}::text[]) and w <> '' order by w on conflict do nothing`.execute(db);
+    return;
+  }
+  for (const chunk of chunked(ids))
+    await sql`insert or ignore into ${words} (word)
+      select value from ${table}, json_each('["' || replace(search_text, ' ', '","') || '"]')
+      where ${sql.ref(`${spec.table}.id`)} in (${sql.join(chunk)}) and value <> ''`.execute(db);
 }
 
 /**
@@ -252,37 +293,29 @@ export function wordsColumn(db: Kysely<Database>): 'search_vector' | 'search_tex
 }
 
 /**
- * SQLite: whether more than `limit` records match `asked` in the full-text index (an `unread` page came
- * back empty, which does not say).
+ * SQLite: whether more than `limit` records match the FTS5 `query` (an `unread` page came back empty,
+ * which does not say).
  */
 export async function moreMatchesThan(
   db: Kysely<Database>,
   spec: FullTextTable,
-  asked: readonly TermWords[],
+  query: Expression<string>,
   limit: number,
 ): Promise<boolean> {
-  const fts = sql.table(spec.ftsTable);
-  const { rows } = await sql<{
-    seq: number;
-  }>`select rowid as seq from ${fts} where ${fts} match ${ftsQuery(asked)} limit ${limit + 1}`.execute(db);
-  return rows.length > limit;
+  return (await countMatches(db, spec, query, limit + 1)) > limit;
 }
 
-/**
- * SQLite: how many records have every term as a whole word, or one of the words it starts, counting
- * no further than `cap`. A prefix is counted as the whole word: at most as many as have the prefix.
- */
-async function countWholeWordMatches(
+/** SQLite: how many records match the FTS5 `query`, counting no further than `cap`. */
+async function countMatches(
   db: Kysely<Database>,
   spec: FullTextTable,
-  asked: readonly TermWords[],
+  query: Expression<string>,
   cap: number,
 ): Promise<number> {
   const fts = sql.table(spec.ftsTable);
-  const words = ftsQuery(asked.map((term) => ('prefix' in term ? { words: [term.prefix] } : term)));
   const { rows } = await sql<{
     n: number;
-  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${words} limit ${cap})`.execute(
+  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${query} limit ${cap})`.execute(
     db,
   );
   return Number(rows[0]?.n ?? 0);
@@ -295,7 +328,7 @@ function tsVector(spec: FullTextTable) {
 
 /**
  * The terms and words hold only letters, digits and marks (see `searchTerms`): nothing to escape in
- * either query syntax, and they are sent as parameters all the same.
+ * either query syntax (here and in `ftsMatch`), and they are sent as parameters all the same.
  */
 function tsQuery(asked: readonly TermWords[]): string {
   return asked
@@ -305,24 +338,17 @@ function tsQuery(asked: readonly TermWords[]): string {
     .join(' & ');
 }
 
-function ftsQuery(asked: readonly TermWords[]): string {
-  return asked
-    .map((term) =>
-      'prefix' in term ? `"${term.prefix}"*` : `(${term.words.map((word) => `"${word}"`).join(' OR ')})`,
-    )
-    .join(' AND ');
-}
-
 /**
- * After inserting records: index them (SQLite), or record their words (PostgreSQL, whose index follows
- * the column by itself). `db` is the writing transaction.
+ * After inserting records: record their words, and index them (SQLite; PostgreSQL's index follows the
+ * column by itself). `db` is the writing transaction.
  */
 export async function indexNewDocuments(
   db: Kysely<Database>,
   spec: FullTextTable,
   ids: readonly string[],
 ): Promise<void> {
-  if (isPostgres(db)) return recordWords(db, spec, ids);
+  await recordWords(db, spec, ids);
+  if (isPostgres(db)) return;
   const fts = sql.table(spec.ftsTable);
   const table = sql.table(spec.table);
   for (const chunk of chunked(ids))
@@ -332,8 +358,8 @@ export async function indexNewDocuments(
 }
 
 /**
- * After changing the search_text of records: index them anew (SQLite), or record their words
- * (PostgreSQL), in the writing transaction.
+ * After changing the search_text of records: record their words, and index them anew (SQLite), in the
+ * writing transaction.
  */
 export async function reindexDocuments(
   db: Kysely<Database>,

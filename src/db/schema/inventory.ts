@@ -33,7 +33,7 @@ export interface AssetTable {
   updated_at: string;
 }
 
-/** PostgreSQL only: the words of the assets' search text, each once (src/db/fulltext.ts, termWords). */
+/** The words of the assets' search text, each once: what a search term may start (src/db/fulltext.ts). */
 export interface AssetWordTable {
   word: string;
 }

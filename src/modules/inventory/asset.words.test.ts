@@ -4,42 +4,44 @@ import { currentSchema } from '../../db/dialect.js';
 import { ASSET_SEARCH, termWords, WORDS_PER_TERM } from '../../db/fulltext.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
-import { openTestDb } from '../../db/testing/dialects.js';
+import { describeEachDialect, openTestDb } from '../../db/testing/dialects.js';
 import type { Db } from '../../db/database.js';
 import { createTestApp, type TestApp } from '../../http/testing/test-app.js';
 import { addAsset, seedCtx, seedInventoryWorld, type InventoryWorld } from './testing/inventory-world.js';
 
 /*
- * PostgreSQL asks its GIN index for the whole words a search term starts, which the asset_words table
- * lists (src/db/fulltext.ts, `termWords`): it must hold every word of every asset's search text, from
- * the migration that creates it and after every write, or a search would miss assets.
+ * A search asks the full-text index for the whole words each term starts, which the asset_words table
+ * lists (src/db/fulltext.ts): it must hold every word of every asset's search text, from the migration
+ * that creates it and after every write, or a search would miss assets.
  */
 
 const pgUrl = inject('pgUrl');
 const BEFORE = '20261201130000_asset_search_walk';
 
-describe.skipIf(!pgUrl)('search words (PostgreSQL)', () => {
+/** In code point order, as both databases keep the words. */
+const inOrder = (words: Iterable<string>) =>
+  [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
+describeEachDialect('search words', ({ db: dbOf }) => {
   let db: Db;
   let t: TestApp;
   let world: InventoryWorld;
   const stored = async () =>
-    (await db.kysely.selectFrom('asset_words').select('word').orderBy('word').execute()).map((r) => r.word);
+    inOrder((await db.kysely.selectFrom('asset_words').select('word').execute()).map((r) => r.word));
   const assetWords = async () => {
-    const { rows } = await sql<{ word: string }>`select distinct w as word
-      from assets, unnest(string_to_array(search_text, ' ')) as w order by 1`.execute(db.kysely);
-    return rows.map((row) => row.word);
+    const texts = await db.kysely.selectFrom('assets').select('search_text').execute();
+    return inOrder(new Set(texts.flatMap((row) => row.search_text.split(' ')).filter((word) => word)));
   };
   const names = async (q: string) =>
     (await t.services.assets.list(seedCtx, { q, limit: 50 })).items.map((asset) => asset.name).sort();
 
   beforeAll(async () => {
-    db = await openTestDb('postgres', pgUrl);
+    db = dbOf();
     t = await createTestApp(db);
     world = await seedInventoryWorld(t.services, 'W');
   });
   afterAll(async () => {
     await t.app.close();
-    await db.close();
   });
 
   it('records the words of new and changed assets, and of a renamed system’s assets', async () => {
@@ -86,6 +88,29 @@ describe.skipIf(!pgUrl)('search words (PostgreSQL)', () => {
     expect(await names('concurrentl')).toHaveLength(24);
   });
 
+  it('is filled by its migration from the assets already stored', async () => {
+    const migrator = new Migrator({
+      db: db.kysely,
+      provider: { getMigrations: async () => MIGRATIONS },
+      migrationTableSchema: await currentSchema(db.kysely, db.dialect),
+    });
+    const down = await migrator.migrateTo(BEFORE);
+    if (down.error) throw down.error;
+    expect((await migrateToLatest(db)).applied).toContain('20261201140000_asset_words');
+    expect(await stored()).toEqual(await assetWords());
+    expect(await names('zanz')).toEqual(['Ledger']);
+  });
+});
+
+describe.skipIf(!pgUrl)('search words of a term (PostgreSQL)', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb('postgres', pgUrl);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
   it.each([
     ['one word', ['quok'], [{ words: ['quokka'] }]],
     ['the whole word', ['quokka'], [{ words: ['quokka'] }]],
@@ -116,18 +141,5 @@ describe.skipIf(!pgUrl)('search words (PostgreSQL)', () => {
       { prefix: 'sur' },
       { prefix: 'xylo' },
     ]);
-  });
-
-  it('is filled by its migration from the assets already stored', async () => {
-    const migrator = new Migrator({
-      db: db.kysely,
-      provider: { getMigrations: async () => MIGRATIONS },
-      migrationTableSchema: await currentSchema(db.kysely, db.dialect),
-    });
-    const down = await migrator.migrateTo(BEFORE);
-    if (down.error) throw down.error;
-    expect((await migrateToLatest(db)).applied).toContain('20261201140000_asset_words');
-    expect(await stored()).toEqual(await assetWords());
-    expect(await names('zanz')).toEqual(['Ledger']);
   });
 });
