@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { afterCursor, decodeCursor } from '../../core/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { SessionTable, UserTable } from '../../db/schema/org.js';
+import { updateVersioned } from '../../db/versioned.js';
 
 export type UserRow = Selectable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
@@ -115,13 +116,7 @@ export class AccountsRepository {
   }
 
   async updateUser(id: string, version: number, changes: Partial<UserRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('users')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'users', id, version, changes);
   }
 
   /**

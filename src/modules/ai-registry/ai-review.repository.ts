@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { AiRegistrySettingsTable } from '../../db/schema/ai.js';
+import { updateVersioned } from '../../db/versioned.js';
 
 export const AI_REGISTRY_SETTINGS_ID = 'ai_registry';
 export type AiRegistrySettingsRow = Selectable<AiRegistrySettingsTable>;
@@ -26,13 +27,7 @@ export class AiReviewRepository {
     version: number,
     changes: Omit<AiRegistrySettingsRow, 'id' | 'version'>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('ai_registry_settings')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', AI_REGISTRY_SETTINGS_ID)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'ai_registry_settings', AI_REGISTRY_SETTINGS_ID, version, changes);
   }
 
   /** Every system, organisation-wide, whose review date is on or before `day` (retired ones excepted). */

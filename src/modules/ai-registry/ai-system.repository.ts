@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ListWindow } from '../../core/pagination.js';
 import { scopedListPage, type ScopedSearch } from '../../db/list-query.js';
 import type { Database } from '../../db/schema.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import type { Tier } from './ai-act.schema.js';
 import type { AiClassificationRow, AiSystemRow } from './ai-system.present.js';
 import type { ApprovalStatus, Lifecycle } from './ai-system.schema.js';
@@ -59,13 +60,7 @@ export class AiSystemRepository {
 
   /** Returns false when the version did not match (nothing changed). */
   async update(id: string, version: number, changes: Partial<Omit<AiSystemRow, 'id'>>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('ai_systems')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'ai_systems', id, version, changes);
   }
 
   /** Deletes the system and, by cascade, its classifications. */
@@ -79,12 +74,7 @@ export class AiSystemRepository {
         ),
       )
       .execute();
-    const result = await this.db
-      .deleteFrom('ai_systems')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteVersioned(this.db, 'ai_systems', id, version);
   }
 
   // Classifications
@@ -150,13 +140,7 @@ export class AiSystemRepository {
     version: number,
     changes: Partial<Omit<AiClassificationRow, 'id' | 'ai_system_id' | 'number'>>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('ai_classifications')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'ai_classifications', id, version, changes);
   }
 
   // The records a system points at, for the checks of a write (read in the writing transaction).

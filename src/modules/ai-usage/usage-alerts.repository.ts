@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { UsageAlertSettingsTable } from '../../db/schema/ai.js';
+import { updateVersioned } from '../../db/versioned.js';
 import type { AssigneeDirectory, UnitAppStat } from './usage-alerts.js';
 import type { Period } from './usage-report.repository.js';
 import { UsageReportRepository } from './usage-report.repository.js';
@@ -41,13 +42,7 @@ export class UsageAlertRepository {
     version: number,
     changes: Omit<AlertSettingsRow, 'id' | 'version'>,
   ): Promise<boolean> {
-    const result = await db
-      .updateTable('usage_alert_settings')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', ALERT_SETTINGS_ID)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(db, 'usage_alert_settings', ALERT_SETTINGS_ID, version, changes);
   }
 
   /** The last day any stored log covers, or null when nothing is stored. */

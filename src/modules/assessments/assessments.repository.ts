@@ -5,6 +5,7 @@ import type {
   AssessmentTable,
   AssessmentTemplateTable,
 } from '../../db/schema/risk.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 
 export type AssessmentRow = Selectable<AssessmentTable>;
 export type FindingRow = Selectable<AssessmentFindingTable>;
@@ -42,12 +43,7 @@ export class AssessmentRepository {
   }
 
   async deleteTemplate(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('assessment_templates')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return deleteVersioned(this.db, 'assessment_templates', id, version);
   }
 
   async list(filter: AssessmentFilter): Promise<AssessmentListRow[]> {
@@ -81,13 +77,7 @@ export class AssessmentRepository {
 
   /** A versioned change; false when the version no longer matches (or the row is gone). */
   async update(id: string, version: number, changes: Partial<AssessmentRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('assessments')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return updateVersioned(this.db, 'assessments', id, version, changes);
   }
 
   /**
@@ -124,13 +114,7 @@ export class AssessmentRepository {
   }
 
   async updateFinding(id: string, version: number, changes: Partial<FindingRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('assessment_findings')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return updateVersioned(this.db, 'assessment_findings', id, version, changes);
   }
 
   /** Link the risk a finding opened, unless one was linked meanwhile. */
@@ -145,12 +129,7 @@ export class AssessmentRepository {
   }
 
   async deleteFinding(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('assessment_findings')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return deleteVersioned(this.db, 'assessment_findings', id, version);
   }
 
   listVersions(assessmentId: string) {

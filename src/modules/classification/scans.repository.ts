@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { afterCursor, type Cursor } from '../../core/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { ScanDatasetTable, ScanTable } from '../../db/schema/inventory.js';
+import { updateVersioned } from '../../db/versioned.js';
 
 export type ScanRow = Selectable<ScanTable>;
 export type ScanDatasetRow = Selectable<ScanDatasetTable>;
@@ -182,12 +183,9 @@ export class ScanRepository {
       | 'decided_at'
     >,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('scan_datasets')
-      .set({ ...decision, version: version + 1, updated_at: decision.decided_at! })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return updateVersioned(this.db, 'scan_datasets', id, version, {
+      ...decision,
+      updated_at: decision.decided_at!,
+    });
   }
 }

@@ -6,6 +6,7 @@ import type {
   ComplianceEvidenceLinkTable,
   ComplianceRequirementAssessmentTable,
 } from '../../db/schema/risk.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 
 export type AssessmentRow = Selectable<ComplianceAssessmentTable>;
 export type RequirementRow = Selectable<ComplianceRequirementAssessmentTable>;
@@ -74,23 +75,12 @@ export class ComplianceRepository {
 
   /** Returns false when the version did not match (nothing changed). */
   async update(id: string, version: number, changes: Partial<AssessmentRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('compliance_assessments')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'compliance_assessments', id, version, changes);
   }
 
   /** Deletes the assessment and (by cascade) its requirements' statuses and links. */
   async delete(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('compliance_assessments')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteVersioned(this.db, 'compliance_assessments', id, version);
   }
 
   /** The statuses of one assessment, or of several (for lists). */

@@ -16,6 +16,7 @@ import {
 } from '../../db/fulltext.js';
 import type { Database } from '../../db/schema.js';
 import type { AssetTable } from '../../db/schema/inventory.js';
+import { updateVersioned } from '../../db/versioned.js';
 import type { AssetRow } from './asset.present.js';
 import type { AssetType, SensitivityLabel } from './asset.schema.js';
 
@@ -374,13 +375,7 @@ export class AssetRepository {
     version: number,
     changes: Partial<Omit<AssetRow, 'seq' | 'id'>>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('assets')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    const updated = Number(result.numUpdatedRows) === 1;
+    const updated = await updateVersioned(this.db, 'assets', id, version, changes);
     if (updated && changes.search_text !== undefined) await reindexDocuments(this.db, ASSET_SEARCH, [id]);
     return updated;
   }

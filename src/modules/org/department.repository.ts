@@ -2,15 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { afterCursor } from '../../core/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { DepartmentTable } from '../../db/schema/org.js';
-import {
-  chunks,
-  countReferences,
-  deleteVersioned,
-  insertRows,
-  updateVersioned,
-  type ListWindow,
-  type OfficeScope,
-} from './org.queries.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { chunks, countReferences, insertRows, type ListWindow, type OfficeScope } from './org.queries.js';
 
 export type DepartmentRow = Selectable<DepartmentTable>;
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Cursor, SortDirection } from '../../core/pagination.js';
 import type { Actor } from '../../core/permissions.js';
 import type { Database } from '../../db/schema.js';
@@ -59,38 +59,6 @@ export async function findRowsByIds<T extends OrgTable>(
     for (const row of rows) found.set(row.id, row as Selectable<Database[T]>);
   }
   return found;
-}
-
-/** Change one row and bump its version, only if it still has `version`: false when nothing changed. */
-export async function updateVersioned<T extends OrgTable>(
-  db: Kysely<Database>,
-  table: T,
-  id: string,
-  version: number,
-  changes: Updateable<Database[T]>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable(table as OrgTable)
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Delete one row, only if it still has `version`: false when nothing was deleted. */
-export async function deleteVersioned(
-  db: Kysely<Database>,
-  table: OrgTable,
-  id: string,
-  version: number,
-): Promise<boolean> {
-  const result = await db
-    .deleteFrom(table)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
 }
 
 /** Tables whose rows point at an organisation record and may block its deletion. */

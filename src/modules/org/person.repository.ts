@@ -3,14 +3,13 @@ import { afterCursor } from '../../core/pagination.js';
 import { likeContains } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import type { PersonTable } from '../../db/schema/org.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import type { GovernanceRole } from './org.schema.js';
 import {
   chunks,
   countReferences,
-  deleteVersioned,
   findRowsByIds,
   insertRows,
-  updateVersioned,
   type ListWindow,
   type OfficeScope,
 } from './org.queries.js';

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RegionTable } from '../../db/schema/org.js';
-import { countReferences, deleteVersioned, updateVersioned } from './org.queries.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
+import { countReferences } from './org.queries.js';
 
 export type RegionRow = Selectable<RegionTable>;
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ListWindow } from '../../core/pagination.js';
 import { scopedListPage, type ScopedSearch } from '../../db/list-query.js';
 import type { Database } from '../../db/schema.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import { LINK_FIELD, NO_LINKS, type AcceptanceRow, type RiskRow, type TreatmentRow } from './risk.present.js';
 import { LINK_KINDS, type LinkKind, type RiskLinks } from './risk.schema.js';
 
@@ -76,13 +77,7 @@ export class RiskRepository {
 
   /** Returns false when the version did not match (nothing changed). */
   async update(id: string, version: number, changes: Partial<Omit<RiskRow, 'id'>>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('risks')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'risks', id, version, changes);
   }
 
   /** Deletes the risk and, by cascade, its links, treatments and sign-offs. */
@@ -96,12 +91,7 @@ export class RiskRepository {
     if (!found) return false;
     for (const table of ['risk_links', 'risk_treatments', 'risk_acceptances'] as const)
       await this.db.deleteFrom(table).where('risk_id', '=', id).execute();
-    const result = await this.db
-      .deleteFrom('risks')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteVersioned(this.db, 'risks', id, version);
   }
 
   // Links
@@ -180,22 +170,11 @@ export class RiskRepository {
     version: number,
     changes: Partial<Omit<TreatmentRow, 'id' | 'risk_id'>>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('risk_treatments')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'risk_treatments', id, version, changes);
   }
 
   async deleteTreatment(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('risk_treatments')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteVersioned(this.db, 'risk_treatments', id, version);
   }
 
   // Sign-offs

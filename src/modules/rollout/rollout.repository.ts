@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { afterCursor, type Cursor } from '../../core/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { OfficeOnboardingTable, RolloutWaveTable } from '../../db/schema/inventory.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 
 export type WaveRow = Selectable<RolloutWaveTable>;
 export type OnboardingRow = Selectable<OfficeOnboardingTable>;
@@ -65,22 +66,11 @@ export class RolloutRepository {
 
   /** Returns false when the version did not match (nothing changed). */
   async updateWave(id: string, version: number, changes: Partial<WaveRow>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('rollout_waves')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'rollout_waves', id, version, changes);
   }
 
   async deleteWave(id: string, version: number): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom('rollout_waves')
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return deleteVersioned(this.db, 'rollout_waves', id, version);
   }
 
   /** Offices whose roll-out record names the wave. */

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ScorecardSettingsTable, ScorecardSnapshotTable } from '../../db/schema/inventory.js';
+import { updateVersioned } from '../../db/versioned.js';
 import type { ScoredAsset } from './scored-asset.js';
 
 /** A scored asset with what actions need: its office (scope) and its name. */
@@ -175,13 +176,7 @@ export class ScorecardRepository {
 
   /** Returns false when the version did not match (nothing changed). */
   async updateSettings(version: number, changes: Omit<SettingsRow, 'id' | 'version'>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('scorecard_settings')
-      .set({ ...changes, version: version + 1 })
-      .where('id', '=', SETTINGS_ID)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'scorecard_settings', SETTINGS_ID, version, changes);
   }
 
   async hasSnapshot(date: string): Promise<boolean> {
