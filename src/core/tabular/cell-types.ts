@@ -38,8 +38,23 @@ function splitList(text: string, separators: RegExp): string[] {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00(?:\.0+)?)?Z?)?$/;
 
+/**
+ * Excel's serial day numbers for 1950-01-01 and 2199-12-31: a whole number in this range in a date
+ * column is a date cell that lost its date format on the way (a column formatted General, a CSV saved
+ * from such a sheet, a reader that met the cell before the workbook's styles). Outside it, a number is
+ * more likely something else (a year such as 2025 would be a day in 1905) and is refused.
+ */
+const SERIAL_DAYS = { min: 18_264, max: 109_574 } as const;
+
 function isoDateValue(text: string): string | null {
-  const match = DATE.exec(text.trim());
+  const trimmed = text.trim();
+  if (/^\d{5,6}$/.test(trimmed)) {
+    const serial = Number(trimmed);
+    if (serial < SERIAL_DAYS.min || serial > SERIAL_DAYS.max) return null;
+    // Day 25,569 is 1970-01-01 (the 1900 date system, as exceljs reads it).
+    return new Date((serial - 25_569) * 86_400_000).toISOString().slice(0, 10);
+  }
+  const match = DATE.exec(trimmed);
   if (!match) return null;
   const [, y, m, d] = match;
   const day = `${y}-${m}-${d}`;
