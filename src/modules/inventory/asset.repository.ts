@@ -1,90 +1,16 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { afterCursor, type Cursor, type SortDirection } from '../../core/pagination.js';
-import { isPostgres } from '../../db/dialect.js';
-import {
-  ASSET_SEARCH,
-  FEW_MATCHES,
-  fullTextSearch,
-  hasEveryWordPrefix,
-  indexNewDocuments,
-  MATCHES,
-  moreMatchesThan,
-  reindexDocuments,
-  unindexDocuments,
-  wordsColumn,
-  WORDS_PER_TERM,
-} from '../../db/fulltext.js';
+import type { Kysely } from 'kysely';
+import { ASSET_SEARCH, indexNewDocuments, reindexDocuments, unindexDocuments } from '../../db/fulltext.js';
 import type { Database } from '../../db/schema.js';
-import type { AssetTable } from '../../db/schema/inventory.js';
 import { updateVersioned } from '../../db/versioned.js';
+import {
+  ASSET_COLUMNS,
+  AssetListQuery,
+  type AssetFilter,
+  type AssetWindow,
+  type SearchPlanning,
+} from './asset.list.js';
 import type { AssetRow } from './asset.present.js';
-import type { AssetType, SensitivityLabel } from './asset.schema.js';
-
-/**
- * Every column of AssetTable, selected by name: on PostgreSQL the table also has the generated
- * search_vector, which the application never reads. (A column missing here fails to compile: the
- * queries return AssetRow.)
- */
-const COLUMNS = [
-  'seq',
-  'id',
-  'name',
-  'description',
-  'asset_type',
-  'system_id',
-  'office_id',
-  'department_id',
-  'data_owner_id',
-  'data_custodian_id',
-  'data_steward_id',
-  'focal_point_id',
-  'sensitivity_label',
-  'personal_data',
-  'special_categories',
-  'data_subjects',
-  'legal_basis',
-  'purpose',
-  'retention',
-  'hosting_location',
-  'sharing_agreements',
-  'tags',
-  'last_reviewed',
-  'last_access_review',
-  'search_text',
-  'version',
-  'created_at',
-  'updated_at',
-] as const satisfies readonly (keyof AssetTable)[];
-/** The same, named with their table: for queries that join assets to a page of ids. */
-const QUALIFIED_COLUMNS = COLUMNS.map((column) => `assets.${column}` as const);
-export const ASSET_SORT_COLUMNS = ['name', 'created_at', 'updated_at'] as const;
-export type AssetSortColumn = (typeof ASSET_SORT_COLUMNS)[number];
-
-export interface AssetFilter {
-  /** Offices the caller may see: undefined for the whole organisation; an empty set sees nothing. */
-  scope: ReadonlySet<string> | undefined;
-  /** Full-text terms (from searchTerms): every one must start a word. */
-  terms?: readonly string[];
-  officeId?: string;
-  regionId?: string;
-  /** A label, or null for unlabelled assets. */
-  label?: SensitivityLabel | null;
-  personalData?: boolean;
-  ownerId?: string;
-  systemId?: string;
-  assetType?: AssetType;
-  /**
-   * A health control: only assets with an open scorecard action for it, i.e. failing it at the last
-   * scoring (snapshot). The actions table is the index, so this stays fast at 100,000 assets.
-   */
-  controlFailing?: string;
-}
-
-export interface AssetWindow {
-  sort: { column: AssetSortColumn; direction: SortDirection };
-  cursor: Cursor | null;
-  limit: number;
-}
+import type { AssetType } from './asset.schema.js';
 
 /** The columns of a reference another record makes, for the checks of a write. */
 export interface OfficeRef {
@@ -100,242 +26,33 @@ export interface PersonRef {
   active: number;
 }
 
-/** How a search chooses its plan (src/db/fulltext.ts); tests change these to force one plan or another. */
-export interface SearchPlanning {
-  /** How many matches a search reads by key before walking the sort order instead. */
-  fewMatches: number;
-  /**
-   * How many records of the sort order a search first tests for its words, hoping to fill the page
-   * before asking the full-text index anything; 0 to ask it first.
-   */
-  aheadRows: number;
-  /** How many words a term may start for the full-text index to be asked for them (0: for the prefix). */
-  wordsPerTerm: number;
-}
-
-/**
- * PostgreSQL builds a full-text answer in full before handing over its first key (a bitmap of 99,000
- * rows, 10 ms, for a word on every asset), so a search first tests the words of 5,000 records of the
- * page's order, on the index that holds them (about 0.3 µs each): enough to fill a page of 50 for a
- * word on 1% of the assets, or more if it is not spread evenly. A rarer word pays that walk on top
- * (about 1.5 ms). Only for one term (several together are seldom on 1% of the assets: "health
- * survey" is on 0.8%, and its walk ahead failed every time) and without a filter on offices (the
- * page's order then comes from an index, where for a few offices PostgreSQL would read and sort all
- * their assets first: 7 ms for 1,500). SQLite's
- * full-text index counts whole words as it reads them (0.05 ms for a word on every asset): no walk
- * ahead there.
- */
-function defaultPlanning(db: Kysely<Database>): SearchPlanning {
-  return { fewMatches: FEW_MATCHES, aheadRows: isPostgres(db) ? 5_000 : 0, wordsPerTerm: WORDS_PER_TERM };
-}
-
 /**
  * SQL for assets; no rules. `db` may be a transaction. Every write keeps the full-text index in step
  * (src/db/fulltext.ts), so callers never have to.
  */
 export class AssetRepository {
-  private readonly planning: SearchPlanning;
-  /**
-   * What a page's query selects to read its rows by: SQLite, the integer key `seq` (the rowid, in every
-   * index; joining on it took 1.3 ms where the text id took 2 ms for a page of a two-word search) and
-   * the id the order needs; PostgreSQL, the id, which its sort indexes hold (they do not hold seq).
-   */
-  private readonly pageKeys: readonly ('seq' | 'id')[];
+  private readonly listQuery: AssetListQuery;
 
   constructor(
     private readonly db: Kysely<Database>,
     planning: Partial<SearchPlanning> = {},
   ) {
-    this.planning = { ...defaultPlanning(db), ...planning };
-    this.pageKeys = isPostgres(db) ? ['id'] : ['seq', 'id'];
+    this.listQuery = new AssetListQuery(db, planning);
   }
 
-  /**
-   * Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. A
-   * search first finds the page's ids, then reads their rows: finding them can then be answered from
-   * an index alone (the sort indexes hold the search words, see the migrations), however many rows it
-   * passes over.
-   */
-  async list(filter: AssetFilter, window: AssetWindow): Promise<AssetRow[]> {
-    if (filter.scope?.size === 0) return [];
-    const { column, direction } = window.sort;
-    let query = this.db.selectFrom('assets');
-    if (filter.scope) query = query.where('office_id', 'in', [...filter.scope]);
-    if (filter.officeId) query = query.where('office_id', '=', filter.officeId);
-    if (filter.regionId) {
-      const regionId = filter.regionId;
-      query = query.where('office_id', 'in', (eb) =>
-        eb.selectFrom('offices').select('id').where('region_id', '=', regionId),
-      );
-    }
-    if (filter.label !== undefined)
-      query =
-        filter.label === null
-          ? query.where('sensitivity_label', 'is', null)
-          : query.where('sensitivity_label', '=', filter.label);
-    if (filter.personalData !== undefined)
-      query = query.where('personal_data', '=', filter.personalData ? 1 : 0);
-    if (filter.ownerId) query = query.where('data_owner_id', '=', filter.ownerId);
-    if (filter.systemId) query = query.where('system_id', '=', filter.systemId);
-    if (filter.assetType) query = query.where('asset_type', '=', filter.assetType);
-    if (filter.controlFailing) {
-      const control = filter.controlFailing;
-      query = query.where('id', 'in', (eb) =>
-        eb
-          .selectFrom('actions')
-          .select('subject_id')
-          .where('source', '=', 'scorecard')
-          .where('status', '=', 'open')
-          .where('code', '=', control)
-          .where('subject_type', '=', 'asset'),
-      );
-    }
-    if (window.cursor) query = query.where(afterCursor(column, direction, window.cursor));
-    if (!filter.terms?.length)
-      return query
-        .select(COLUMNS)
-        .orderBy(column, direction)
-        .orderBy('id', direction)
-        .limit(window.limit + 1)
-        .execute();
-    const terms = filter.terms;
-    let ids: string[] | null = null;
-    const offices =
-      filter.scope !== undefined || filter.officeId !== undefined || filter.regionId !== undefined;
-    if (this.planning.aheadRows > 0 && terms.length === 1 && !offices) {
-      // The first records of the page's order, tested for the words: when the page fills among them,
-      // those are its records (the order is the page's), found without the full-text index.
-      const words = wordsColumn(this.db);
-      const ahead = query
-        .select(['id', column, sql.ref(`assets.${words}`).as(words)])
-        .orderBy(column, direction)
-        .orderBy('id', direction)
-        .limit(this.planning.aheadRows)
-        .as('ahead');
-      const rows = await this.db
-        .selectFrom(ahead)
-        .select('ahead.id')
-        .where(hasEveryWordPrefix(this.db, ASSET_SEARCH, terms, `ahead.${words}`))
-        .orderBy(sql.ref(`ahead.${column}`), direction)
-        .orderBy('ahead.id', direction)
-        .limit(window.limit + 1)
-        .execute();
-      if (rows.length > window.limit) ids = rows.map((row) => row.id);
-    }
-    if (ids) return this.inOrder(ids);
-    const search = await fullTextSearch(this.db, ASSET_SEARCH, terms, this.planning);
-    if (!search) return [];
-    const walk = () =>
-      this.pageRows(
-        query
-          .where(search.test)
-          .select([...this.pageKeys, column])
-          .orderBy(column, direction)
-          .orderBy('id', direction)
-          .limit(window.limit + 1),
-        window,
-      );
-    if (search.many) return walk();
-    // The matches, read by key (at most one more than fewMatches, counted as `found`), then sorted,
-    // in one query: more than fewMatches, and the page may have missed some: walk instead.
-    const tooMany = (rows: { found: unknown }[]) =>
-      rows.length > 0 && Number(rows[0]!.found) > this.planning.fewMatches;
-    if (!search.unread) {
-      // PostgreSQL: the matches with the filters, from the GIN index (a bitmap), which also reads the
-      // sort column from the table as it goes.
-      const rows = await this.db
-        .with(
-          (cte) => cte(MATCHES).materialized(),
-          () =>
-            query
-              .where(search.condition)
-              .select(['id', column])
-              .limit(this.planning.fewMatches + 1),
-        )
-        .selectFrom(
-          sql<{
-            id: string;
-          }>`(select id, ${sql.ref(column)} from ${sql.table(MATCHES)} order by ${sql.ref(column)} ${sql.raw(direction)}, id ${sql.raw(direction)} limit ${window.limit + 1})`.as(
-            'page',
-          ),
-        )
-        .innerJoin('assets', 'assets.id', 'page.id')
-        .select(QUALIFIED_COLUMNS)
-        .select(sql<number>`(select count(*) from ${sql.table(MATCHES)})`.as('found'))
-        .orderBy(sql.ref(`page.${column}`), direction)
-        .orderBy('page.id', direction)
-        .execute();
-      return tooMany(rows) ? walk() : rows.map(({ found: _found, ...row }) => row);
-    }
-    // SQLite: the full-text index's matches are read in the same query, and counted; then filtered and
-    // sorted in a subquery its LIMIT keeps apart. An empty page does not say how many there were: ask.
-    const matched = query
-      .where(search.condition)
-      .select(['seq', 'id', column])
-      .limit(this.planning.fewMatches)
-      .as('matched');
-    const page = this.db
-      .selectFrom(matched)
-      .select(['matched.seq', 'matched.id', sql.ref(`matched.${column}`).as(column)])
-      .orderBy(sql.ref(`matched.${column}`), direction)
-      .orderBy('matched.id', direction)
-      .limit(window.limit + 1);
-    const { matches, found, query: ftsQuery } = search.unread;
-    const rows = await this.db
-      .with(
-        (cte) => cte(MATCHES).materialized(),
-        () => matches,
-      )
-      .selectFrom(page.as('page'))
-      .innerJoin('assets', 'assets.seq', 'page.seq')
-      .select(QUALIFIED_COLUMNS)
-      .select(found.as('found'))
-      .orderBy(sql.ref(`page.${column}`), direction)
-      .orderBy('page.id', direction)
-      .execute();
-    const more =
-      rows.length > 0
-        ? tooMany(rows)
-        : await moreMatchesThan(this.db, ASSET_SEARCH, ftsQuery, this.planning.fewMatches);
-    if (more) return walk();
-    return rows.map(({ found: _found, ...row }) => row);
-  }
-
-  /**
-   * The rows of a page whose `pageKeys` and sort values `page` selects, in its order (at most limit +
-   * 1): read by key in the same query, so finding the page can stay on an index alone.
-   */
-  private pageRows<DB, TB extends keyof DB>(
-    page: SelectQueryBuilder<DB, TB, { id: string }>,
-    window: AssetWindow,
-  ): Promise<AssetRow[]> {
-    const { column, direction } = window.sort;
-    const key = this.pageKeys[0];
-    return this.db
-      .selectFrom(page.as('page'))
-      .innerJoin('assets', (join) =>
-        join.on(sql<SqlBool>`${sql.ref(`assets.${key}`)} = ${sql.ref(`page.${key}`)}`),
-      )
-      .select(QUALIFIED_COLUMNS)
-      .orderBy(sql.ref(`page.${column}`), direction)
-      .orderBy('page.id', direction)
-      .execute();
-  }
-
-  /** The rows of `ids`, in that order (those still there). */
-  private async inOrder(ids: readonly string[]): Promise<AssetRow[]> {
-    const found = await this.findByIds(ids);
-    return ids.map((id) => found.get(id)).filter((row): row is AssetRow => row !== undefined);
+  /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
+  list(filter: AssetFilter, window: AssetWindow): Promise<AssetRow[]> {
+    return this.listQuery.list(filter, window);
   }
 
   findById(id: string): Promise<AssetRow | undefined> {
-    return this.db.selectFrom('assets').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('assets').select(ASSET_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
   findByIds(ids: readonly string[]): Promise<Map<string, AssetRow>> {
     return mapInChunks(
       ids,
-      (chunk) => this.db.selectFrom('assets').select(COLUMNS).where('id', 'in', chunk).execute(),
+      (chunk) => this.db.selectFrom('assets').select(ASSET_COLUMNS).where('id', 'in', chunk).execute(),
       (row) => [row.id, row],
     );
   }
@@ -344,7 +61,7 @@ export class AssetRepository {
   children(systemId: string): Promise<AssetRow[]> {
     return this.db
       .selectFrom('assets')
-      .select(COLUMNS)
+      .select(ASSET_COLUMNS)
       .where('system_id', '=', systemId)
       .orderBy('id')
       .execute();

@@ -5,12 +5,8 @@ import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp } from '../../http/testing/test-app.js';
 import type { OfficeKey } from '../org/testing/org-world.js';
 import type { AssetRow } from './asset.present.js';
-import {
-  AssetRepository,
-  type AssetFilter,
-  type AssetSortColumn,
-  type SearchPlanning,
-} from './asset.repository.js';
+import type { AssetFilter, AssetSortColumn, SearchPlanning } from './asset.list.js';
+import { AssetRepository } from './asset.repository.js';
 import type { Asset, AssetCreate } from './asset.schema.js';
 import { addAsset, seedInventoryWorld, type InventoryWorld } from './testing/inventory-world.js';
 

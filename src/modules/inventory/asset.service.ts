@@ -30,7 +30,8 @@ import {
   type PlanContext,
 } from './asset.plan.js';
 import { presentAsset, type AssetRow } from './asset.present.js';
-import { ASSET_SORT_COLUMNS, AssetRepository } from './asset.repository.js';
+import { ASSET_SORT_COLUMNS } from './asset.list.js';
+import { AssetRepository } from './asset.repository.js';
 import { notASystem } from './asset.rules.js';
 import {
   SYSTEM_TYPES,
