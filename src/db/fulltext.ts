@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { foldForSearch, isPostgres } from './dialect.js';
+import { estimateMatches, type WordStatistics } from './fulltext-stats.js';
 import type { Database } from './schema.js';
 
 /*
@@ -98,6 +99,11 @@ export interface FullTextMatch {
    */
   many: boolean;
   /**
+   * PostgreSQL: how many records have the terms, estimated from the table's statistics
+   * (`estimateMatches`), before any filter; null without statistics or for a term asked as a prefix.
+   */
+  estimate?: number | null;
+  /**
    * SQLite: the matches' keys are read in the page's own query, from the common table expression
    * MATCHES, which the query must define with `matches` (materialized, so the index is read once);
    * `found` counts them, up to one more than FEW_MATCHES: when there are more, the page read this way
@@ -129,11 +135,12 @@ export const MATCHES = 'fts_matches';
  * match. How far that is depends on where the matches sit in the sort order, not only on how many
  * there are: a page of "survey" sorted by name passes 4,700 records (the word is in names that sort
  * late), at about 0.2 µs each.
- * Neither database can tell which plan applies: SQLite keeps no statistics on the words, and
- * PostgreSQL's may be missing or stale. So SQLite first counts matches in the full-text index, and
- * both read at most FEW_MATCHES + 1 of them in the page's query, walking instead when there are more
- * (see AssetRepository.list). Records
- * written between two queries may be missed or kept: a search is a moment's view anyway.
+ * Neither database can tell for sure which plan applies: SQLite keeps no statistics on the words, and
+ * PostgreSQL's are estimates, and may be missing or stale. So SQLite first counts matches in the
+ * full-text index; PostgreSQL estimates them from its statistics (`estimate`: walk at once when more
+ * than FEW_MATCHES are expected, see fulltext-stats.ts); and both read at most FEW_MATCHES + 1 of
+ * them in the page's query, walking instead when there are more (see AssetListQuery). Records written
+ * between two queries may be missed or kept: a search is a moment's view anyway.
  */
 export async function fullTextSearch(
   db: Kysely<Database>,
@@ -144,15 +151,18 @@ export async function fullTextSearch(
     fewMatches: number;
     /** WORDS_PER_TERM; 0 asks the index for prefixes only. */
     wordsPerTerm: number;
+    /** PostgreSQL: the table's word statistics, for `estimate` (null: none). */
+    statistics?: WordStatistics | null;
   } = { fewMatches: FEW_MATCHES, wordsPerTerm: WORDS_PER_TERM },
 ): Promise<FullTextMatch | null> {
   if (isPostgres(db)) {
     // Whole words where it can (see `termWords`); the GIN index's bitmap of the matches is cheap to
-    // build below FEW_MATCHES, and the page's query reads and counts them (AssetRepository.list).
+    // build below FEW_MATCHES, and the page's query reads and counts them (AssetListQuery).
     const asked = await termWords(db, spec, terms, planning.wordsPerTerm);
     if (!asked) return null;
     const condition = sql<SqlBool>`${tsVector(spec)} @@ ${tsQuery(asked)}::tsquery`;
-    return { condition, test: condition, many: false };
+    const estimate = planning.statistics ? estimateMatches(planning.statistics, asked) : null;
+    return { condition, test: condition, many: false, estimate };
   }
   // SQLite: the words each term starts are looked up inside the FTS5 query itself (`ftsMatch`): no
   // query of their own, which would cost a trip to a read worker. FTS5 streams a count of whole words

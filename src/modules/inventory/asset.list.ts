@@ -11,6 +11,7 @@ import {
   wordsColumn,
   WORDS_PER_TERM,
 } from '../../db/fulltext.js';
+import type { WordStatistics } from '../../db/fulltext-stats.js';
 import type { Database } from '../../db/schema.js';
 import type { AssetTable } from '../../db/schema/inventory.js';
 import type { AssetRow } from './asset.present.js';
@@ -95,22 +96,35 @@ export interface SearchPlanning {
   aheadRows: number;
   /** How many words a term may start for the full-text index to be asked for them (0: for the prefix). */
   wordsPerTerm: number;
+  /**
+   * PostgreSQL: the table's word statistics (src/db/fulltext-stats.ts), to estimate how many records
+   * a search matches and choose its plan at once; without them (null), the walk ahead and the count
+   * of matches choose.
+   */
+  statistics: () => Promise<WordStatistics | null>;
 }
 
 /**
  * PostgreSQL builds a full-text answer in full before handing over its first key (a bitmap of 99,000
- * rows, 10 ms, for a word on every asset), so a search first tests the words of 5,000 records of the
- * page's order, on the index that holds them (about 0.3 µs each): enough to fill a page of 50 for a
- * word on 1% of the assets, or more if it is not spread evenly. A rarer word pays that walk on top
- * (about 1.5 ms). Only for one term (several together are seldom on 1% of the assets: "health
- * survey" is on 0.8%, and its walk ahead failed every time) and without a filter on offices (the
- * page's order then comes from an index, where for a few offices PostgreSQL would read and sort all
- * their assets first: 7 ms for 1,500). SQLite's
- * full-text index counts whole words as it reads them (0.05 ms for a word on every asset): no walk
- * ahead there.
+ * rows, 10 ms, for a word on every asset). With statistics on the words (after ANALYZE, which
+ * autovacuum runs), a search expecting more than fewMatches matches walks the page's order at once.
+ * Without, a search first tests the words of 5,000 records of the page's order, on the index that
+ * holds them (about 0.3 µs each): enough to fill a page of 50 for a word on 1% of the assets, or more
+ * if it is not spread evenly. A rarer word pays that walk on top (about 1.5 ms). Only for one term
+ * (several together are seldom on 1% of the assets: "health survey" is on 0.8%, and its walk ahead
+ * failed every time). Neither walks first on a few offices: the page's order then comes from an
+ * index, where PostgreSQL would read and sort all their assets first (7 ms for 1,500); their index
+ * holds the words, so it reads their entries and tests each instead (0.4 ms for three offices).
+ * SQLite's full-text index counts whole words as it reads them (0.05 ms for a word on every asset):
+ * no walk ahead there, and no statistics.
  */
 function defaultPlanning(db: Kysely<Database>): SearchPlanning {
-  return { fewMatches: FEW_MATCHES, aheadRows: isPostgres(db) ? 5_000 : 0, wordsPerTerm: WORDS_PER_TERM };
+  return {
+    fewMatches: FEW_MATCHES,
+    aheadRows: isPostgres(db) ? 5_000 : 0,
+    wordsPerTerm: WORDS_PER_TERM,
+    statistics: () => Promise.resolve(null),
+  };
 }
 
 /**
@@ -183,10 +197,29 @@ export class AssetListQuery {
         .limit(window.limit + 1)
         .execute();
     const terms = filter.terms;
-    let ids: string[] | null = null;
     const offices =
       filter.scope !== undefined || filter.officeId !== undefined || filter.regionId !== undefined;
-    if (this.planning.aheadRows > 0 && terms.length === 1 && !offices) {
+    const search = await fullTextSearch(this.db, ASSET_SEARCH, terms, {
+      ...this.planning,
+      statistics: isPostgres(this.db) ? await this.planning.statistics() : null,
+    });
+    if (!search) return [];
+    const walk = () =>
+      this.pageRows(
+        query
+          .where(search.test)
+          .select([...this.pageKeys, column])
+          .orderBy(column, direction)
+          .orderBy('id', direction)
+          .limit(window.limit + 1),
+        window,
+      );
+    if (search.many) return walk();
+    // PostgreSQL, with statistics: walk at once when they expect more than fewMatches matches. Not on
+    // a few offices: the estimate counts no filter, and their walk is slow (see defaultPlanning).
+    const estimate = offices ? null : (search.estimate ?? null);
+    if (estimate !== null && estimate > this.planning.fewMatches) return walk();
+    if (estimate === null && this.planning.aheadRows > 0 && terms.length === 1 && !offices) {
       // The first records of the page's order, tested for the words: when the page fills among them,
       // those are its records (the order is the page's), found without the full-text index.
       const words = wordsColumn(this.db);
@@ -204,22 +237,8 @@ export class AssetListQuery {
         .orderBy('ahead.id', direction)
         .limit(window.limit + 1)
         .execute();
-      if (rows.length > window.limit) ids = rows.map((row) => row.id);
+      if (rows.length > window.limit) return this.inOrder(rows.map((row) => row.id));
     }
-    if (ids) return this.inOrder(ids);
-    const search = await fullTextSearch(this.db, ASSET_SEARCH, terms, this.planning);
-    if (!search) return [];
-    const walk = () =>
-      this.pageRows(
-        query
-          .where(search.test)
-          .select([...this.pageKeys, column])
-          .orderBy(column, direction)
-          .orderBy('id', direction)
-          .limit(window.limit + 1),
-        window,
-      );
-    if (search.many) return walk();
     // The matches, read by key (at most one more than fewMatches, counted as `found`), then sorted,
     // in one query: more than fewMatches, and the page may have missed some: walk instead.
     const tooMany = (rows: { found: unknown }[]) =>

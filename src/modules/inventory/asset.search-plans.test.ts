@@ -28,7 +28,16 @@ const PLANS: Record<string, Partial<SearchPlanning>> = {
   'ahead, then by key': { fewMatches: 10_000, aheadRows: 6 },
   'ahead, then walk': { fewMatches: 0, aheadRows: 6 },
   'ahead only': { fewMatches: 10_000, aheadRows: 10_000 },
+  // PostgreSQL's statistics (ignored on SQLite): expecting every row to match, or none.
+  'expected many: walk': { fewMatches: 10_000, aheadRows: 6, statistics: expecting(1e9) },
+  'expected few: by key': { fewMatches: 10_000, aheadRows: 6, statistics: expecting(0) },
+  'expected few, found many: walk': { fewMatches: 1, aheadRows: 6, statistics: expecting(0) },
 };
+
+/** Statistics under which every term is on half of `rows` rows. */
+function expecting(rows: number): SearchPlanning['statistics'] {
+  return () => Promise.resolve({ rows, shares: new Map(), leastShare: 1 });
+}
 
 /** Assets: [name, description, tags, office, label, personal data]. */
 const ASSETS: [string, string | null, string[], OfficeKey, string | null, boolean][] = [

@@ -11,7 +11,8 @@ import {
   type AuditWriter,
   type ServiceDeps,
 } from '../../core/service-context.js';
-import { searchTerms } from '../../db/fulltext.js';
+import { ASSET_SEARCH, searchTerms } from '../../db/fulltext.js';
+import { WordStatisticsCache } from '../../db/fulltext-stats.js';
 import type { Database } from '../../db/schema.js';
 import {
   createAssetsIn,
@@ -60,10 +61,15 @@ export const ASSET_ENTITY = 'asset';
  * office: owners often sit elsewhere), active when newly named; otherwise 400 naming the field.
  */
 export class AssetService {
-  constructor(private readonly deps: ServiceDeps) {}
+  /** PostgreSQL's statistics on the assets' words, for the search's plan (AssetListQuery). */
+  private readonly wordStatistics: WordStatisticsCache;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.wordStatistics = new WordStatisticsCache(deps.db.kysely, ASSET_SEARCH);
+  }
 
   private repo(): AssetRepository {
-    return new AssetRepository(this.deps.db.kysely);
+    return new AssetRepository(this.deps.db.kysely, { statistics: () => this.wordStatistics.get() });
   }
 
   async list(ctx: RequestContext, query: AssetListQuery & PageQuery): Promise<Page<Asset>> {

@@ -2,6 +2,7 @@ import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { currentSchema } from '../../db/dialect.js';
 import { ASSET_SEARCH, termWords, WORDS_PER_TERM } from '../../db/fulltext.js';
+import { WordStatisticsCache } from '../../db/fulltext-stats.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import { describeEachDialect, openTestDb } from '../../db/testing/dialects.js';
@@ -99,6 +100,25 @@ describeEachDialect('search words', ({ db: dbOf }) => {
     expect((await migrateToLatest(db)).applied).toContain('20261201140000_asset_words');
     expect(await stored()).toEqual(await assetWords());
     expect(await names('zanz')).toEqual(['Ledger']);
+  });
+
+  it('reads PostgreSQL’s statistics on the words, as ANALYZE leaves them, once (SQLite keeps none)', async () => {
+    const cache = new WordStatisticsCache(db.kysely, ASSET_SEARCH);
+    if (db.dialect === 'sqlite') {
+      expect(await cache.get()).toBeNull();
+      return;
+    }
+    await sql`analyze assets`.execute(db.kysely);
+    const statistics = await cache.get();
+    const texts = (await db.kysely.selectFrom('assets').select('search_text').execute()).map((row) =>
+      row.search_text.split(' '),
+    );
+    const share = (word: string) => texts.filter((words) => words.includes(word)).length / texts.length;
+    expect(statistics?.rows).toBe(texts.length);
+    // On 24 of the assets (the concurrent writers' test).
+    expect(statistics?.shares.get('concurrenta')).toBeCloseTo(share('concurrenta'), 2);
+    expect(statistics?.leastShare).toBeCloseTo(Math.min(...(statistics?.shares.values() ?? [])), 6);
+    expect(cache.get()).toBe(cache.get());
   });
 });
 
