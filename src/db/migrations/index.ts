@@ -21,6 +21,7 @@ import * as m20261201120000 from './20261201120000_usage_user_sets.js';
 import * as m20261201130000 from './20261201130000_asset_search_walk.js';
 import * as m20261201140000 from './20261201140000_asset_words.js';
 import * as m20261201150000 from './20261201150000_list_order_indexes.js';
+import * as m20261201160000 from './20261201160000_asset_office_words.js';
 
 /**
  * Every migration, by name, in order. Listed statically so the compiled server and the tests load
@@ -49,4 +50,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201130000_asset_search_walk': m20261201130000,
   '20261201140000_asset_words': m20261201140000,
   '20261201150000_list_order_indexes': m20261201150000,
+  '20261201160000_asset_office_words': m20261201160000,
 };
