@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { prepareRepeatedStatements } from './pg-statements.js';
 import { ReadPool } from './read-pool.js';
 import { ReadRoutingSqliteDialect, type SqliteStatements } from './read-routing-driver.js';
 
@@ -97,6 +98,7 @@ export function openDb(url: string, options: OpenDbOptions = {}): Db {
     max: options.poolSize ?? 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  pool.on('connect', prepareRepeatedStatements);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect, sqlitePath: null, close: () => kysely.destroy() };
 }
