@@ -7,6 +7,32 @@ import { updateVersioned } from '../../db/versioned.js';
 export type UserRow = Selectable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 
+/**
+ * Every column of UserTable, by name, for the lookups of every request (a session's or a token's
+ * user): PostgreSQL prepares a repeated statement only when its columns are named (src/db/pg-
+ * statements.ts). A column missing here fails to compile: the queries return UserRow.
+ */
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'role',
+  'scope_region_ids',
+  'scope_office_ids',
+  'person_id',
+  'password_hash',
+  'must_change_password',
+  'disabled',
+  'failed_logins',
+  'locked_until',
+  'oidc_issuer',
+  'oidc_subject',
+  'last_login_at',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof UserTable)[];
+
 export interface UserFilter {
   q?: string;
   role?: string;
@@ -20,7 +46,7 @@ export class AccountsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   findUserById(id: string): Promise<UserRow | undefined> {
-    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
   findUserByEmail(email: string): Promise<UserRow | undefined> {
@@ -184,7 +210,7 @@ export class AccountsRepository {
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .selectAll('users')
+      .select(USER_COLUMNS.map((column) => `users.${column}` as const))
       .select([
         'sessions.id as session_id',
         'sessions.csrf_token as session_csrf_token',
