@@ -11,7 +11,8 @@ import type pg from 'pg';
  * - prepared only from its second run on the connection, so one-off statements (with values
  *   written into the text) never are;
  * - at most MAX_PARAMETERS parameters: long bulk writes are planned each time, as before;
- * - at most PREPARED per connection, the first to run twice; the others are parsed each run;
+ * - at most PREPARED per connection, the most recently used (as asyncpg keeps them): preparing one
+ *   more deallocates the least recently used;
  * - never a statement whose columns come from a `*`: a later change of the table's columns would
  *   make PostgreSQL refuse the prepared one ("cached plan must not change result type").
  */
@@ -24,24 +25,57 @@ const SEEN = 1_000;
 /** `select *`, `returning *`, `, *` or `table.*`: not `count(*)`. */
 const STAR_COLUMNS = /(?:\bselect\s+(?:distinct\s+)?|\breturning\s+|,\s*|\.)\*/i;
 
-type Query = (...args: unknown[]) => unknown;
+type Query = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * node-postgres's own record of the statements a connection has parsed (not public API): a
+ * deallocated statement must leave it, or the record would grow with every statement ever evicted.
+ */
+interface ParsedRecord {
+  parsedStatements?: Record<string, string>;
+  submittedNamedStatements?: Record<string, string>;
+}
 
 /** Make `client` prepare the statements it runs repeatedly (Pool 'connect' event). */
 export function prepareRepeatedStatements(client: pg.Client): void {
+  /** Text → name, least recently used first. */
   const prepared = new Map<string, string>();
   const seen = new Set<string>();
+  let named = 0;
   const query = client.query.bind(client) as Query;
+  // After the statements queued before it (node-postgres runs a connection's queries in order), so
+  // a statement still being parsed is not recorded again once forgotten. A failure (the connection
+  // closing, a transaction already failed) leaves it prepared until the connection closes.
+  const deallocate = (name: string) =>
+    query(`deallocate ${name}`).then(
+      () => {
+        const record = (client as unknown as { connection?: ParsedRecord }).connection;
+        delete record?.parsedStatements?.[name];
+        delete record?.submittedNamedStatements?.[name];
+      },
+      () => undefined,
+    );
   const nameFor = (text: string, values: readonly unknown[]): string | null => {
     const name = prepared.get(text);
-    if (name !== undefined) return name;
-    if (prepared.size >= PREPARED || values.length > MAX_PARAMETERS || STAR_COLUMNS.test(text)) return null;
+    if (name !== undefined) {
+      prepared.delete(text);
+      prepared.set(text, name);
+      return name;
+    }
+    if (values.length > MAX_PARAMETERS || STAR_COLUMNS.test(text)) return null;
     if (!seen.has(text)) {
       if (seen.size >= SEEN) seen.clear();
       seen.add(text);
       return null;
     }
     seen.delete(text);
-    const created = `custos_${prepared.size + 1}`;
+    if (prepared.size >= PREPARED) {
+      const [oldest, oldestName] = prepared.entries().next().value!;
+      prepared.delete(oldest);
+      void deallocate(oldestName);
+    }
+    named += 1;
+    const created = `custos_${named}`;
     prepared.set(text, created);
     return created;
   };
