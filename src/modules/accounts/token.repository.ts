@@ -5,6 +5,24 @@ import type { ApiTokenTable } from '../../db/schema/org.js';
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type ApiTokenWithEmail = ApiTokenRow & { user_email: string };
 
+/**
+ * Every column of ApiTokenTable, by name, for the lookup of every request made with a token:
+ * PostgreSQL prepares a repeated statement only when its columns are named (src/db/pg-statements.ts).
+ * A column missing here fails to compile: the lookup returns ApiTokenRow.
+ */
+const TOKEN_COLUMNS = [
+  'id',
+  'user_id',
+  'name',
+  'prefix',
+  'token_hash',
+  'read_only',
+  'created_at',
+  'expires_at',
+  'last_used_at',
+  'revoked_at',
+] as const satisfies readonly (keyof ApiTokenTable)[];
+
 /** SQL for API tokens; no rules. `db` may be a transaction. */
 export class TokenRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -18,7 +36,11 @@ export class TokenRepository {
   }
 
   findByHash(hash: string): Promise<ApiTokenRow | undefined> {
-    return this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+    return this.db
+      .selectFrom('api_tokens')
+      .select(TOKEN_COLUMNS)
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
   }
 
   /** Newest first; every user's when `userId` is undefined. */
