@@ -23,13 +23,17 @@ describe('estimating how many rows hold every term', () => {
     ['a term starting several words: their shares summed', [words('registry', 'registries')], 9_000],
     ['shares summed are at most every row', [words('data', 'dataset')], 100_000],
     ['two terms, as if independent: the product', [words('cash'), words('registry')], 1_440],
-    ['a word not listed: half the least share', [words('quetzal')], 2_500],
-    ['a rare word with a common one', [words('quetzal'), words('cash')], 450],
+    ['a word not listed: 0.5% (not half the least share, 2.5%)', [words('quetzal')], 500],
+    ['a rare word with a common one', [words('quetzal'), words('cash')], 90],
     ['a term asked as a prefix: unknown', [words('cash'), { prefix: 'r' }], null],
   ])('%s', (_case, asked, expected) => {
     const estimate = estimateMatches(STATISTICS, asked);
     if (expected === null) expect(estimate).toBeNull();
     else expect(estimate).toBeCloseTo(expected, 6);
+  });
+
+  it('counts a word not listed as half the least share when that is under 0.5%', () => {
+    expect(estimateMatches({ ...STATISTICS, leastShare: 0.002 }, [words('quetzal')])).toBeCloseTo(100, 6);
   });
 
   it('scales with the rows counted', () => {

@@ -26,18 +26,22 @@ export interface WordStatistics {
   leastShare: number;
 }
 
+/** PostgreSQL's DEFAULT_TS_MATCH_SEL: the share its planner gives a word it has no statistics on. */
+const UNLISTED_SHARE = 0.005;
+
 /**
  * How many rows hold every term, from the statistics, taking the terms as independent: rows × the
  * product, over the terms, of the share of rows holding one of its words (summed, at most 1). A word
- * not among the most common counts as half the least share, as PostgreSQL's planner counts it. Null
- * when a term is asked as a prefix: its words are not known.
+ * not among the most common counts as PostgreSQL's planner counts it: half the least share, at most
+ * 0.5%. Null when a term is asked as a prefix: its words are not known.
  */
 export function estimateMatches(statistics: WordStatistics, asked: readonly TermWords[]): number | null {
   let share = 1;
   for (const term of asked) {
     if ('prefix' in term) return null;
     let termShare = 0;
-    for (const word of term.words) termShare += statistics.shares.get(word) ?? statistics.leastShare / 2;
+    for (const word of term.words)
+      termShare += statistics.shares.get(word) ?? Math.min(UNLISTED_SHARE, statistics.leastShare / 2);
     share *= Math.min(1, termShare);
   }
   return statistics.rows * share;
