@@ -14,7 +14,7 @@ import {
 import type { WordStatistics } from '../../db/fulltext-stats.js';
 import type { Database } from '../../db/schema.js';
 import type { AssetTable } from '../../db/schema/inventory.js';
-import type { AssetRow } from './asset.present.js';
+import { ASSET_DATA_COLUMNS, type AssetRow } from './asset.present.js';
 import type { AssetType, SensitivityLabel } from './asset.schema.js';
 
 /* The assets' list query (filters, scope, full-text search, keyset page): AssetRepository.list. */
@@ -27,28 +27,7 @@ import type { AssetType, SensitivityLabel } from './asset.schema.js';
 export const ASSET_COLUMNS = [
   'seq',
   'id',
-  'name',
-  'description',
-  'asset_type',
-  'system_id',
-  'office_id',
-  'department_id',
-  'data_owner_id',
-  'data_custodian_id',
-  'data_steward_id',
-  'focal_point_id',
-  'sensitivity_label',
-  'personal_data',
-  'special_categories',
-  'data_subjects',
-  'legal_basis',
-  'purpose',
-  'retention',
-  'hosting_location',
-  'sharing_agreements',
-  'tags',
-  'last_reviewed',
-  'last_access_review',
+  ...ASSET_DATA_COLUMNS,
   'search_text',
   'version',
   'created_at',
@@ -201,7 +180,7 @@ export class AssetListQuery {
       filter.scope !== undefined || filter.officeId !== undefined || filter.regionId !== undefined;
     const search = await fullTextSearch(this.db, ASSET_SEARCH, terms, {
       ...this.planning,
-      statistics: isPostgres(this.db) ? await this.planning.statistics() : null,
+      statistics: await this.planning.statistics(),
     });
     if (!search) return [];
     const walk = () =>

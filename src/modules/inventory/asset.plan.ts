@@ -2,6 +2,7 @@ import { newId } from '../../core/ids.js';
 import type { Actor } from '../../core/permissions.js';
 import { custodianIssues, type AssetChecks, type AssetIssue } from './asset.checks.js';
 import {
+  ASSET_DATA_COLUMNS,
   assetSearchText,
   storedCategories,
   storedSubjects,
@@ -28,29 +29,6 @@ export interface PlanContext {
   today: string;
   now: string;
 }
-
-/** The columns that say something about an asset: equal on all of them means "unchanged". */
-const DATA_COLUMNS = [
-  'name',
-  'description',
-  'asset_type',
-  'system_id',
-  'office_id',
-  'department_id',
-  ...OWNERSHIP_FIELDS,
-  'sensitivity_label',
-  'personal_data',
-  'special_categories',
-  'data_subjects',
-  'legal_basis',
-  'purpose',
-  'retention',
-  'hosting_location',
-  'sharing_agreements',
-  'tags',
-  'last_reviewed',
-  'last_access_review',
-] as const satisfies readonly (keyof AssetRow)[];
 
 /**
  * A new asset. Under a system, each owner field left out or null takes the system's value
@@ -147,7 +125,7 @@ export async function planChange(
     search_text: assetSearchText(merged, systemName),
     updated_at: pc.now,
   };
-  const changed = DATA_COLUMNS.some((column) => row[column] !== before[column]);
+  const changed = ASSET_DATA_COLUMNS.some((column) => row[column] !== before[column]);
   return { row, changed, issues };
 }
 

@@ -3,6 +3,7 @@ import { searchDocument } from '../../db/fulltext.js';
 import type { AssetTable } from '../../db/schema/inventory.js';
 import {
   DATA_SUBJECTS,
+  OWNERSHIP_FIELDS,
   SPECIAL_CATEGORIES,
   type Asset,
   type AssetType,
@@ -14,6 +15,33 @@ import {
 /* How an asset is stored and shown: lists as JSON arrays and personal data as 0/1 in the table. */
 
 export type AssetRow = Selectable<AssetTable>;
+
+/**
+ * The columns that say something about an asset, in the table's order: equal on all of them means
+ * "unchanged" (asset.plan.ts); with the keys, search text, version and times, every column
+ * (asset.list.ts).
+ */
+export const ASSET_DATA_COLUMNS = [
+  'name',
+  'description',
+  'asset_type',
+  'system_id',
+  'office_id',
+  'department_id',
+  ...OWNERSHIP_FIELDS,
+  'sensitivity_label',
+  'personal_data',
+  'special_categories',
+  'data_subjects',
+  'legal_basis',
+  'purpose',
+  'retention',
+  'hosting_location',
+  'sharing_agreements',
+  'tags',
+  'last_reviewed',
+  'last_access_review',
+] as const satisfies readonly (keyof AssetRow)[];
 
 /** Stored row → API shape, fields in the table's order; `seq` and search_text are internal. */
 export function presentAsset(row: Omit<AssetRow, 'seq'>): Asset {
