@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The second names any file whose process died before it finished (Vitest alone does not).
+    reporters: ['default', './src/db/testing/unfinished-reporter.ts'],
   },
 });

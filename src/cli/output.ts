@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type AppError, errors, isAppError } from '../core/errors.js';
 import { loadConfig, type Config } from '../app/config.js';
 import { openRuntime } from '../app/runtime.js';
+import { systemClock } from '../core/clock.js';
 import type { Services } from '../app/services.js';
 import { systemActor } from '../core/permissions.js';
 import type { RequestContext } from '../core/audit.js';
@@ -18,12 +19,16 @@ export function cliContext(): RequestContext {
   return { actor: systemActor(`cli:${process.env.USER ?? 'operator'}`), requestId: null };
 }
 
-/** Open the database, run the work with the local operator as actor, always close. */
+/**
+ * Open the database, run the work with the local operator as actor, always close. One command is one
+ * client, so SQLite's read workers (there for a server's concurrent requests) would only cost their
+ * start-up and hand every row across threads: its reads stay on the main connection.
+ */
 export async function withServices<T>(
   command: Command,
   work: (services: Services, ctx: RequestContext) => Promise<T>,
 ): Promise<T> {
-  const services = await openRuntime(cliConfig(command));
+  const services = await openRuntime(cliConfig(command), systemClock, { sqliteReaders: 0 });
   try {
     return await work(services, cliContext());
   } finally {

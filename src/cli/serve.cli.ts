@@ -65,7 +65,7 @@ export function registerServeCommands(program: Command): void {
     .description('Bring the database schema up to date')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const db = openDb(cliConfig(command).db);
+      const db = openDb(cliConfig(command).db, { sqliteReaders: 0 });
       try {
         const result = await migrateToLatest(db);
         print(options.json, result, (r) =>

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../app/config.js';
@@ -226,6 +227,60 @@ describe('SQLite read pool lifecycle', () => {
     } finally {
       await pool.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite read pool shutdown', () => {
+  let dir: string;
+  let file: string;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-read-pool-'));
+    file = path.join(dir, 'c.db');
+    const db = openDb(`sqlite:${file}`, { sqliteReaders: 0 });
+    return db.close();
+  });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const open = () => new ReadPool({ file, size: 2, pragmas: [], statementCacheSize: 4 });
+
+  it('lets each worker close its connection and end, without terminating it', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      const pool = open();
+      await pool.whenReady();
+      const reads = Promise.allSettled(
+        Array.from({ length: 6 }, (_, n) => pool.query('select ? + 1 as n', [n])),
+      );
+      await pool.close();
+      for (const read of await reads) {
+        // Each read either answered before the close or failed with it; none is left waiting.
+        if (read.status === 'rejected') expect(read.reason).toEqual(new Error('The database is closed'));
+      }
+      expect(terminate).not.toHaveBeenCalled();
+    } finally {
+      terminate.mockRestore();
+    }
+  });
+
+  it('terminates a worker that is still busy when the grace period ends', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      const pool = open();
+      await pool.whenReady();
+      const slow = pool
+        .query(
+          'with recursive c(n) as (select 1 union all select n + 1 from c where n < 3000000) select count(*) as n from c',
+          [],
+        )
+        .catch((error: unknown) => error);
+      await pool.close(20);
+      expect(await slow).toEqual(new Error('The database is closed'));
+      expect(terminate).toHaveBeenCalledTimes(1);
+    } finally {
+      terminate.mockRestore();
     }
   });
 });

@@ -34,7 +34,15 @@ const asBound = (value) =>
   value instanceof Uint8Array && !Buffer.isBuffer(value)
     ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
     : value;
-parentPort.on('message', ({ id, sql, parameters }) => {
+parentPort.on('message', ({ id, sql, parameters, close }) => {
+  if (close) {
+    // Finish on our own: statements finalized and the file closed before the thread goes away, never
+    // torn down in the middle of a native call (see ReadPool.close).
+    cache.clear();
+    db.close();
+    parentPort.close();
+    return;
+  }
   try {
     parentPort.postMessage({ id, rows: prepare(sql).all(parameters.map(asBound)) });
   } catch (error) {
@@ -117,12 +125,18 @@ export class ReadPool {
     });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Asks each worker to close its connection and end, and waits for it. `worker.terminate()` at once
+   * would stop the thread wherever it is, possibly inside SQLite, and tearing down a thread that holds
+   * a native addon's live objects is where such addons crash the whole process; it stays the fallback
+   * for a worker that does not end within `graceMs` (a query that never returns).
+   */
+  async close(graceMs = 2000): Promise<void> {
     this.#closed = true;
     const readers = this.#readers;
     this.#readers = [];
     for (const reader of readers) this.#fail(reader, new Error('The database is closed'));
-    await Promise.all(readers.map((reader) => reader.worker.terminate()));
+    await Promise.all(readers.map((reader) => endWorker(reader.worker, graceMs)));
   }
 
   #start(): void {
@@ -170,6 +184,21 @@ export class ReadPool {
     const pending = [...reader.pending.values()];
     reader.pending.clear();
     for (const each of pending) each.reject(error);
+  }
+}
+
+async function endWorker(worker: Worker, graceMs: number): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.ref();
+  worker.postMessage({ close: true });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  try {
+    if ((await Promise.race([exited, late])) === 'late') await worker.terminate();
+  } finally {
+    clearTimeout(timer);
   }
 }
 

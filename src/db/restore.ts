@@ -99,7 +99,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
 }
 
 async function verifyCopy(file: string, verifyChain: RestoreOptions['verifyChain']): Promise<ChainCheck> {
-  const db = openDb(`sqlite:${file}`);
+  const db = openDb(`sqlite:${file}`, { sqliteReaders: 0 });
   let result: ChainCheck;
   try {
     result = await verifyChain(db);
