@@ -1,6 +1,12 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress, progressReporter, type Progress, type ProgressStream } from './progress.js';
+import {
+  createProgress,
+  IMPORT_STAGES,
+  progressReporter,
+  type Progress,
+  type ProgressStream,
+} from './progress.js';
 
 function captureStream(isTTY: boolean): { stream: ProgressStream; text: () => string } {
   const chunks: string[] = [];
@@ -77,5 +83,22 @@ describe('progressReporter', () => {
     report(5, 10);
     report(6, 12);
     expect(calls).toEqual(['start 10 Backing up', 'update 0', 'update 5', 'start 12 Backing up', 'update 6']);
+  });
+
+  it('ends one stage and starts the next under its own label, counting from its own start', () => {
+    const out = captureStream(false);
+    const report = progressReporter(createProgress({ stream: out.stream }), IMPORT_STAGES);
+    for (let done = 1; done <= 4; done += 1) report(done, 4, 'check');
+    for (let done = 1; done <= 2; done += 1) report(done, 4, 'write');
+    report(4, 4, 'write');
+    expect(out.text().trimEnd().split('\n')).toEqual([
+      'Checking rows: 1/4 (25%)',
+      'Checking rows: 2/4 (50%)',
+      'Checking rows: 3/4 (75%)',
+      'Checking rows: 4/4 (100%)',
+      'Writing: 1/4 (25%)',
+      'Writing: 2/4 (50%)',
+      'Writing: 4/4 (100%)',
+    ]);
   });
 });

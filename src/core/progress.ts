@@ -5,7 +5,13 @@ import cliProgress from 'cli-progress';
  * `onProgress(done, total)` callback, and the CLI turns it into a bar (TTY), a few plain lines
  * (logs, pipes) or nothing (`--json`).
  */
-export type ProgressCallback = (done: number, total: number) => void;
+export type ProgressCallback = (done: number, total: number, stage?: ProgressStage) => void;
+
+/**
+ * A stage of work done in passes (an import checks every row, then writes every row): each counts its
+ * own units from 0, and the CLI names it.
+ */
+export type ProgressStage = 'check' | 'write';
 
 export interface Progress {
   start(total: number, label: string): void;
@@ -30,19 +36,35 @@ export function createProgress(options: ProgressOptions = {}): Progress {
 }
 
 /**
- * The callback a service takes, drawing on `progress`. The bar starts at the first report and
- * restarts when the total changes (a database that grows while it is copied).
+ * The callback a service takes, drawing on `progress`. The bar starts at the first report, takes the
+ * new total when it changes (a database that grows while it is copied), and starts again, under the
+ * stage's own label, when a new stage begins.
  */
-export function progressReporter(progress: Progress, label: string): ProgressCallback {
+export function progressReporter(
+  progress: Progress,
+  label: string | Partial<Record<ProgressStage, string>>,
+): ProgressCallback {
   let startedTotal: number | null = null;
-  return (done, total) => {
+  let startedStage: ProgressStage | undefined;
+  return (done, total, stage) => {
+    if (startedTotal !== null && stage !== startedStage) {
+      progress.stop();
+      startedTotal = null;
+    }
     if (startedTotal !== total) {
-      progress.start(total, label);
+      progress.start(total, typeof label === 'string' ? label : ((stage && label[stage]) ?? ''));
       startedTotal = total;
+      startedStage = stage;
     }
     progress.update(done);
   };
 }
+
+/** The stages of a spreadsheet import, as the import commands name them. */
+export const IMPORT_STAGES = { check: 'Checking rows', write: 'Writing' } as const satisfies Record<
+  ProgressStage,
+  string
+>;
 
 const SILENT: Progress = { start: () => undefined, update: () => undefined, stop: () => undefined };
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { openInput, renderImportReport, saveFile } from '../../cli/files.js';
 import { print, withServices } from '../../cli/output.js';
 import { ERROR_CATALOGUE, errors } from '../../core/errors.js';
-import { createProgress, progressReporter } from '../../core/progress.js';
+import { createProgress, IMPORT_STAGES, progressReporter } from '../../core/progress.js';
 import type { SpreadsheetFormat } from '../../core/tabular/sniff.js';
 import type { InventoryImportResult } from './inventory-import.service.js';
 
@@ -37,7 +37,7 @@ export function registerInventoryImportCommands(program: Command): void {
         try {
           result = await services.inventoryImport.import(ctx, input, {
             dryRun: options.dryRun,
-            onProgress: progressReporter(progress, options.dryRun ? 'Checking' : 'Importing'),
+            onProgress: progressReporter(progress, IMPORT_STAGES),
           });
         } finally {
           progress.stop();

@@ -151,6 +151,36 @@ describeEachDialect('inventory spreadsheet import and export', ({ db }) => {
     expect((await services.assets.get(admin, same.id)).version).toBe(1);
   });
 
+  it('reports progress in rows: every row checked, then every row written (a dry run only checks)', async () => {
+    const same = await addAsset(services, {
+      name: 'Progress same',
+      asset_type: 'api',
+      office_id: world.offices.kenya.id,
+    });
+    const file = csv([
+      ['asset_id', 'name', 'asset_type', 'office_code'],
+      ['', 'Progress one', 'dataset', 'KE-IX'],
+      ['', 'Progress two', 'dataset', 'ET-IX'],
+      [same.id, 'Progress same', 'api', 'KE-IX'],
+    ]);
+    const run = async (dryRun: boolean) => {
+      const calls: Array<[number, number, string | undefined]> = [];
+      await services.inventoryImport.import(admin, file, {
+        dryRun,
+        onProgress: (done, total, stage) => calls.push([done, total, stage]),
+      });
+      return calls;
+    };
+    const checked: Array<[number, number, string]> = [
+      [1, 3, 'check'],
+      [2, 3, 'check'],
+      [3, 3, 'check'],
+    ];
+    expect(await run(true)).toEqual(checked);
+    // The unchanged row writes nothing; the last report still says all rows are done.
+    expect(await run(false)).toEqual([...checked, [1, 3, 'write'], [2, 3, 'write'], [3, 3, 'write']]);
+  });
+
   it('lists every problem by row and column in a dry run, refuses the real import and writes nothing', async () => {
     const file = csv([
       ['name', 'asset_type', 'office_code', 'data_owner_email', 'system', 'sensitivity_label', 'colour'],

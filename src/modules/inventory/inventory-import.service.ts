@@ -83,11 +83,12 @@ export class InventoryImportService {
       throw errors.importInvalid(validation.issues);
     }
 
-    const total = validation.valid.length * 2;
-    let done = 0;
-    const step = () => progress?.(++done, total);
+    const total = validation.valid.length;
+    let checked = 0;
     const resolver = new InventoryRowResolver(this.services, ctx, columns);
-    const resolved = await resolver.resolve(validation.valid, validation.rowNumbers, step);
+    const resolved = await resolver.resolve(validation.valid, validation.rowNumbers, () =>
+      progress?.(++checked, total, 'check'),
+    );
     const locate = (issues: readonly FieldIssue[]) =>
       issues.map((issue) => fileIssue(issue, resolved.rowNumbers, columns, columnOfField));
     const fileIssues = [...validation.issues, ...resolved.issues];
@@ -96,7 +97,6 @@ export class InventoryImportService {
       const checked = await this.services.assets.checkUpsertMany(ctx, resolved.inputs);
       const issues = byRow([...fileIssues, ...locate(checked.issues)]);
       if (!dryRun) throw errors.importInvalid(issues);
-      progress?.(total, total);
       const bad = new Set(issues.map((issue) => issue.row));
       const count = (action: string) =>
         checked.actions.filter((a, i) => a === action && !bad.has(resolved.rowNumbers[i])).length;
@@ -109,10 +109,11 @@ export class InventoryImportService {
       };
     }
 
+    let stored = 0;
     const outcomes = await inBulkTransaction(this.deps, ctx, async (trx, audit) => {
       const counted: AuditWriter = async (event) => {
         await audit(event);
-        step();
+        progress?.(++stored, total, 'write');
       };
       let written;
       try {
@@ -132,7 +133,7 @@ export class InventoryImportService {
       await audit({ action: 'import', entityType: IMPORT_ENTITY, entityId: newId(), after: summary });
       return summary;
     });
-    progress?.(total, total);
+    progress?.(total, total, 'write'); // unchanged rows write nothing
     return { ...report, ...outcomes };
   }
 

@@ -5,7 +5,7 @@ import { FlagNames } from '../../cli/args.js';
 import { print, withServices } from '../../cli/output.js';
 import { openInput, renderImportReport, saveFile } from '../../cli/files.js';
 import { ERROR_CATALOGUE, errors } from '../../core/errors.js';
-import { createProgress, progressReporter } from '../../core/progress.js';
+import { createProgress, IMPORT_STAGES, progressReporter } from '../../core/progress.js';
 import {
   orgImportKindSchema,
   spreadsheetFormatSchema,
@@ -47,7 +47,7 @@ export function registerOrgImportCommands(program: Command): void {
         try {
           result = await services.orgImport.import(ctx, kind, input, {
             dryRun: options.dryRun,
-            onProgress: progressReporter(progress, options.dryRun ? 'Checking' : 'Importing'),
+            onProgress: progressReporter(progress, IMPORT_STAGES),
           });
         } finally {
           progress.stop();

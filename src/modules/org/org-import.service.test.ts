@@ -241,7 +241,7 @@ describeEachDialect('organisation import (people)', ({ db }) => {
   });
 
   it('reports progress: the rows checked, then the records written', async () => {
-    const calls: Array<[number, number]> = [];
+    const calls: Array<[number, number, string | undefined]> = [];
     await services.orgImport.import(
       admin,
       'people',
@@ -251,15 +251,15 @@ describeEachDialect('organisation import (people)', ({ db }) => {
         ['p2@example.org', 'P Two', 'KE-IM'],
         [world.people.kenya.email, 'Renamed Kenya', 'KE-IM'],
       ]),
-      { onProgress: (done, total) => calls.push([done, total]) },
+      { onProgress: (done, total, stage) => calls.push([done, total, stage]) },
     );
     expect(calls).toEqual([
-      [1, 3],
-      [2, 3],
-      [3, 3],
-      [4, 6],
-      [5, 6],
-      [6, 6],
+      [1, 3, 'check'],
+      [2, 3, 'check'],
+      [3, 3, 'check'],
+      [1, 3, 'write'],
+      [2, 3, 'write'],
+      [3, 3, 'write'],
     ]);
   });
 

@@ -108,7 +108,7 @@ export class OrgImportService {
 
     let planned = 0;
     const plan = await importer.plan(ctx, validation.valid, validation.rowNumbers, columns, () =>
-      progress?.(++planned, validation.valid.length),
+      progress?.(++planned, validation.valid.length, 'check'),
     );
     const batch = { creates: plan.creates.map((p) => p.value), updates: plan.updates.map((p) => p.value) };
     const locate = (found: BatchIssues) => [
@@ -136,10 +136,10 @@ export class OrgImportService {
       await inTransaction(this.deps, ctx, async (trx, audit) => {
         const issues = byRow(locate(await importer.check(trx, ctx, batch)));
         if (issues.length > 0) throw errors.importInvalid(issues);
-        let written = planned;
+        let written = 0;
         const counted: AuditWriter = async (event) => {
           await audit(event);
-          progress?.(++written, planned + total);
+          progress?.(++written, total, 'write');
         };
         await this.relocated(
           importer.create(trx, counted, ctx, batch.creates),
