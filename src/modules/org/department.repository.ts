@@ -2,8 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { afterCursor } from '../../core/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { DepartmentTable } from '../../db/schema/org.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import { chunks, countReferences, insertRows, type ListWindow, type OfficeScope } from './org.queries.js';
+import { countReferences, type ListWindow, type OfficeScope, OrgRows } from './org.queries.js';
 
 export type DepartmentRow = Selectable<DepartmentTable>;
 
@@ -16,8 +15,10 @@ export interface DepartmentFilter {
 }
 
 /** SQL for departments (units inside an office); no rules. `db` may be a transaction. */
-export class DepartmentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+export class DepartmentRepository extends OrgRows<'departments'> {
+  constructor(db: Kysely<Database>) {
+    super(db, 'departments');
+  }
 
   /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
   async list(filter: DepartmentFilter, window: ListWindow<DepartmentSortColumn>): Promise<DepartmentRow[]> {
@@ -34,10 +35,6 @@ export class DepartmentRepository {
       .execute();
   }
 
-  findById(id: string): Promise<DepartmentRow | undefined> {
-    return this.db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
   findByCode(officeId: string, code: string): Promise<DepartmentRow | undefined> {
     return this.db
       .selectFrom('departments')
@@ -48,32 +45,8 @@ export class DepartmentRepository {
   }
 
   /** The codes already used in one office, among those given. */
-  async existingCodes(officeId: string, codes: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const chunk of chunks(codes)) {
-      const rows = await this.db
-        .selectFrom('departments')
-        .select('code')
-        .where('office_id', '=', officeId)
-        .where('code', 'in', chunk)
-        .execute();
-      for (const row of rows) found.add(row.code);
-    }
-    return found;
-  }
-
-  insert(rows: DepartmentRow[]): Promise<void> {
-    return insertRows(this.db, 'departments', rows);
-  }
-
-  /** Returns false when the version did not match (nothing changed). */
-  update(id: string, version: number, changes: Partial<DepartmentRow>): Promise<boolean> {
-    return updateVersioned(this.db, 'departments', id, version, changes);
-  }
-
-  /** Returns false when the version did not match (nothing deleted). */
-  delete(id: string, version: number): Promise<boolean> {
-    return deleteVersioned(this.db, 'departments', id, version);
+  existingCodes(officeId: string, codes: string[]): Promise<Set<string>> {
+    return this.existing('code', codes, officeId);
   }
 
   countPeople(id: string): Promise<number> {

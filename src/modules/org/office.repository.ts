@@ -3,15 +3,7 @@ import { afterCursor } from '../../core/pagination.js';
 import { likeContains } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import type { OfficeTable } from '../../db/schema/org.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import {
-  chunks,
-  countReferences,
-  findRowsByIds,
-  insertRows,
-  type ListWindow,
-  type OfficeScope,
-} from './org.queries.js';
+import { countReferences, type ListWindow, type OfficeScope, OrgRows } from './org.queries.js';
 
 export type OfficeRow = Selectable<OfficeTable>;
 
@@ -26,8 +18,10 @@ export interface OfficeFilter {
 }
 
 /** SQL for offices; no rules. `db` may be a transaction. */
-export class OfficeRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+export class OfficeRepository extends OrgRows<'offices'> {
+  constructor(db: Kysely<Database>) {
+    super(db, 'offices');
+  }
 
   /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
   async list(filter: OfficeFilter, window: ListWindow<OfficeSortColumn>): Promise<OfficeRow[]> {
@@ -46,40 +40,12 @@ export class OfficeRepository {
       .execute();
   }
 
-  findById(id: string): Promise<OfficeRow | undefined> {
-    return this.db.selectFrom('offices').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
   findByCode(code: string): Promise<OfficeRow | undefined> {
     return this.db.selectFrom('offices').selectAll().where('code', '=', code).executeTakeFirst();
   }
 
-  /** The offices with these ids, by id (ids not found are absent). */
-  findByIds(ids: readonly string[]): Promise<Map<string, OfficeRow>> {
-    return findRowsByIds(this.db, 'offices', ids);
-  }
-
-  async existingCodes(codes: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const chunk of chunks(codes)) {
-      const rows = await this.db.selectFrom('offices').select('code').where('code', 'in', chunk).execute();
-      for (const row of rows) found.add(row.code);
-    }
-    return found;
-  }
-
-  insert(rows: OfficeRow[]): Promise<void> {
-    return insertRows(this.db, 'offices', rows);
-  }
-
-  /** Returns false when the version did not match (nothing changed). */
-  update(id: string, version: number, changes: Partial<OfficeRow>): Promise<boolean> {
-    return updateVersioned(this.db, 'offices', id, version, changes);
-  }
-
-  /** Returns false when the version did not match (nothing deleted). */
-  delete(id: string, version: number): Promise<boolean> {
-    return deleteVersioned(this.db, 'offices', id, version);
+  existingCodes(codes: string[]): Promise<Set<string>> {
+    return this.existing('code', codes);
   }
 
   /** What still points at an office and blocks its deletion. */

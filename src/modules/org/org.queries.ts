@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Cursor, SortDirection } from '../../core/pagination.js';
 import type { Actor } from '../../core/permissions.js';
 import type { Database } from '../../db/schema.js';
+import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 
 /* Small pieces shared by the organisation repositories. */
 
@@ -59,6 +60,63 @@ export async function findRowsByIds<T extends OrgTable>(
     for (const row of rows) found.set(row.id, row as Selectable<Database[T]>);
   }
   return found;
+}
+
+/**
+ * What every organisation repository does the same way on its own table: rows by id, inserts in
+ * chunks, and changes and deletes that apply only at the version the caller read (false when the row
+ * has moved on or is gone: the service tells 409 from 404). `db` may be a transaction.
+ */
+export abstract class OrgRows<T extends OrgTable> {
+  protected constructor(
+    protected readonly db: Kysely<Database>,
+    private readonly table: T,
+  ) {}
+
+  findById(id: string): Promise<Selectable<Database[T]> | undefined> {
+    return this.db
+      .selectFrom(this.table as OrgTable)
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst() as Promise<Selectable<Database[T]> | undefined>;
+  }
+
+  /** The rows with these ids, by id (ids not found are absent). */
+  findByIds(ids: readonly string[]): Promise<Map<string, Selectable<Database[T]>>> {
+    return findRowsByIds(this.db, this.table, ids);
+  }
+
+  insert(rows: readonly Database[T][]): Promise<void> {
+    return insertRows(this.db, this.table, rows);
+  }
+
+  /** Returns false when the version did not match (nothing changed). */
+  update(id: string, version: number, changes: Partial<Selectable<Database[T]>>): Promise<boolean> {
+    return updateVersioned(this.db, this.table as OrgTable, id, version, changes);
+  }
+
+  /** Returns false when the version did not match (nothing deleted). */
+  delete(id: string, version: number): Promise<boolean> {
+    return deleteVersioned(this.db, this.table, id, version);
+  }
+
+  /** Which of `values` some row already has in `column` (within `office_id`, when given). */
+  protected async existing(
+    column: 'code' | 'email',
+    values: readonly string[],
+    officeId?: string,
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const chunk of chunks(values)) {
+      let query = this.db
+        .selectFrom(this.table as OrgTable)
+        .select(sql.ref<string>(column).as('value'))
+        .where(sql.ref(column), 'in', chunk);
+      if (officeId !== undefined) query = query.where(sql.ref('office_id'), '=', officeId);
+      for (const row of await query.execute()) found.add(row.value);
+    }
+    return found;
+  }
 }
 
 /** Tables whose rows point at an organisation record and may block its deletion. */

@@ -3,16 +3,8 @@ import { afterCursor } from '../../core/pagination.js';
 import { likeContains } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import type { PersonTable } from '../../db/schema/org.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
 import type { GovernanceRole } from './org.schema.js';
-import {
-  chunks,
-  countReferences,
-  findRowsByIds,
-  insertRows,
-  type ListWindow,
-  type OfficeScope,
-} from './org.queries.js';
+import { chunks, countReferences, type ListWindow, type OfficeScope, OrgRows } from './org.queries.js';
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -30,8 +22,10 @@ export interface PersonFilter {
 }
 
 /** SQL for people; no rules. `db` may be a transaction. */
-export class PersonRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+export class PersonRepository extends OrgRows<'people'> {
+  constructor(db: Kysely<Database>) {
+    super(db, 'people');
+  }
 
   /** Up to `limit + 1` rows after the cursor, so the caller can tell whether another page follows. */
   async list(filter: PersonFilter, window: ListWindow<PersonSortColumn>): Promise<PersonRow[]> {
@@ -62,17 +56,8 @@ export class PersonRepository {
       .execute();
   }
 
-  findById(id: string): Promise<PersonRow | undefined> {
-    return this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
   findByEmail(email: string): Promise<PersonRow | undefined> {
     return this.db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();
-  }
-
-  /** The people with these ids, by id (ids not found are absent). */
-  findByIds(ids: readonly string[]): Promise<Map<string, PersonRow>> {
-    return findRowsByIds(this.db, 'people', ids);
   }
 
   /** The people with these (lower-case) e-mails. */
@@ -83,27 +68,8 @@ export class PersonRepository {
     return found;
   }
 
-  async existingEmails(emails: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const chunk of chunks(emails)) {
-      const rows = await this.db.selectFrom('people').select('email').where('email', 'in', chunk).execute();
-      for (const row of rows) found.add(row.email);
-    }
-    return found;
-  }
-
-  insert(rows: PersonRow[]): Promise<void> {
-    return insertRows(this.db, 'people', rows);
-  }
-
-  /** Returns false when the version did not match (nothing changed). */
-  update(id: string, version: number, changes: Partial<PersonRow>): Promise<boolean> {
-    return updateVersioned(this.db, 'people', id, version, changes);
-  }
-
-  /** Returns false when the version did not match (nothing deleted). */
-  delete(id: string, version: number): Promise<boolean> {
-    return deleteVersioned(this.db, 'people', id, version);
+  existingEmails(emails: string[]): Promise<Set<string>> {
+    return this.existing('email', emails);
   }
 
   /** User accounts linked to this person: they block its deletion. */

@@ -1,14 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RegionTable } from '../../db/schema/org.js';
-import { deleteVersioned, updateVersioned } from '../../db/versioned.js';
-import { countReferences } from './org.queries.js';
+import { countReferences, OrgRows } from './org.queries.js';
 
 export type RegionRow = Selectable<RegionTable>;
 
 /** SQL for regions; no rules. `db` may be a transaction. */
-export class RegionRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+export class RegionRepository extends OrgRows<'regions'> {
+  constructor(db: Kysely<Database>) {
+    super(db, 'regions');
+  }
 
   list(ids?: ReadonlySet<string>): Promise<RegionRow[]> {
     let query = this.db.selectFrom('regions').selectAll().orderBy('name').orderBy('id');
@@ -16,26 +17,8 @@ export class RegionRepository {
     return query.execute();
   }
 
-  findById(id: string): Promise<RegionRow | undefined> {
-    return this.db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
   findByCode(code: string): Promise<RegionRow | undefined> {
     return this.db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
-  }
-
-  async insert(row: RegionRow): Promise<void> {
-    await this.db.insertInto('regions').values(row).execute();
-  }
-
-  /** Returns false when the version did not match (nothing changed). */
-  update(id: string, version: number, changes: Partial<RegionRow>): Promise<boolean> {
-    return updateVersioned(this.db, 'regions', id, version, changes);
-  }
-
-  /** Returns false when the version did not match (nothing deleted). */
-  delete(id: string, version: number): Promise<boolean> {
-    return deleteVersioned(this.db, 'regions', id, version);
   }
 
   countOffices(id: string): Promise<number> {

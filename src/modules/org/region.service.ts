@@ -123,7 +123,7 @@ export class RegionService {
 
   private async insertUnique(repo: RegionRepository, row: RegionRow): Promise<void> {
     try {
-      await repo.insert(row);
+      await repo.insert([row]);
     } catch (error) {
       if (isUniqueViolation(error))
         throw errors.conflict(`A region with code ${row.code} already exists`, { field: 'code' });
