@@ -6,6 +6,7 @@ import { computeScorecard } from '../scorecard/compute-scorecard.js';
 import { defaultControls } from '../scorecard/default-controls.js';
 import type { ScoredAsset } from '../scorecard/scored-asset.js';
 import type { DemoLoadResult } from './demo.service.js';
+import { demoHistoryDates } from './demo-scorecard-history.js';
 
 describeEachDialect('demo organisation loader', ({ db }) => {
   let t: TestApp;
@@ -217,15 +218,18 @@ describeEachDialect('demo organisation loader', ({ db }) => {
     expect(Number(kept.n)).toBeGreaterThan(0);
   });
 
-  it('scores the inventory once, so the dashboard has a point and custodians have open actions', async () => {
+  it('scores twelve weeks of a made-up past and today, so trends rise to today and custodians have open actions', async () => {
+    const today = t.services.clock.now().toISOString().slice(0, 10);
     const snapshots = await db()
       .kysely.selectFrom('scorecard_snapshots')
-      .select(['date', 'dimension'])
+      .select(['date', 'assets', 'score'])
       .where('dimension', '=', 'organisation')
+      .orderBy('date')
       .execute();
-    expect(snapshots).toEqual([
-      { date: t.services.clock.now().toISOString().slice(0, 10), dimension: 'organisation' },
-    ]);
+    expect(snapshots.map((s) => s.date)).toEqual([...demoHistoryDates(today), today]);
+    const [oldest, latest] = [snapshots[0]!, snapshots.at(-1)!];
+    expect(oldest.assets).toBeLessThan(latest.assets);
+    expect(Number(oldest.score)).toBeLessThan(Number(latest.score));
     const open = await db()
       .kysely.selectFrom('actions')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -11,6 +11,7 @@ import type { PersonService } from '../org/person.service.js';
 import type { RegionService } from '../org/region.service.js';
 import type { RolloutService } from '../rollout/rollout.service.js';
 import type { ScorecardSnapshotService } from '../scorecard/scorecard.snapshots.js';
+import { demoHistoryDates, demoInventoryAsOf } from './demo-scorecard-history.js';
 import { isoDate } from '../../core/clock.js';
 import { loadDemoAiSystems, type DemoAiServices } from './demo-ai-systems.js';
 import { buildDemoInventory, loadDemoInventory } from './demo-inventory.js';
@@ -106,7 +107,12 @@ export class DemoService {
       assets = await this.loadOrganisation(ctx, demo, seed);
       await loadDemoRollout(this.deps, this.services, ctx, demo, seed);
       const compliance = await loadDemoCompliance(this.deps, this.services, ctx, demo);
-      // Today's scorecard snapshot: the dashboard has a first point and custodians have their actions.
+      // Twelve weekly snapshots of a made-up past (demo-scorecard-history.ts), so trends have a line,
+      // then today's: the dashboard's last point, and the custodians' actions.
+      const today = isoDate(this.deps.clock.now());
+      await this.services.scorecardSnapshots.recordPast(ctx, demoHistoryDates(today), (assets, asOf) =>
+        demoInventoryAsOf(assets, today, asOf, seed),
+      );
       const snapshot = await this.services.scorecardSnapshots.take(ctx);
       actions = snapshot.actions.opened;
       assessments = await loadDemoAssessments(this.services, ctx, demo);

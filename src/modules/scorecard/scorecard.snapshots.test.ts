@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDialect } from '../../db/testing/dialects.js';
 import { createTestApp, type TestApp } from '../../http/testing/test-app.js';
 import { addAsset } from '../inventory/testing/inventory-world.js';
+import type { StoredScoredAsset } from './scorecard.repository.js';
 import { startDailySnapshots } from './scorecard.snapshots.js';
 import { actorFor, seedScorecardWorld, type ScorecardWorld } from './testing/scorecard-world.js';
 
@@ -197,5 +198,38 @@ describeEachDialect('scorecard snapshots and actions', ({ db }) => {
       vi.useRealTimers();
     }
     expect(await snapshotRows('2026-12-03')).toHaveLength(10);
+  });
+
+  it('records earlier dates from the state the caller derives, leaving actions alone (admins only)', async () => {
+    const dates = ['2026-10-01', '2026-10-15'];
+    const keepKenya = (assets: readonly StoredScoredAsset[]) =>
+      assets.filter((asset) => asset.office_key === 'KE-SN');
+    await expect(
+      snapshots().recordPast(ctxOf(actorFor('governance_officer')), dates, keepKenya),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await snapshotRows('2026-10-01')).toEqual([]);
+
+    const before = { actions: await openActions(), audit: await auditCount() };
+    const seen: string[] = [];
+    const stored = await snapshots().recordPast(admin, dates, (assets, asOf) => {
+      seen.push(asOf);
+      return keepKenya(assets);
+    });
+    expect(seen).toEqual(dates);
+    // Kenya only: its office, region, its department and the unassigned one (stored as ''), the organisation.
+    const rows = await snapshotRows('2026-10-01');
+    expect(rows.map((row) => `${row.dimension}:${row.key}`)).toEqual([
+      'department:',
+      'department:KE-SN/DATA',
+      'office:KE-SN',
+      'organisation:organisation',
+      'region:ESN',
+    ]);
+    expect(stored).toBe(2 * rows.length);
+    expect(await snapshotRows('2026-10-15')).toEqual(rows);
+    expect(await openActions()).toEqual(before.actions);
+    expect(await auditCount()).toBe(before.audit + 2);
+    const trend = await t.services.scorecard.trend(admin, { by: 'office', key: 'KE-SN' });
+    expect(trend.series[0]!.points.slice(0, 2).map((point) => point.date)).toEqual(dates);
   });
 });

@@ -45,25 +45,7 @@ export class ScorecardSnapshotService {
         const options = { asOf, controls: settings.controls, config: settings.config };
         const plan = planScoring(options);
         const assets = await repo.scoredAssets({ scope: undefined });
-        const now = isoNow(this.deps.clock);
-        const rows: SnapshotRow[] = [];
-        for (const by of SCORECARD_DIMENSIONS) {
-          for (const group of computeScorecard(assets, { ...options, by }).groups) {
-            rows.push({
-              id: newId(),
-              date: asOf,
-              dimension: by,
-              key: keyToStoredKey(group.key),
-              name: group.name,
-              assets: group.assets,
-              score: group.score,
-              band: group.band,
-              controls: JSON.stringify(group.controls),
-              created_at: now,
-            });
-          }
-        }
-        await repo.replaceSnapshots(asOf, rows);
+        const rows = await storeSnapshots(repo, assets, options, isoNow(this.deps.clock));
 
         const planned = actionsFromFailures(findFailuresWith(assets, plan), options);
         const stored = await this.actions.openIn(trx, SCORECARD_SOURCE);
@@ -92,6 +74,39 @@ export class ScorecardSnapshotService {
     }
   }
 
+  /**
+   * Snapshots of earlier dates from the inventory as it stood then, which the caller derives from
+   * today's (`stateOn`): scored and stored as `take` does, without touching actions, which follow
+   * today's inventory. For the demo's made-up past; needs 'system.admin' as well, since the caller says
+   * what the inventory was. Returns the rows stored.
+   */
+  async recordPast(
+    ctx: RequestContext,
+    dates: readonly string[],
+    stateOn: (today: readonly StoredScoredAsset[], asOf: string) => StoredScoredAsset[],
+  ): Promise<number> {
+    requirePermission(ctx.actor, 'scorecard.snapshot');
+    requirePermission(ctx.actor, 'system.admin');
+    return inTransaction(this.deps, ctx, async (trx, audit) => {
+      const repo = new ScorecardRepository(trx);
+      const settings = await this.scorecard.loadSettings(repo);
+      const today = await repo.scoredAssets({ scope: undefined });
+      let stored = 0;
+      for (const asOf of dates) {
+        const options = { asOf, controls: settings.controls, config: settings.config };
+        const rows = await storeSnapshots(repo, stateOn(today, asOf), options, isoNow(this.deps.clock));
+        stored += rows.length;
+        await audit({
+          action: 'snapshot',
+          entityType: SNAPSHOT_ENTITY,
+          entityId: asOf,
+          after: { as_of: asOf, snapshots: rows.length, past: true },
+        });
+      }
+      return stored;
+    });
+  }
+
   /** The daily run: take today's snapshots unless they exist. Returns whether it took them. */
   async ensureToday(): Promise<boolean> {
     const today = isoDate(this.deps.clock.now());
@@ -99,6 +114,34 @@ export class ScorecardSnapshotService {
     await this.take({ actor: systemActor('scheduler'), requestId: null }, { as_of: today });
     return true;
   }
+}
+
+/** Score `assets` along every dimension and store the rows, replacing those of the same date. */
+async function storeSnapshots(
+  repo: ScorecardRepository,
+  assets: readonly StoredScoredAsset[],
+  options: Omit<Parameters<typeof computeScorecard>[1], 'by'>,
+  now: string,
+): Promise<SnapshotRow[]> {
+  const rows: SnapshotRow[] = [];
+  for (const by of SCORECARD_DIMENSIONS) {
+    for (const group of computeScorecard(assets, { ...options, by }).groups) {
+      rows.push({
+        id: newId(),
+        date: options.asOf,
+        dimension: by,
+        key: keyToStoredKey(group.key),
+        name: group.name,
+        assets: group.assets,
+        score: group.score,
+        band: group.band,
+        controls: JSON.stringify(group.controls),
+        created_at: now,
+      });
+    }
+  }
+  await repo.replaceSnapshots(options.asOf, rows);
+  return rows;
 }
 
 /** What a scoring changes in the stored actions: reconcileActions, plus subjects gone and offices moved. */
