@@ -187,7 +187,11 @@ export class ReadPool {
   }
 }
 
-async function endWorker(worker: Worker, graceMs: number): Promise<void> {
+/** Ask one worker to end and wait for it, terminating it after `graceMs` (exported for its tests). */
+export async function endWorker(
+  worker: Pick<Worker, 'once' | 'ref' | 'postMessage' | 'terminate'>,
+  graceMs: number,
+): Promise<void> {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.ref();
   worker.postMessage({ close: true });
