@@ -1,4 +1,5 @@
 import { Prng } from '../../core/prng.js';
+import { fnv1a } from '../ai-usage/byte-map.js';
 import { addDays, dayNumber } from '../scorecard/calendar-date.js';
 import type { StoredScoredAsset } from '../scorecard/scorecard.repository.js';
 
@@ -24,7 +25,7 @@ export function demoHistoryDates(today: string): string[] {
 }
 
 /**
- * The demo inventory as it stood on `asOf`, made up from today's and the same every time for a seed:
+ * The demo inventory as it stood on `asOf`, made up from today's (the same for the same assets and seed):
  * offices registered about a quarter of their assets during the last twelve weeks (absent before),
  * and about a third of the gaps the controls look at were filled during them (empty before). A review
  * dated after `asOf` had not happened yet. So scores rise towards today's, unevenly, as they do in a
@@ -40,7 +41,8 @@ export function demoInventoryAsOf(
   const daysBefore = dayNumber(todayDate)! - dayNumber(asOf)!;
   const past: StoredScoredAsset[] = [];
   for (const asset of today) {
-    const prng = new Prng(seed ^ hash(asset.id));
+    const id = Buffer.from(asset.id);
+    const prng = new Prng(seed ^ (fnv1a(id, 0, id.length) & 0x7fffffff));
     const registeredDaysAgo = prng.chance(REGISTERED_SHARE) ? prng.int(0, HISTORY_DAYS) : null;
     if (registeredDaysAgo !== null && registeredDaysAgo < daysBefore) continue;
     const then: StoredScoredAsset = { ...asset };
@@ -55,11 +57,4 @@ export function demoInventoryAsOf(
     past.push(then);
   }
   return past;
-}
-
-/** FNV-1a of a string, as a 31-bit integer seed. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) & 0x7fffffff;
 }

@@ -31,37 +31,6 @@ export function officeScope(actor: Actor): OfficeScope {
 /** The organisation's tables: each row has a text `id` and an integer `version`. */
 type OrgTable = 'regions' | 'offices' | 'departments' | 'people';
 
-/** Insert rows a hundred at a time (a multi-row insert stays below both dialects' parameter limits). */
-export async function insertRows<T extends OrgTable>(
-  db: Kysely<Database>,
-  table: T,
-  rows: readonly Database[T][],
-): Promise<void> {
-  for (const chunk of chunks(rows, 100))
-    await db
-      .insertInto(table as OrgTable)
-      .values(chunk)
-      .execute();
-}
-
-/** The rows with these ids, by id (ids not found are absent). */
-export async function findRowsByIds<T extends OrgTable>(
-  db: Kysely<Database>,
-  table: T,
-  ids: readonly string[],
-): Promise<Map<string, Selectable<Database[T]>>> {
-  const found = new Map<string, Selectable<Database[T]>>();
-  for (const chunk of chunks([...new Set(ids)])) {
-    const rows = await db
-      .selectFrom(table as OrgTable)
-      .selectAll()
-      .where('id', 'in', chunk)
-      .execute();
-    for (const row of rows) found.set(row.id, row as Selectable<Database[T]>);
-  }
-  return found;
-}
-
 /**
  * What every organisation repository does the same way on its own table: rows by id, inserts in
  * chunks, and changes and deletes that apply only at the version the caller read (false when the row
@@ -82,12 +51,26 @@ export abstract class OrgRows<T extends OrgTable> {
   }
 
   /** The rows with these ids, by id (ids not found are absent). */
-  findByIds(ids: readonly string[]): Promise<Map<string, Selectable<Database[T]>>> {
-    return findRowsByIds(this.db, this.table, ids);
+  async findByIds(ids: readonly string[]): Promise<Map<string, Selectable<Database[T]>>> {
+    const found = new Map<string, Selectable<Database[T]>>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      const rows = await this.db
+        .selectFrom(this.table as OrgTable)
+        .selectAll()
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows) found.set(row.id, row as Selectable<Database[T]>);
+    }
+    return found;
   }
 
-  insert(rows: readonly Database[T][]): Promise<void> {
-    return insertRows(this.db, this.table, rows);
+  /** Inserts a hundred rows at a time (a multi-row insert stays below both dialects' parameter limits). */
+  async insert(rows: readonly Database[T][]): Promise<void> {
+    for (const chunk of chunks(rows, 100))
+      await this.db
+        .insertInto(this.table as OrgTable)
+        .values(chunk)
+        .execute();
   }
 
   /** Returns false when the version did not match (nothing changed). */

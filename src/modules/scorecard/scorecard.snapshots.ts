@@ -12,7 +12,7 @@ import type { SnapshotResult } from './scorecard-api.schema.js';
 import { ScorecardRepository, type SnapshotRow, type StoredScoredAsset } from './scorecard.repository.js';
 import { SCORECARD_DIMENSIONS } from './scorecard.schema.js';
 import { keyToStoredKey, type ScorecardService } from './scorecard.service.js';
-import { planScoring } from './scoring-plan.js';
+import { planScoring, type ScoringOptions } from './scoring-plan.js';
 
 export const SCORECARD_SOURCE = 'scorecard';
 export const SNAPSHOT_ENTITY = 'scorecard_snapshot';
@@ -120,7 +120,7 @@ export class ScorecardSnapshotService {
 async function storeSnapshots(
   repo: ScorecardRepository,
   assets: readonly StoredScoredAsset[],
-  options: Omit<Parameters<typeof computeScorecard>[1], 'by'>,
+  options: ScoringOptions,
   now: string,
 ): Promise<SnapshotRow[]> {
   const rows: SnapshotRow[] = [];
